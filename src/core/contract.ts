@@ -1,0 +1,78 @@
+/**
+ * The one contract between the always-loaded core and the lazily loaded messenger chunk.
+ * The core passes a MessengerHost to the chunk's `mount`; the chunk returns a MessengerView.
+ * Only types cross this line, so neither bundle carries the other's code.
+ */
+import type { ChannelInfo, Language, Message, RealtimeEvent, WidgetChat, WidgetUser } from '../shared/types';
+
+/** A customer message that is kept in the persistent outbox until the server acknowledges it. */
+export interface OutgoingMessage {
+  clientId: string;
+  chatId: string;
+  text: string;
+  createdAt: number;
+  /** `failed` means the server refused it for good (the reason is in `error`); otherwise it is retried. */
+  state: 'sending' | 'failed';
+  error?: string;
+}
+
+export type HostEvent =
+  | RealtimeEvent
+  | { type: 'outbox'; chatId: string }
+  | { type: 'connection'; online: boolean };
+
+export interface MessengerHost {
+  /** Element inside the shadow root that the messenger owns and renders into. */
+  readonly root: HTMLElement;
+  readonly shadowRoot: ShadowRoot;
+  readonly language: Language;
+  readonly channel: ChannelInfo;
+  readonly user: WidgetUser;
+  /** CSP nonce for style elements, when the host page gave one. */
+  readonly nonce?: string;
+  /** The customer's chats, newest first. */
+  listChats(): Promise<WidgetChat[]>;
+  /** One chat with its messages, oldest first. */
+  getChat(chatId: string): Promise<{ chat: WidgetChat; messages: Message[] }>;
+  /** Starts a chat; `text`, when given, becomes its first message. */
+  createChat(text?: string): Promise<{ chat: WidgetChat; message?: Message }>;
+  /** Puts a message in the outbox and resolves with the stored message once acknowledged. */
+  sendMessage(chatId: string, text: string): Promise<Message>;
+  /** Messages of a chat still waiting in the outbox. */
+  outbox(chatId: string): OutgoingMessage[];
+  /** Drops a failed message from the outbox. */
+  discard(clientId: string): void;
+  /** Marks every message of the chat as read by the customer. */
+  markRead(chatId: string): void;
+  /** Realtime events and outbox/connection changes; returns the unsubscribe function. */
+  subscribe(listener: (event: HostEvent) => void): () => void;
+  /** Asks the core to hide the messenger (close button, Escape). */
+  hide(): void;
+  /** Reports a link click; returns true when the host page handles it (the messenger must not navigate). */
+  urlClicked(url: string): boolean;
+  /** Element focus returns to when the messenger hides (the launcher, or a custom launcher). */
+  returnFocus(): void;
+}
+
+export interface ShowRequest {
+  /** Open this chat's thread. */
+  chatId?: string;
+  /** Open a new chat with this text in the composer (ignored when chatId is given). */
+  message?: string;
+  /** Open a new chat (the composer of a chat not created yet). */
+  newChat?: boolean;
+}
+
+export interface MessengerView {
+  show(request?: ShowRequest): void;
+  hide(): void;
+  /** Removes every node, listener and timer the messenger made. */
+  destroy(): void;
+}
+
+/** The messenger chunk's only export. */
+export type MountMessenger = (host: MessengerHost) => MessengerView;
+
+export interface MessengerModule {
+  mount: MountMessenger;
+}

@@ -1,0 +1,141 @@
+/**
+ * Wire types shared by the browser SDK, the messenger, the console and the server.
+ * Everything here crosses the network as JSON; times are integer milliseconds since epoch.
+ */
+
+export type Language = 'ko' | 'en' | 'ja';
+export type Appearance = 'light' | 'dark' | 'system';
+export type Author = 'customer' | 'manager' | 'bot';
+export type ChatState = 'opened' | 'closed' | 'snoozed';
+
+/** A value stored under one chat-profile key; `null` clears the key. */
+export type ProfileValue = string | number | boolean | string[] | null;
+/** One flat object keyed exactly as the chat-profile keys (`"source.page"`, `"profile.csat"`, …). */
+export type ChatProfile = Record<string, ProfileValue>;
+/** The user's own profile (not the chat's): name, email, mobileNumber and custom keys. */
+export type UserProfile = Record<string, string | number | boolean | null>;
+
+export interface Message {
+  id: string;
+  chatId: string;
+  author: Author;
+  text: string;
+  createdAt: number;
+  /** Position in the channel's event log; increases with every stored event. */
+  seq: number;
+  /** The sender's idempotency key, echoed back so a client can match its pending copy. */
+  clientId?: string;
+  /** Display name of the manager or bot who wrote it. */
+  authorName?: string;
+}
+
+export interface Chat {
+  id: string;
+  state: ChatState;
+  userId: string;
+  profile: ChatProfile;
+  createdAt: number;
+  updatedAt: number;
+  lastMessage: Message | null;
+}
+
+/** The customer's view of one of their chats. */
+export interface WidgetChat extends Chat {
+  /** Messages from managers or bots the customer has not read yet. */
+  unread: number;
+}
+
+export interface WidgetUser {
+  id: string;
+  memberId: string | null;
+  name: string | null;
+  language: Language;
+  profile: UserProfile;
+  tags: string[];
+  unsubscribeEmail: boolean;
+  unsubscribeTexting: boolean;
+}
+
+export interface ChannelInfo {
+  id: string;
+  name: string;
+  /** Accent colour of the widget (CSS colour). */
+  color: string;
+}
+
+// ---- widget API: `${apiBase}/api/widget/${pluginKey}` -------------------------------------
+
+export interface BootRequest {
+  /** Session token from an earlier boot of the same plugin key, if any. */
+  token?: string;
+  memberId?: string;
+  memberHash?: string;
+  profile?: UserProfile;
+  language?: Language;
+}
+
+export interface BootResponse {
+  /** Bearer token for every further widget call and the realtime connection. */
+  token: string;
+  user: WidgetUser;
+  channel: ChannelInfo;
+  /** Unread count per chat with unread messages. */
+  unread: Record<string, number>;
+  /** Latest event sequence number: the realtime connection resumes after it. */
+  cursor: number;
+}
+
+export interface UpdateUserRequest {
+  language?: Language;
+  profile?: UserProfile;
+  profileOnce?: UserProfile;
+  tags?: string[];
+  unsubscribeEmail?: boolean;
+  unsubscribeTexting?: boolean;
+}
+
+export interface CreateChatRequest {
+  /** Idempotency key: retrying with the same key returns the same chat. */
+  clientId: string;
+  message?: { text: string; clientId: string };
+  profile?: ChatProfile;
+}
+
+export interface SendMessageRequest {
+  text: string;
+  clientId: string;
+}
+
+/** Error body of every API: `{ error: { code, message } }` with a 4xx/5xx status. */
+export interface ApiErrorBody {
+  error: { code: string; message: string };
+}
+
+// ---- realtime: WebSocket at `${apiBase}/api/realtime` -----------------------------------
+
+/** Something that happened in a chat, as stored in the event log. */
+export type RealtimeEvent =
+  | { seq: number; type: 'message'; chat: Chat; message: Message; unread?: number }
+  | { seq: number; type: 'chat'; chat: Chat; unread?: number };
+
+export type ClientFrame =
+  | { type: 'hello'; token: string; since: number }
+  | { type: 'hello'; managerToken: string; since: number }
+  | { type: 'ping' };
+
+export type ServerFrame =
+  | { type: 'ready'; cursor: number }
+  | { type: 'event'; event: RealtimeEvent }
+  | { type: 'pong' }
+  | { type: 'error'; code: string; message: string };
+
+// ---- limits shared by client and server -----------------------------------------------------
+export const LIMITS = {
+  messageText: 5000,
+  eventName: 30,
+  tag: 50,
+  tags: 30,
+  profileValue: 1000,
+  url: 2048,
+  memberId: 256,
+} as const;
