@@ -1,0 +1,42 @@
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+import { minify } from 'terser';
+
+// Every browser bundle of the project. Two of them are what a host page pays for:
+// sdk.js (loader + core, no Preact) at boot, and messenger.js (Preact UI) on first use.
+
+const ts = () => typescript({ tsconfig: './tsconfig.json', declaration: false, noEmitOnError: false, outputToFilesystem: false });
+const min = (module) =>
+  terser({ module, ecma: 2020, compress: { passes: 3, pure_getters: true }, format: { comments: false } });
+
+/** The snippet is pasted by site owners; ship a minified copy beside the readable source. */
+const snippet = () => ({
+  name: 'snippet',
+  async writeBundle() {
+    const { code } = await minify(readFileSync('src/loader/snippet.js', 'utf8'), { ecma: 5, format: { comments: false } });
+    mkdirSync('dist', { recursive: true });
+    writeFileSync('dist/snippet.js', code);
+  },
+});
+
+export default [
+  {
+    input: 'src/loader/sdk.ts',
+    output: { file: 'dist/sdk.js', format: 'iife', sourcemap: true },
+    plugins: [resolve({ browser: true }), ts(), min(false), snippet()],
+  },
+  {
+    input: 'src/messenger/index.ts',
+    output: { file: 'dist/messenger.js', format: 'es', sourcemap: true },
+    plugins: [resolve({ browser: true }), ts(), min(true)],
+  },
+  {
+    // The npm entry: same code, dependencies left to the app's bundler, messenger split off.
+    input: 'src/index.ts',
+    output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: '[name].js' },
+    external: [/^preact/, /^@preact\//, /^nanoid/],
+    plugins: [ts()],
+  },
+];

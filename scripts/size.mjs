@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Size budgets of the bundles a host page downloads, gzip of the minified files.
+// `node scripts/size.mjs` fails when one is over its limit; `--print` only reports.
+import { readFileSync, existsSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+export const BUDGETS = [
+  { name: 'boot (snippet + sdk.js)', files: ['dist/snippet.js', 'dist/sdk.js'], limit: 8 * 1024 },
+  { name: 'messenger chunk', files: ['dist/messenger.js'], limit: 20 * 1024 },
+];
+
+export function measure(files) {
+  const missing = files.filter((f) => !existsSync(f));
+  if (missing.length) throw new Error(`missing ${missing.join(', ')}: run npm run build first`);
+  let raw = 0, gzip = 0, brotli = 0;
+  for (const file of files) {
+    const buf = readFileSync(file);
+    raw += buf.length;
+    gzip += gzipSync(buf, { level: 9 }).length;
+    brotli += brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  return { raw, gzip, brotli };
+}
+
+const kb = (n) => (n / 1024).toFixed(2) + ' KB';
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const printOnly = process.argv.includes('--print');
+  let failed = false;
+  for (const budget of BUDGETS) {
+    const size = measure(budget.files);
+    const over = size.gzip > budget.limit;
+    failed ||= over;
+    console.log(`${over ? 'OVER ' : 'ok   '} ${budget.name.padEnd(26)} ${kb(size.gzip).padStart(9)} gzip  ${kb(size.brotli).padStart(9)} brotli  ${kb(size.raw).padStart(9)} min   (limit ${kb(budget.limit)} gzip)`);
+  }
+  if (failed && !printOnly) {
+    console.error('A bundle is over its size budget. Raise a budget only on purpose, in scripts/size.mjs.');
+    process.exit(1);
+  }
+}

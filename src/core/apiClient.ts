@@ -1,0 +1,85 @@
+import type { ApiErrorBody } from '../shared/types';
+
+/** A refusal from the server (4xx/5xx) with its machine code and human message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SangdamApiError';
+  }
+}
+
+/** The server could not be reached; the same request may succeed later. */
+export class NetworkError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SangdamNetworkError';
+  }
+}
+
+/** True when retrying the same request later can succeed. */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof NetworkError) return true;
+  return error instanceof ApiError && (error.status >= 500 || error.status === 408 || error.status === 429);
+}
+
+export type Request = <T>(method: string, path: string, body?: unknown) => Promise<T>;
+
+/**
+ * JSON over fetch against `${base}${path}`, with the session token once there is one.
+ * @example const api = createApiClient('https://chat.example.com/api/widget/KEY', () => token, signal)
+ */
+export function createApiClient(base: string, token: () => string | undefined, signal: AbortSignal): Request {
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const headers: Record<string, string> = {};
+    const bearer = token();
+    if (bearer) headers.authorization = `Bearer ${bearer}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(base + path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+        credentials: 'omit',
+      });
+    } catch (error) {
+      throw new NetworkError(`${method} ${path} did not reach the server: ${(error as Error).message}`);
+    }
+    if (response.status === 204) return undefined as T;
+    const data = (await response.json().catch(() => undefined)) as (T & Partial<ApiErrorBody>) | undefined;
+    if (!response.ok) {
+      const err = data && data.error;
+      throw new ApiError(response.status, err ? err.code : 'http_' + response.status, err ? err.message : response.statusText);
+    }
+    return data as T;
+  };
+}
+
+/** Retries `fn` while it fails with a retryable error, waiting 1 s, 2 s, 4 s … up to `maxDelay`. */
+export async function withRetry<T>(fn: () => Promise<T>, signal: AbortSignal, attempts = 6, maxDelay = 15000): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (!isRetryable(error) || attempt + 1 >= attempts || signal.aborted) throw error;
+      await sleep(Math.min(maxDelay, 1000 * 2 ** attempt), signal);
+    }
+  }
+}
+
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const id = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(id);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}

@@ -1,0 +1,203 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BootResponse } from '../shared/types';
+import { createSdk, type Dispatch } from './createSdk';
+
+const BOOT: BootResponse = {
+  token: 'tok',
+  user: { id: 'u1', memberId: null, name: null, language: 'en', profile: {}, tags: [], unsubscribeEmail: false, unsubscribeTexting: false },
+  channel: { id: 'c1', name: 'Shop', color: '#123456' },
+  unread: { chat1: 2 },
+  cursor: 7,
+};
+
+class FakeSocket {
+  static open: FakeSocket[] = [];
+  readyState = 0;
+  onopen: (() => void) | null = null;
+  onclose: (() => void) | null = null;
+  onmessage: ((m: { data: string }) => void) | null = null;
+  onerror: (() => void) | null = null;
+  constructor(readonly url: string) {
+    FakeSocket.open.push(this);
+  }
+  send() {}
+  close() {
+    FakeSocket.open = FakeSocket.open.filter((s) => s !== this);
+  }
+}
+
+let fetchMock: ReturnType<typeof vi.fn>;
+let sdk: Dispatch;
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+beforeEach(() => {
+  localStorage.clear();
+  FakeSocket.open = [];
+  vi.stubGlobal('WebSocket', FakeSocket);
+  fetchMock = vi.fn(async (url: string) => (String(url).endsWith('/boot') ? json(200, BOOT) : new Response(null, { status: 204 })));
+  vi.stubGlobal('fetch', fetchMock);
+  sdk = createSdk({ apiBase: 'http://api.test', loadMessenger: () => new Promise(() => {}), newId: () => 'id' + Math.random() });
+});
+
+afterEach(() => {
+  sdk('shutdown');
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('argument errors reach the callback and send nothing', () => {
+  const cases: [string, unknown[], RegExp][] = [
+    ['boot', [{}], /boot: option.pluginKey is required/],
+    ['boot', ['key'], /boot: option must be an object/],
+    ['boot', [{ pluginKey: '' }], /option.pluginKey must be a string of 1 to 100 characters/],
+    ['boot', [{ pluginKey: 'k', language: 'fr' }], /option.language must be one of 'ko', 'en', 'ja'/],
+    ['boot', [{ pluginKey: 'k', zIndex: 'high' }], /option.zIndex must be an integer/],
+    ['boot', [{ pluginKey: 'k', apiBase: 'ftp://x' }], /option.apiBase must be an absolute http\(s\) URL/],
+    ['boot', [{ pluginKey: 'k', customLauncherSelector: '##' }], /option.customLauncherSelector is not a valid CSS selector/],
+    ['boot', [{ pluginKey: 'k', profile: { age: NaN } }], /option.profile.age must be a string .* a finite number/],
+    ['boot', [{ pluginKey: 'k', hideChannelButtonOnBoot: 'yes' }], /option.hideChannelButtonOnBoot must be true or false/],
+    ['updateUser', [{ nickname: 'x' }], /updateUser: user.nickname is not a user field/],
+    ['updateUser', [{ tags: ['ok', 3] }], /user.tags\[1\] must be a non-empty string/],
+    ['updateUser', [{ language: 'de' }], /user.language must be one of/],
+    ['addTags', ['vip'], /addTags: tags must be an array of at most 30 strings/],
+    ['removeTags', [['a'.repeat(51)]], /tags\[0\] must be a non-empty string of at most 50 characters/],
+    ['updateProfile', [{ size: { nested: true } }], /updateProfile: chatProfile.size must be a string, a finite number/],
+    ['updateProfile', [[]], /chatProfile must be an object/],
+  ];
+  for (const [name, args, message] of cases) {
+    it(`${name}(${JSON.stringify(args)}) calls back with "${message.source}"`, () => {
+      const callback = vi.fn();
+      sdk(name, ...args, callback);
+      expect(callback).toHaveBeenCalledTimes(1);
+      const [error, result] = callback.mock.calls[0];
+      expect(error).toBeInstanceOf(Error);
+      expect(error.message).toMatch(message);
+      expect(result).toBeNull();
+      expect(fetchMock).not.toHaveBeenCalled();
+    });
+  }
+
+  it.each([
+    ['track', [''], /track: eventName must be a string of 1 to 30 characters/],
+    ['track', ['x'.repeat(31)], /eventName must be a string of 1 to 30/],
+    ['track', ['Buy', 'not-an-object'], /track: properties must be an object/],
+    ['setPage', [42], /setPage: page must be a string/],
+    ['setAppearance', ['blue'], /setAppearance: appearance must be one of 'light', 'dark', 'system' or null/],
+    ['openChat', [{}], /openChat: chatId must be a chat id/],
+    ['onBadgeChanged', ['nope'], /onBadgeChanged: callback must be a function/],
+  ])('%s with bad arguments reports %s on the console and throws nothing', (name, args, message) => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => sdk(name as string, ...(args as unknown[]))).not.toThrow();
+    expect(String(error.mock.calls[0][1])).toMatch(message as RegExp);
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+});
+
+describe('the dispatcher', () => {
+  it('warns once about an unknown command and throws nothing', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(sdk('explode', 1)).toBeUndefined();
+    sdk('explode');
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0][1]).toMatch(/unknown command 'explode'/);
+  });
+
+  it('refuses commands that need a session before boot, naming boot', () => {
+    const callback = vi.fn();
+    sdk('updateUser', { language: 'ko' }, callback);
+    expect(callback.mock.calls[0][0].message).toMatch(/call boot first/);
+  });
+
+  it('boots, calls back with the user and shows the launcher with the unread badge', async () => {
+    const callback = vi.fn();
+    const badge = vi.fn();
+    sdk('onBadgeChanged', badge);
+    sdk('boot', { pluginKey: 'key', trackDefaultEvent: false }, callback);
+    await vi.waitFor(() => expect(callback).toHaveBeenCalled());
+    expect(callback).toHaveBeenCalledWith(null, BOOT.user);
+    expect(fetchMock.mock.calls[0][0]).toBe('http://api.test/api/widget/key/boot');
+    expect(badge).toHaveBeenCalledWith(2, 2);
+    const host = document.querySelector('sangdam-widget')!;
+    expect(host.shadowRoot!.querySelector('.launcher .badge')!.textContent).toBe('2');
+    expect(FakeSocket.open[0].url).toBe('ws://api.test/api/realtime');
+  });
+
+  it('holds commands made while boot is under way and runs them after it', async () => {
+    const callback = vi.fn();
+    sdk('boot', { pluginKey: 'key', trackDefaultEvent: false });
+    sdk('addTags', ['vip'], callback);
+    fetchMock.mockImplementationOnce(async () => json(200, { user: { ...BOOT.user, tags: ['vip'] } }));
+    await vi.waitFor(() => expect(callback).toHaveBeenCalled());
+    expect(callback.mock.calls[0][1].tags).toEqual(['vip']);
+    expect(JSON.parse(fetchMock.mock.calls[1][1].body)).toEqual({ add: ['vip'] });
+  });
+
+  it('gives a failed boot to the callback with the server message', async () => {
+    fetchMock.mockImplementation(async () => json(404, { error: { code: 'channel_not_found', message: 'no channel has plugin key x' } }));
+    const callback = vi.fn();
+    sdk('boot', { pluginKey: 'x' }, callback);
+    await vi.waitFor(() => expect(callback).toHaveBeenCalled());
+    expect(callback.mock.calls[0][0].message).toBe('boot: no channel has plugin key x');
+    expect(document.querySelector('sangdam-widget')).toBeNull();
+  });
+
+  it('removes its element and socket on shutdown, boots again, and keeps on… callbacks across it', async () => {
+    const shown = vi.fn();
+    sdk('onShowMessenger', shown);
+    const booted = vi.fn();
+    sdk('boot', { pluginKey: 'key', trackDefaultEvent: false }, booted);
+    await vi.waitFor(() => expect(booted).toHaveBeenCalledTimes(1));
+    sdk('shutdown');
+    expect(document.querySelector('sangdam-widget')).toBeNull();
+    expect(FakeSocket.open).toHaveLength(0);
+    sdk('boot', { pluginKey: 'key', trackDefaultEvent: false }, booted);
+    await vi.waitFor(() => expect(booted).toHaveBeenCalledTimes(2));
+    expect(document.querySelectorAll('sangdam-widget')).toHaveLength(1);
+    sdk('showMessenger');
+    expect(shown).toHaveBeenCalledTimes(1);
+  });
+
+  it('clearCallbacks removes every on… callback, and an unsubscribe removes one', async () => {
+    const a = vi.fn();
+    const b = vi.fn();
+    const offA = sdk('onShowMessenger', a) as () => void;
+    sdk('onShowMessenger', b);
+    offA();
+    sdk('boot', { pluginKey: 'key', trackDefaultEvent: false });
+    await tick();
+    await vi.waitFor(() => expect(document.querySelector('sangdam-widget')).not.toBeNull());
+    sdk('showMessenger');
+    expect(a).not.toHaveBeenCalled();
+    expect(b).toHaveBeenCalledTimes(1);
+    sdk('hideMessenger');
+    sdk('clearCallbacks');
+    sdk('showMessenger');
+    expect(b).toHaveBeenCalledTimes(1);
+  });
+
+  it('a host callback that throws is reported, not thrown, and the others still run', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const after = vi.fn();
+    sdk('onShowMessenger', () => {
+      throw new Error('host bug');
+    });
+    sdk('onShowMessenger', after);
+    sdk('boot', { pluginKey: 'key', trackDefaultEvent: false });
+    await vi.waitFor(() => expect(document.querySelector('sangdam-widget')).not.toBeNull());
+    expect(() => sdk('showMessenger')).not.toThrow();
+    expect(after).toHaveBeenCalled();
+    expect(String(error.mock.calls[0][1])).toMatch(/host bug/);
+  });
+
+  it('accepts the legacy aliases', async () => {
+    const shown = vi.fn();
+    const badge = vi.fn();
+    sdk('onShow', shown);
+    sdk('onChangeBadge', badge);
+    sdk('boot', { pluginKey: 'key', trackDefaultEvent: false });
+    await vi.waitFor(() => expect(badge).toHaveBeenCalled());
+    sdk('show');
+    expect(shown).toHaveBeenCalledTimes(1);
+  });
+});

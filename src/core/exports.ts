@@ -1,0 +1,24 @@
+import { command } from './api';
+
+export const boot = command('boot');
+export const shutdown = command('shutdown');
+export const showMessenger = command('showMessenger');
+export const hideMessenger = command('hideMessenger');
+export const openChat = command('openChat');
+export const track = command('track');
+export const updateUser = command('updateUser');
+export const addTags = command('addTags');
+export const removeTags = command('removeTags');
+export const setPage = command('setPage');
+export const resetPage = command('resetPage');
+export const showChannelButton = command('showChannelButton');
+export const hideChannelButton = command('hideChannelButton');
+export const setAppearance = command('setAppearance');
+export const updateProfile = command('updateProfile');
+export const onShowMessenger = command('onShowMessenger');
+export const onHideMessenger = command('onHideMessenger');
+export const onBadgeChanged = command('onBadgeChanged');
+export const onChatCreated = command('onChatCreated');
+export const onFollowUpChanged = command('onFollowUpChanged');
+export const onUrlClicked = command('onUrlClicked');
+export const clearCallbacks = command('clearCallbacks');

@@ -1,0 +1,70 @@
+import type { Appearance } from '../shared/types';
+import { doc } from './env';
+
+export interface WidgetHost {
+  element: HTMLElement;
+  shadowRoot: ShadowRoot;
+  /** Container the messenger renders into. */
+  messengerRoot: HTMLElement;
+  setAppearance(appearance: Appearance): void;
+  remove(): void;
+}
+
+const SAFE_COLOR = /^#[0-9a-f]{3,8}$/i;
+
+/**
+ * The host's own rules are `!important` inside the shadow tree, which beats even a page's
+ * `* { … !important }` (important declarations of an inner tree win), so nothing the page styles
+ * can move, hide or transform the widget. Custom properties are left for site owners to theme.
+ */
+function hostCss(zIndex: number, color: string): string {
+  return (
+    `:host{all:initial!important;display:block!important;position:fixed!important;top:0!important;left:0!important;` +
+    `width:0!important;height:0!important;margin:0!important;padding:0!important;border:0!important;overflow:visible!important;` +
+    `transform:none!important;filter:none!important;contain:none!important;opacity:1!important;visibility:visible!important;` +
+    `pointer-events:none!important;z-index:${zIndex}!important;--sangdam-accent:${SAFE_COLOR.test(color) ? color : '#5b5bd6'}}`
+  );
+}
+
+/** Adds a stylesheet to a shadow root: a constructed sheet where supported, else a `<style nonce>`. */
+export function adoptStyles(shadowRoot: ShadowRoot, css: string, nonce?: string): () => void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    shadowRoot.adoptedStyleSheets = [...shadowRoot.adoptedStyleSheets, sheet];
+    return () => {
+      shadowRoot.adoptedStyleSheets = shadowRoot.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
+  } catch {
+    const style = shadowRoot.ownerDocument.createElement('style');
+    if (nonce) style.nonce = nonce;
+    style.textContent = css;
+    shadowRoot.prepend(style);
+    return () => style.remove();
+  }
+}
+
+/**
+ * Creates the single element the widget adds to the page: `<sangdam-widget>` at the end of body,
+ * with an open shadow root that holds the launcher and the messenger.
+ */
+export function createWidgetHost(zIndex: number, color: string, nonce?: string): WidgetHost {
+  const d = doc as Document;
+  const element = d.createElement('sangdam-widget');
+  const shadowRoot = element.attachShadow({ mode: 'open' });
+  adoptStyles(shadowRoot, hostCss(zIndex, color), nonce);
+  const messengerRoot = d.createElement('div');
+  shadowRoot.appendChild(messengerRoot);
+  d.body.appendChild(element);
+  return {
+    element,
+    shadowRoot,
+    messengerRoot,
+    setAppearance(appearance) {
+      element.setAttribute('data-appearance', appearance);
+    },
+    remove() {
+      element.remove();
+    },
+  };
+}

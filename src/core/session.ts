@@ -1,0 +1,190 @@
+import type { Appearance, BootResponse, ChatProfile, Language, Message, RealtimeEvent, WidgetChat, WidgetUser } from '../shared/types';
+import type { BootOption, Events } from './commands';
+import type { HostEvent, MessengerModule } from './contract';
+import type { Emitter } from './emitter';
+import { createApiClient, withRetry, type Request } from './apiClient';
+import { capturePage } from './capturePage';
+import { doc, win, whenIdle } from './env';
+import { createWidgetHost, type WidgetHost } from './hostElement';
+import { createLauncher, type Launcher } from './launcher';
+import { createMessengerControl, type MessengerControl } from './messengerControl';
+import { createMessengerHost } from './messengerHost';
+import { createOutbox, type Outbox } from './outbox';
+import { connectRealtime, type Realtime } from './realtime';
+import { guard, warn } from './report';
+import { readJson, storageKey, writeJson } from './storage';
+import { trackPageView } from './trackPageView';
+
+export interface PageState {
+  page?: string;
+  profile: ChatProfile;
+}
+
+export interface SessionDeps {
+  events: Emitter<Events>;
+  loadMessenger(): Promise<MessengerModule>;
+  apiBase: string;
+  page: PageState;
+  /** Values written with updateProfile, for the next chat. */
+  profile(): ChatProfile;
+  newId(): string;
+}
+
+/** What the commands act on between a successful `boot` and `shutdown`. */
+export interface Session {
+  readonly user: WidgetUser;
+  readonly request: Request;
+  readonly messenger: MessengerControl;
+  setButtonVisible(visible: boolean): void;
+  setAppearance(appearance: Appearance | null): void;
+  setUser(user: WidgetUser): void;
+  createChat(text?: string): Promise<{ chat: WidgetChat; message?: Message }>;
+  shutdown(): void;
+}
+
+export function detectLanguage(): Language {
+  const nav = win ? win.navigator.language.slice(0, 2) : '';
+  return nav === 'ko' || nav === 'ja' ? nav : 'en';
+}
+
+/**
+ * Boots against the server, then builds everything a booted page has: the host element and
+ * launcher, the realtime connection, the outbox and the lazily loaded messenger.
+ */
+export async function startSession(option: BootOption, deps: SessionDeps, signal: AbortSignal): Promise<Session> {
+  const apiBase = (option.apiBase || deps.apiBase).replace(/\/+$/, '');
+  const tokenKey = storageKey(option.pluginKey, 'session');
+  let token = readJson<{ token: string }>(tokenKey)?.token;
+  const request = createApiClient(`${apiBase}/api/widget/${encodeURIComponent(option.pluginKey)}`, () => token, signal);
+  const boot = await request<BootResponse>('POST', '/boot', {
+    token,
+    memberId: option.memberId,
+    memberHash: option.memberHash,
+    profile: option.profile,
+    language: option.language || detectLanguage(),
+  });
+  if (signal.aborted) throw new Error('boot: cancelled by shutdown');
+  token = boot.token;
+  writeJson(tokenKey, { token });
+  return buildSession(option, deps, boot, request, apiBase);
+}
+
+function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse, request: Request, apiBase: string): Session {
+  const { events } = deps;
+  const language = option.language || boot.user.language || detectLanguage();
+  const abort = new AbortController();
+  const listeners = new Set<(event: HostEvent) => void>();
+  const unread: Record<string, number> = { ...boot.unread };
+  const cleanups: (() => void)[] = [];
+  let user = boot.user;
+  let buttonVisible = !(option.hideChannelButtonOnBoot || option.customLauncherSelector);
+  let badge = -1;
+
+  const host: WidgetHost = createWidgetHost(option.zIndex ?? 10000000, boot.channel.color, option.nonce);
+  host.setAppearance(option.appearance || 'light');
+  const forward = (event: HostEvent) => listeners.forEach((l) => l(event));
+
+  const updateBadge = () => {
+    const total = Object.keys(unread).reduce((sum, id) => sum + (unread[id] || 0), 0);
+    if (total === badge) return;
+    badge = total;
+    launcher.setUnread(total);
+    events.emit('badgeChanged', total, total);
+  };
+
+  const onEvent = (event: RealtimeEvent) => {
+    if (event.unread !== undefined) unread[event.chat.id] = event.unread;
+    updateBadge();
+    forward(event);
+    if (event.type === 'message' && event.message.author !== 'customer' && !messenger.isVisible()) {
+      cleanups.push(whenIdle(() => messenger.prefetch()));
+    }
+  };
+
+  const outbox: Outbox = createOutbox(request, storageKey(option.pluginKey, `outbox:${boot.user.id}`), deps.newId, (chatId) =>
+    forward({ type: 'outbox', chatId }),
+  );
+
+  const createChat = async (text?: string) => {
+    const clientId = deps.newId();
+    const body = {
+      clientId,
+      message: text ? { text, clientId: deps.newId() } : undefined,
+      profile: capturePage(deps.page.page, { ...deps.page.profile, ...deps.profile() }),
+    };
+    const result = await withRetry(() => request<{ chat: WidgetChat; message?: Message }>('POST', '/chats', body), abort.signal);
+    events.emit('chatCreated', result.chat);
+    return result;
+  };
+
+  const messenger: MessengerControl = createMessengerControl(
+    deps.loadMessenger,
+    () =>
+      createMessengerHost({
+        host, language, channel: boot.channel, user: () => user, nonce: option.nonce, request, outbox, listeners, createChat,
+        markRead(chatId) {
+          unread[chatId] = 0;
+          updateBadge();
+          request('POST', `/chats/${encodeURIComponent(chatId)}/read`).catch((e: Error) => warn(`markRead: ${e.message}`));
+        },
+        hide: () => session.messenger.hide(),
+        returnFocus: () => session.messenger.returnFocus(),
+        urlClicked: (url) => events.emit('urlClicked', url),
+        hasUrlHandler: () => events.has('urlClicked'),
+      }),
+    () => launcher,
+    (visible) => events.emit(visible ? 'showMessenger' : 'hideMessenger'),
+  );
+
+  const launcher: Launcher = createLauncher(host.shadowRoot, language, guard(() => messenger.toggle()), option.nonce);
+  launcher.setVisible(buttonVisible);
+
+  const realtime: Realtime = connectRealtime({
+    url: apiBase.replace(/^http/, 'ws') + '/api/realtime',
+    token: boot.token,
+    cursor: boot.cursor,
+    onEvent: guard(onEvent),
+    onConnection: guard((online: boolean) => {
+      forward({ type: 'connection', online });
+      if (online) outbox.kick();
+    }),
+  });
+
+  if (option.customLauncherSelector && doc) {
+    const selector = option.customLauncherSelector;
+    const onClick = guard((event: Event) => {
+      const target = event.target as Element | null;
+      if (target && target.closest && target.closest(selector)) messenger.show();
+    });
+    doc.addEventListener('click', onClick, true);
+    cleanups.push(() => doc!.removeEventListener('click', onClick, true));
+  }
+  if (option.trackDefaultEvent !== false) trackPageView(request, option.trackUtmSource !== false);
+  updateBadge();
+
+  const session: Session = {
+    get user() {
+      return user;
+    },
+    request,
+    messenger,
+    setUser: (next) => (user = next),
+    setButtonVisible(visible) {
+      buttonVisible = visible;
+      launcher.setVisible(visible);
+    },
+    setAppearance: (appearance) => host.setAppearance(appearance || 'light'),
+    createChat,
+    shutdown() {
+      abort.abort();
+      realtime.close();
+      outbox.stop();
+      cleanups.forEach((fn) => fn());
+      messenger.destroy();
+      launcher.remove();
+      host.remove();
+      listeners.clear();
+    },
+  };
+  return session;
+}

@@ -1,0 +1,34 @@
+import type { LauncherStrings, MessengerStrings } from './types';
+
+export const messenger: MessengerStrings = {
+  close: '閉じる',
+  back: '会話一覧に戻る',
+  newChat: '新しく問い合わせる',
+  chats: '会話一覧',
+  noChats: 'まだ会話はありません。',
+  greeting: 'こんにちは！ご用件をお聞かせください。',
+  loading: '読み込み中…',
+  loadFailed: '読み込めませんでした。',
+  retry: '再試行',
+  messages: 'メッセージ',
+  messageLabel: 'メッセージ',
+  placeholder: 'メッセージを入力…',
+  send: '送信',
+  sending: '送信中…',
+  notSent: '未送信',
+  discard: '破棄',
+  sendFailed: 'メッセージを送信できませんでした。',
+  closed: 'このチャットは終了しています。メッセージを送ると再開されます。',
+  closedTag: '終了',
+  reconnecting: '再接続中…',
+  failed: '問題が発生しました。',
+  you: 'あなた',
+  unread: (count) => `未読 ${count}件`,
+  newMessage: (name, text) => `${name}さんからの新しいメッセージ: ${text}`,
+};
+
+export const launcher: LauncherStrings = {
+  open: 'チャットを開く',
+  openWithUnread: (n) => `チャットを開く、未読メッセージ ${n} 件`,
+  close: 'チャットを閉じる',
+};

@@ -1,0 +1,34 @@
+import type { LauncherStrings, MessengerStrings } from './types';
+
+export const messenger: MessengerStrings = {
+  close: '닫기',
+  back: '대화 목록으로',
+  newChat: '새 문의하기',
+  chats: '대화 목록',
+  noChats: '아직 대화가 없습니다.',
+  greeting: '안녕하세요! 무엇을 도와드릴까요?',
+  loading: '불러오는 중…',
+  loadFailed: '불러오지 못했습니다.',
+  retry: '다시 시도',
+  messages: '메시지',
+  messageLabel: '메시지',
+  placeholder: '메시지를 입력하세요…',
+  send: '보내기',
+  sending: '보내는 중…',
+  notSent: '전송 실패',
+  discard: '삭제',
+  sendFailed: '메시지를 보내지 못했습니다.',
+  closed: '종료된 상담입니다. 메시지를 보내면 다시 열립니다.',
+  closedTag: '종료',
+  reconnecting: '다시 연결하는 중…',
+  failed: '문제가 발생했습니다.',
+  you: '나',
+  unread: (count) => `읽지 않은 메시지 ${count}개`,
+  newMessage: (name, text) => `${name}님의 새 메시지: ${text}`,
+};
+
+export const launcher: LauncherStrings = {
+  open: '채팅 열기',
+  openWithUnread: (n) => `채팅 열기, 읽지 않은 메시지 ${n}개`,
+  close: '채팅 닫기',
+};

@@ -1,0 +1,34 @@
+/** Every string the messenger panel shows; one object per language, typed from this interface. */
+export interface MessengerStrings {
+  close: string;
+  back: string;
+  newChat: string;
+  chats: string;
+  noChats: string;
+  greeting: string;
+  loading: string;
+  loadFailed: string;
+  retry: string;
+  messages: string;
+  messageLabel: string;
+  placeholder: string;
+  send: string;
+  sending: string;
+  notSent: string;
+  discard: string;
+  sendFailed: string;
+  closed: string;
+  closedTag: string;
+  reconnecting: string;
+  failed: string;
+  you: string;
+  unread: (count: number) => string;
+  newMessage: (name: string, text: string) => string;
+}
+
+/** The channel button's strings; kept apart so the always-loaded core carries only these. */
+export interface LauncherStrings {
+  open: string;
+  openWithUnread(count: number): string;
+  close: string;
+}
