@@ -1,0 +1,58 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { Announcer } from './Announcer';
+import { ChatList } from './ChatList';
+import { Composer } from './Composer';
+import { useMessenger } from './context';
+import { focusables, wrapTab } from './focusables';
+import { guard } from './guard';
+import { Header } from './Header';
+import { Thread } from './Thread';
+
+/**
+ * The panel: a labelled dialog, modal only when it fills a narrow screen. Escape asks the core
+ * to hide it; on every show and view change focus moves inside.
+ */
+export function Messenger() {
+  const m = useMessenger();
+  const ref = useRef<HTMLDivElement>(null);
+  const view = m.view.value;
+  const visible = m.visible.value;
+  const modal = m.narrow.value;
+  const tick = m.focusTick.value;
+
+  useLayoutEffect(() => {
+    const panel = ref.current;
+    if (!panel || !visible || !tick) return;
+    const body = panel.querySelector('.body');
+    const target = view === 'home' ? (body && focusables(body)[0]) || focusables(panel)[0] : panel.querySelector('textarea');
+    target?.focus();
+  }, [tick, view, visible]);
+
+  const onKeyDown = guard((event: KeyboardEvent) => {
+    if (event.key === 'Escape' && !event.isComposing) {
+      event.stopPropagation();
+      m.host.hide();
+    } else if (event.key === 'Tab' && modal && wrapTab(ref.current!, m.host.shadowRoot.activeElement, event.shiftKey)) {
+      event.preventDefault();
+    }
+  });
+
+  return (
+    <div
+      ref={ref}
+      class="panel"
+      role="dialog"
+      aria-labelledby="sd-title"
+      aria-modal={modal ? 'true' : undefined}
+      hidden={!visible}
+      onKeyDown={onKeyDown}
+      style={{ '--sd-channel': m.host.channel.color }}
+    >
+      <Header />
+      {!m.online.value && <p class="off">{m.t.reconnecting}</p>}
+      {view === 'home' ? <ChatList /> : <Thread />}
+      {view !== 'home' && <Composer />}
+      <Announcer />
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useMessenger } from './context';
+import { MessageItem } from './MessageItem';
+
+/** One chat's messages, oldest first, with the customer's pending and failed ones at the end. */
+export function Thread() {
+  const m = useMessenger();
+  const { t, host } = m;
+  const ref = useRef<HTMLDivElement>(null);
+  const list = m.thread.value;
+  const pending = m.pending.value;
+  const isNew = m.view.value === 'new';
+  const creating = isNew ? m.creating.value : null;
+  const count = (list ? list.length : 0) + pending.length + (creating ? 1 : 0);
+
+  useLayoutEffect(() => {
+    if (ref.current) ref.current.scrollTop = ref.current.scrollHeight;
+  }, [count, m.chatId.value]);
+
+  return (
+    <div class="body" ref={ref}>
+      {m.chat.value?.state === 'closed' && <p class="note">{t.closed}</p>}
+      {/* The Announcer speaks new messages with their author; the log itself stays quiet. */}
+      <div class="log" role="log" aria-live="off" aria-label={t.messages}>
+        {(isNew || list?.length === 0) && <MessageItem author={host.channel.name} text={t.greeting} />}
+        {list?.map((msg) => (
+          <MessageItem
+            key={msg.id}
+            mine={msg.author === 'customer'}
+            author={msg.authorName || host.channel.name}
+            text={msg.text}
+            time={msg.createdAt}
+          />
+        ))}
+        {pending.map((o) => (
+          <MessageItem key={o.clientId} mine text={o.text} status={o.state} error={o.error} onDiscard={() => m.discard(o.clientId)} />
+        ))}
+        {creating && <MessageItem mine text={creating} status="sending" />}
+      </div>
+      {!list && !isNew && !m.notice.value && <p class="muted">{t.loading}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { effect } from '@preact/signals';
+import { h, render } from 'preact';
+import type { MessengerHost, MessengerView, MountMessenger } from '../core/contract';
+import { adoptStyles } from './adoptStyles';
+import { guard } from './guard';
+import { createScrollLock } from './lockScroll';
+import { createMessenger } from './model/createMessenger';
+import { Root } from './Root';
+import { messengerStyles } from './styles';
+
+const NARROW = '(max-width: 520px)';
+
+/**
+ * Renders the messenger panel into the core's shadow root. The chunk's only export.
+ * @example const view = mount(host); view.show({ chatId }); view.destroy()
+ */
+export const mount: MountMessenger = (host: MessengerHost): MessengerView => {
+  const model = createMessenger(host);
+  const doc = host.root.ownerDocument;
+  const win = doc.defaultView;
+  const removeStyles = adoptStyles(host.shadowRoot, messengerStyles, host.nonce);
+  const unsubscribe = host.subscribe(guard(model.onEvent));
+
+  const query = win && win.matchMedia ? win.matchMedia(NARROW) : undefined;
+  const onQuery = guard(() => (model.narrow.value = !!query?.matches));
+  onQuery();
+  query?.addEventListener?.('change', onQuery);
+
+  const lockScroll = createScrollLock(doc);
+  const stopLock = effect(guard(() => lockScroll(model.visible.value && model.narrow.value)));
+
+  render(h(Root, { model }), host.root);
+
+  return {
+    show: guard(model.show),
+    hide: guard(model.hide),
+    destroy: guard(() => {
+      model.hide();
+      stopLock();
+      lockScroll(false);
+      query?.removeEventListener?.('change', onQuery);
+      unsubscribe();
+      render(null, host.root);
+      removeStyles();
+    }),
+  };
+};

@@ -1,0 +1,218 @@
+import { batch, computed, signal } from '@preact/signals';
+import type { HostEvent, MessengerHost, OutgoingMessage, ShowRequest } from '../../core/contract';
+import type { Message, WidgetChat } from '../../shared/types';
+import { report } from '../guard';
+import { stringsFor } from '../strings';
+import { mergeMessages, upsertChat } from './merge';
+
+export type View = 'home' | 'thread' | 'new';
+export type ListState = 'loading' | 'ready' | 'error';
+export type Messenger = ReturnType<typeof createMessenger>;
+
+/**
+ * The messenger's state as signals and the actions that change it. Components only read these
+ * signals and call these actions; every call to the core goes through here.
+ */
+export function createMessenger(host: MessengerHost) {
+  const t = stringsFor(host.language);
+  const visible = signal(false);
+  /** Full screen and modal (narrow viewport). */
+  const narrow = signal(false);
+  const online = signal(true);
+  const view = signal<View>('home');
+  const chatId = signal<string | null>(null);
+  const chats = signal<WidgetChat[]>([]);
+  const listState = signal<ListState>('loading');
+  const messages = signal<Record<string, Message[]>>({});
+  /** The open chat's outbox, as last read from the core. */
+  const outbox = signal<OutgoingMessage[]>([]);
+  /** Text of the first message while its chat is being created. */
+  const creating = signal<string | null>(null);
+  const draft = signal('');
+  /** A short error shown above the composer. */
+  const notice = signal('');
+  const announcement = signal('');
+  /** Bumped on every show(): the panel moves focus inside when it changes. */
+  const focusTick = signal(0);
+
+  const chat = computed(() => chats.value.find((c) => c.id === chatId.value));
+  const thread = computed(() => (chatId.value ? messages.value[chatId.value] : undefined));
+  /** Outbox entries whose stored copy has not arrived yet: never shown twice. */
+  const pending = computed(() => {
+    const stored = new Set((thread.value || []).map((m) => m.clientId));
+    return outbox.value.filter((o) => !stored.has(o.clientId));
+  });
+
+  const addMessages = (id: string, list: Message[]) => {
+    messages.value = { ...messages.value, [id]: mergeMessages(messages.value[id], list) };
+  };
+  const readOutbox = () => {
+    outbox.value = chatId.value ? host.outbox(chatId.value) : [];
+  };
+  const isOpen = (id: string) => visible.value && view.value === 'thread' && chatId.value === id;
+  const markRead = () => {
+    const id = chatId.value;
+    if (!id || !isOpen(id)) return;
+    host.markRead(id);
+    chats.value = chats.value.map((c) => (c.id === id && c.unread ? { ...c, unread: 0 } : c));
+  };
+  const failed = (error: unknown, text: string) => {
+    report(error);
+    notice.value = t.sendFailed;
+    if (!draft.value) draft.value = text;
+  };
+
+  async function loadChats() {
+    listState.value = 'loading';
+    try {
+      const list = await host.listChats();
+      chats.value = list.reduce<WidgetChat[]>((all, c) => upsertChat(all, c, c.unread), []);
+      listState.value = 'ready';
+    } catch (error) {
+      report(error);
+      listState.value = 'error';
+    }
+  }
+
+  async function loadThread(id: string) {
+    try {
+      const loaded = await host.getChat(id);
+      chats.value = upsertChat(chats.value, loaded.chat, loaded.chat.unread);
+      addMessages(id, loaded.messages);
+      markRead();
+    } catch (error) {
+      report(error);
+      if (chatId.value === id) notice.value = t.loadFailed;
+    }
+  }
+
+  function openHome() {
+    view.value = 'home';
+    chatId.value = null;
+    notice.value = '';
+    readOutbox();
+    void loadChats();
+  }
+
+  function openThread(id: string) {
+    if (chatId.value !== id) draft.value = '';
+    view.value = 'thread';
+    chatId.value = id;
+    notice.value = '';
+    readOutbox();
+    markRead();
+    void loadThread(id);
+  }
+
+  function openNew(text = '') {
+    view.value = 'new';
+    chatId.value = null;
+    notice.value = '';
+    draft.value = text;
+    readOutbox();
+  }
+
+  async function createWith(text: string) {
+    creating.value = text;
+    try {
+      const created = await host.createChat(text);
+      const id = created.chat.id;
+      chats.value = upsertChat(chats.value, created.chat, 0, created.message);
+      if (created.message) addMessages(id, [created.message]);
+      if (view.value === 'new') openThread(id);
+    } catch (error) {
+      failed(error, text);
+    } finally {
+      creating.value = null;
+    }
+  }
+
+  async function send() {
+    const text = draft.value.trim();
+    const id = chatId.value;
+    if (!text || creating.value) return;
+    notice.value = '';
+    draft.value = '';
+    if (!id) return createWith(text);
+    let acknowledged: Promise<Message>;
+    try {
+      acknowledged = host.sendMessage(id, text);
+    } catch (error) {
+      return failed(error, text);
+    }
+    readOutbox();
+    try {
+      addMessages(id, [await acknowledged]);
+    } catch {
+      // A refused message stays in the outbox as failed and shows its reason there.
+    } finally {
+      if (chatId.value === id) readOutbox();
+    }
+  }
+
+  function onEvent(event: HostEvent) {
+    if (event.type === 'message') {
+      const { chat: changed, message } = event;
+      const known = messages.value[changed.id];
+      const isNew = !known?.some((m) => m.id === message.id);
+      chats.value = upsertChat(chats.value, changed, event.unread, message);
+      if (known || chatId.value === changed.id) addMessages(changed.id, [message]);
+      if (isNew && message.author !== 'customer') {
+        if (visible.value) announcement.value = t.newMessage(message.authorName || host.channel.name, message.text);
+        if (isOpen(changed.id)) markRead();
+      }
+    } else if (event.type === 'chat') {
+      chats.value = upsertChat(chats.value, event.chat, event.unread);
+    } else if (event.type === 'outbox') {
+      if (event.chatId === chatId.value) readOutbox();
+    } else if (event.type === 'connection') {
+      online.value = event.online;
+    }
+  }
+
+  function show(request: ShowRequest = {}) {
+    batch(() => {
+      const first = !focusTick.value;
+      visible.value = true;
+      if (request.chatId) openThread(request.chatId);
+      else if (request.message != null || request.newChat) openNew(request.message || '');
+      else if (first || view.value === 'home') openHome();
+      else markRead();
+      focusTick.value++;
+    });
+  }
+
+  function discard(clientId: string) {
+    host.discard(clientId);
+    readOutbox();
+  }
+
+  return {
+    host,
+    t,
+    visible,
+    narrow,
+    online,
+    view,
+    chatId,
+    chats,
+    listState,
+    creating,
+    draft,
+    notice,
+    announcement,
+    focusTick,
+    chat,
+    thread,
+    pending,
+    loadChats,
+    openHome,
+    openThread,
+    openNew,
+    send,
+    discard,
+    onEvent,
+    show,
+    hide: () => (visible.value = false),
+  };
+}

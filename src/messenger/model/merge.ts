@@ -1,0 +1,22 @@
+import type { Chat, Message, WidgetChat } from '../../shared/types';
+
+const recency = (chat: Chat) => Math.max(chat.updatedAt, chat.lastMessage?.createdAt || 0);
+
+/** Messages of both lists, each id once (the later copy wins), oldest first. */
+export function mergeMessages(current: readonly Message[] | undefined, incoming: readonly Message[]): Message[] {
+  const byId = new Map<string, Message>();
+  for (const message of current || []) byId.set(message.id, message);
+  for (const message of incoming) byId.set(message.id, message);
+  return [...byId.values()].sort((a, b) => a.seq - b.seq || a.createdAt - b.createdAt);
+}
+
+/**
+ * The chat list with one chat replaced or added, newest first. A realtime `chat` carries no unread
+ * count unless the event says so, so the count already known is kept then.
+ */
+export function upsertChat(list: readonly WidgetChat[], chat: Chat, unread?: number, message?: Message): WidgetChat[] {
+  const known = list.find((c) => c.id === chat.id);
+  const lastMessage = chat.lastMessage || message || known?.lastMessage || null;
+  const next: WidgetChat = { ...known, ...chat, lastMessage, unread: unread ?? known?.unread ?? 0 };
+  return [next, ...list.filter((c) => c.id !== chat.id)].sort((a, b) => recency(b) - recency(a));
+}
