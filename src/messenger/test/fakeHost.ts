@@ -1,0 +1,109 @@
+import { vi } from 'vitest';
+import type { HostEvent, MessengerHost, OutgoingMessage } from '../../core/contract';
+import type { Chat, Message, WidgetChat } from '../../shared/types';
+
+let seq = 100;
+
+/** A stored message as the server would return it. */
+export function message(chatId: string, author: Message['author'], text: string, extra: Partial<Message> = {}): Message {
+  seq++;
+  return { id: `m${seq}`, chatId, author, text, createdAt: 1_700_000_000_000 + seq * 1000, seq, ...extra };
+}
+
+/** A chat of the customer, with its last message. */
+export function chat(id: string, last: Message | null, extra: Partial<WidgetChat> = {}): WidgetChat {
+  const time = last?.createdAt || 1_700_000_000_000;
+  return { id, state: 'opened', userId: 'u1', profile: {}, createdAt: time, updatedAt: time, lastMessage: last, unread: 0, ...extra };
+}
+
+/**
+ * An in-memory MessengerHost: chats and messages live in plain objects, realtime events are sent
+ * with `emit`, and outbox entries stay pending until `acknowledge` or `refuse` is called.
+ */
+export function fakeHost(chats: WidgetChat[] = [], messages: Record<string, Message[]> = {}) {
+  const element = document.createElement('sangdam-widget');
+  document.body.appendChild(element);
+  const shadowRoot = element.attachShadow({ mode: 'open' });
+  const root = document.createElement('div');
+  shadowRoot.appendChild(root);
+  const listeners = new Set<(event: HostEvent) => void>();
+  let outbox: OutgoingMessage[] = [];
+  const settle = new Map<string, { resolve(m: Message): void; reject(e: Error): void }>();
+  let clientIds = 0;
+
+  const emit = (event: HostEvent) => listeners.forEach((listener) => listener(event));
+  const removeFromOutbox = (clientId: string) => {
+    const entry = outbox.find((o) => o.clientId === clientId)!;
+    outbox = outbox.filter((o) => o.clientId !== clientId);
+    emit({ type: 'outbox', chatId: entry.chatId });
+    return entry;
+  };
+
+  const host = {
+    root,
+    shadowRoot,
+    language: 'en',
+    channel: { id: 'ch1', name: 'Acme Support', color: '#0a7cff' },
+    user: { id: 'u1', memberId: null, name: null, language: 'en', profile: {}, tags: [], unsubscribeEmail: false, unsubscribeTexting: false },
+    listChats: vi.fn(async () => chats),
+    getChat: vi.fn(async (id: string) => ({ chat: chats.find((c) => c.id === id)!, messages: messages[id] || [] })),
+    createChat: vi.fn(async (text?: string) => {
+      const created = chat(`c${chats.length + 1}`, null);
+      const first = text ? message(created.id, 'customer', text) : undefined;
+      created.lastMessage = first || null;
+      chats.unshift(created);
+      messages[created.id] = first ? [first] : [];
+      return { chat: created, message: first };
+    }),
+    sendMessage: vi.fn((chatId: string, text: string) => {
+      const clientId = `client-${++clientIds}`;
+      outbox.push({ clientId, chatId, text, createdAt: Date.now(), state: 'sending' });
+      emit({ type: 'outbox', chatId });
+      return new Promise<Message>((resolve, reject) => settle.set(clientId, { resolve, reject }));
+    }),
+    outbox: vi.fn((chatId: string) => outbox.filter((o) => o.chatId === chatId).map((o) => ({ ...o }))),
+    discard: vi.fn((clientId: string) => void removeFromOutbox(clientId)),
+    markRead: vi.fn(),
+    subscribe: vi.fn((listener: (event: HostEvent) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    }),
+    hide: vi.fn(),
+    urlClicked: vi.fn((_url: string) => false),
+    returnFocus: vi.fn(),
+  } satisfies MessengerHost;
+
+  return {
+    host,
+    element,
+    emit,
+    listeners,
+    /** Realtime `message` event, as the server sends it for a stored message. */
+    deliver(stored: Message, unread?: number) {
+      const target = chats.find((c) => c.id === stored.chatId)!;
+      const updated: Chat = { ...target, updatedAt: stored.createdAt, lastMessage: stored };
+      emit({ seq: stored.seq, type: 'message', chat: updated, message: stored, unread });
+    },
+    /** The server stores the pending message: it leaves the outbox and `sendMessage` resolves. */
+    acknowledge(clientId: string): Message {
+      const entry = removeFromOutbox(clientId);
+      const stored = message(entry.chatId, 'customer', entry.text, { clientId });
+      settle.get(clientId)!.resolve(stored);
+      return stored;
+    },
+    /** The server refuses the pending message for good. */
+    refuse(clientId: string, reason: string) {
+      const entry = outbox.find((o) => o.clientId === clientId)!;
+      entry.state = 'failed';
+      entry.error = reason;
+      emit({ type: 'outbox', chatId: entry.chatId });
+      settle.get(clientId)!.reject(new Error(reason));
+    },
+    pendingIds: () => outbox.map((o) => o.clientId),
+  };
+}
+
+/** Lets promises settle and Preact render. */
+export const flush = async () => {
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+};
