@@ -9,7 +9,7 @@ import { minify } from 'terser';
 
 const ts = () => typescript({ tsconfig: './tsconfig.json', declaration: false, noEmitOnError: false, outputToFilesystem: false });
 const min = (module) =>
-  terser({ module, ecma: 2020, compress: { passes: 3, pure_getters: true }, format: { comments: false } });
+  terser({ module, ecma: 2020, compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true }, format: { comments: false } });
 
 /** The snippet is pasted by site owners; ship a minified copy beside the readable source. */
 const snippet = () => ({

@@ -73,6 +73,9 @@ export const COMMAND_NAMES = [
   'onFollowUpChanged', 'onUrlClicked', 'clearCallbacks',
 ] as const satisfies readonly CommandName[];
 
+/** Fails to compile when a command of Api is missing from COMMAND_NAMES. */
+export type AllCommandsListed = [Exclude<CommandName, (typeof COMMAND_NAMES)[number]>] extends [never] ? true : never;
+
 /** Events the host page can subscribe to with the `on…` commands. */
 export interface Events {
   showMessenger: [];

@@ -1,5 +1,5 @@
 import type { ChatProfile, UserProfile, WidgetUser } from '../shared/types';
-import { ALIASES, COMMAND_NAMES, type BootOption, type Events, type ResultCallback } from './commands';
+import { ALIASES, type BootOption, type Events, type ResultCallback } from './commands';
 import type { MessengerModule } from './contract';
 import { createEmitter } from './emitter';
 import { callSafely, reportError, warn } from './report';
@@ -129,7 +129,7 @@ export function createSdk(deps: SdkDeps): Dispatch {
     try {
       if (name === 'openSupportBot') args = [undefined, args[1]];
       const command = (ALIASES as Record<string, string>)[name] || name;
-      if (COMMAND_NAMES.indexOf(command as never) < 0) {
+      if (!Object.prototype.hasOwnProperty.call(commands, command)) {
         if (!warned.has(name)) warn(`unknown command '${String(name)}' ignored`);
         warned.add(name);
         return undefined;

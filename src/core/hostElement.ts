@@ -13,16 +13,14 @@ export interface WidgetHost {
 const SAFE_COLOR = /^#[0-9a-f]{3,8}$/i;
 
 /**
- * The host's own rules are `!important` inside the shadow tree, which beats even a page's
- * `* { … !important }` (important declarations of an inner tree win), so nothing the page styles
- * can move, hide or transform the widget. Custom properties are left for site owners to theme.
+ * `all: initial !important` inside the shadow tree beats even a page's `* { … !important }`
+ * (important declarations of an inner tree win), so nothing the page styles can move, hide,
+ * filter or transform the widget. `all` leaves custom properties alone: site owners theme with them.
  */
 function hostCss(zIndex: number, color: string): string {
   return (
     `:host{all:initial!important;display:block!important;position:fixed!important;top:0!important;left:0!important;` +
-    `width:0!important;height:0!important;margin:0!important;padding:0!important;border:0!important;overflow:visible!important;` +
-    `transform:none!important;filter:none!important;contain:none!important;opacity:1!important;visibility:visible!important;` +
-    `pointer-events:none!important;z-index:${zIndex}!important;--sangdam-accent:${SAFE_COLOR.test(color) ? color : '#5b5bd6'}}`
+    `z-index:${zIndex}!important;--sangdam-accent:${SAFE_COLOR.test(color) ? color : '#5b5bd6'}}`
   );
 }
 

@@ -117,51 +117,38 @@ const chatProfile: Check = (value, name) => {
   return undefined;
 };
 
-/** The rule for each positional argument of each command that takes arguments. */
-export const ARG_RULES: Record<string, Check[]> = {
-  boot: [(v, n) => checkFields(v, n, BOOT_RULES, ['pluginKey'])],
+/**
+ * The rule for each positional argument of each command that takes arguments; a name ending in
+ * `?` marks an argument that may be left out.
+ */
+const ARGS: Record<string, [string, Check][]> = {
+  boot: [['option', (v, n) => checkFields(v, n, BOOT_RULES, ['pluginKey'])]],
   openChat: [
-    optional((v, n) => (v === null || typeof v === 'number' || (typeof v === 'string' && v.length <= 100) ? undefined : `${n} must be a chat id`)),
-    optional((v, n) => (v === null ? undefined : text(0, LIMITS.messageText)(v, n))),
+    ['chatId?', (v, n) => (v === null || typeof v === 'number' || (typeof v === 'string' && v.length <= 100) ? undefined : `${n} must be a chat id`)],
+    ['message?', (v, n) => (v === null ? undefined : text(0, LIMITS.messageText)(v, n))],
   ],
-  track: [text(1, LIMITS.eventName), optional(flatObject)],
+  track: [['eventName', text(1, LIMITS.eventName)], ['properties?', flatObject]],
   updateUser: [
-    (v, n) => {
+    ['user', (v, n) => {
       const unknown = isPlainObject(v) && Object.keys(v).find((key) => !USER_RULES[key]);
       return unknown ? `${n}.${unknown} is not a user field (allowed: ${Object.keys(USER_RULES).join(', ')})` : checkFields(v, n, USER_RULES);
-    },
+    }],
   ],
-  addTags: [stringList],
-  removeTags: [stringList],
-  setPage: [text(1, LIMITS.url), optional(chatProfile)],
-  setAppearance: [oneOf(APPEARANCES, true)],
-  updateProfile: [chatProfile],
-  onShowMessenger: [fn],
-  onHideMessenger: [fn],
-  onBadgeChanged: [fn],
-  onChatCreated: [fn],
-  onFollowUpChanged: [fn],
-  onUrlClicked: [fn],
-};
-
-const ARG_NAMES: Record<string, string[]> = {
-  boot: ['option'],
-  openChat: ['chatId', 'message'],
-  track: ['eventName', 'properties'],
-  updateUser: ['user'],
-  addTags: ['tags'],
-  removeTags: ['tags'],
-  setPage: ['page', 'chatProfile'],
-  setAppearance: ['appearance'],
-  updateProfile: ['chatProfile'],
+  addTags: [['tags', stringList]],
+  removeTags: [['tags', stringList]],
+  setPage: [['page', text(1, LIMITS.url)], ['chatProfile?', chatProfile]],
+  setAppearance: [['appearance', oneOf(APPEARANCES, true)]],
+  updateProfile: [['chatProfile', chatProfile]],
 };
 
 /** Checks a command's arguments; returns the first problem as a sentence, or undefined. */
 export function validateArgs(command: string, args: unknown[]): string | undefined {
-  const rules = ARG_RULES[command] || [];
+  const rules = ARGS[command] || (/^on[A-Z]/.test(command) ? [['callback', fn] as [string, Check]] : []);
   for (let i = 0; i < rules.length; i++) {
-    const name = (ARG_NAMES[command] || [])[i] || 'callback';
-    const error = rules[i](args[i], name);
+    const [name, check] = rules[i];
+    const optionalArg = name.endsWith('?');
+    if (optionalArg && args[i] === undefined) continue;
+    const error = check(args[i], optionalArg ? name.slice(0, -1) : name);
     if (error) return `${command}: ${error}`;
   }
   return undefined;

@@ -1,0 +1,64 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { MANAGER_TOKEN, PLUGIN_KEY, startServer, type RunningServer } from './server';
+
+interface ChatSummary {
+  id: string;
+  state: string;
+  profile: Record<string, unknown>;
+  lastMessage: { text: string; author: string } | null;
+}
+
+/** Calls the Manager API of the running server. */
+export function managerApi(server: RunningServer) {
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${server.url}/api/manager${path}`, {
+      method,
+      headers: { authorization: `Bearer ${MANAGER_TOKEN}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const data = await response.json();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(data)}`);
+    return data as T;
+  };
+  return {
+    chats: () => call<{ chats: ChatSummary[] }>('GET', '/chats').then((r) => r.chats),
+    /** Waits for the chat whose last message is `text` (texts are unique per test) and returns its id. */
+    async chatWith(text: string): Promise<string> {
+      let found: ChatSummary | undefined;
+      await expect
+        .poll(async () => {
+          const { chats } = await call<{ chats: ChatSummary[] }>('GET', '/chats');
+          found = chats.find((c) => c.lastMessage && c.lastMessage.text === text);
+          return !!found;
+        }, { message: `a chat whose last message is "${text}"` })
+        .toBe(true);
+      return found!.id;
+    },
+    chat: (id: string) => call<{ chat: { id: string; state: string; profile: Record<string, unknown> }; messages: { id: string; author: string; text: string }[] }>('GET', `/chats/${id}`),
+    reply: (id: string, text: string) => call('POST', `/chats/${id}/messages`, { text }),
+    close: (id: string) => call('POST', `/chats/${id}/close`),
+    open: (id: string) => call('POST', `/chats/${id}/open`),
+  };
+}
+
+/** The shadow root's launcher and messenger, reached through Playwright's shadow-piercing locators. */
+export const widget = (page: Page) => ({
+  host: page.locator('sangdam-widget'),
+  launcher: page.locator('sangdam-widget button.launcher'),
+  dialog: page.getByRole('dialog'),
+});
+
+export const test = base.extend<{ server: RunningServer; api: ReturnType<typeof managerApi> }, { workerServer: RunningServer }>({
+  workerServer: [
+    async ({}, use) => {
+      const server = await startServer();
+      await use(server);
+      await server.dispose();
+    },
+    { scope: 'worker' },
+  ],
+  server: async ({ workerServer }, use) => use(workerServer),
+  api: async ({ server }, use) => use(managerApi(server)),
+});
+
+export { expect, PLUGIN_KEY, MANAGER_TOKEN };
