@@ -18,7 +18,7 @@ export function ChatListItem({ chat }: { chat: WidgetChat }) {
         <span class="tm">{timeAgo(last?.createdAt || chat.updatedAt, host.language)}</span>
         <span class="pv">{last ? last.text : t.greeting}</span>
         {chat.unread > 0 && (
-          <span class="badge">
+          <span class="unr">
             <span aria-hidden="true">{chat.unread}</span>
             <span class="sr">{t.unread(chat.unread)}</span>
           </span>

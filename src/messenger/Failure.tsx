@@ -2,20 +2,19 @@ import { useMessenger } from './context';
 import { guard } from './guard';
 import { Icon } from './Icon';
 
-/** What the panel shows after a rendering error: a message and a way to close. */
+/** What the panel shows after a rendering error: a message and a way to close. Reads no chat data. */
 export function Failure() {
   const m = useMessenger();
   return (
-    <div class="panel" role="dialog" aria-labelledby="sd-title" hidden={!m.visible.value}>
+    <div class="panel" lang={m.host.language} role="dialog" aria-labelledby="sd-title" hidden={!m.visible.value}>
       <header class="hd">
-        <h2 id="sd-title">{m.host.channel.name}</h2>
+        <h2 id="sd-title" role="alert">
+          {m.t.failed}
+        </h2>
         <button type="button" class="ib" aria-label={m.t.close} onClick={guard(() => m.host.hide())}>
           <Icon name="close" />
         </button>
       </header>
-      <p class="body muted" role="alert">
-        {m.t.failed}
-      </p>
     </div>
   );
 }

@@ -41,6 +41,7 @@ export function Messenger() {
     <div
       ref={ref}
       class="panel"
+      lang={m.host.language}
       role="dialog"
       aria-labelledby="sd-title"
       aria-modal={modal ? 'true' : undefined}

@@ -13,9 +13,10 @@ export function Thread() {
   const creating = isNew ? m.creating.value : null;
   const count = (list ? list.length : 0) + pending.length + (creating ? 1 : 0);
 
+  // Follow the newest message; a hidden panel cannot scroll, so showing it counts as a change too.
   useLayoutEffect(() => {
     if (ref.current) ref.current.scrollTop = ref.current.scrollHeight;
-  }, [count, m.chatId.value]);
+  }, [count, m.chatId.value, m.visible.value]);
 
   return (
     <div class="body" ref={ref}>

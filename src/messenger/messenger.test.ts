@@ -51,7 +51,7 @@ describe('messenger panel', () => {
     expect(panel().hidden).toBe(false);
     expect(texts('.item .pv')).toEqual(['Is the blue one in stock?', 'Your order has shipped']);
     expect(texts('.item .nm')).toEqual(['You', 'Mina']);
-    expect($('.item:last-child .badge, li:last-child .badge')?.textContent).toContain('2 unread');
+    expect($('li:last-child .unr')?.textContent).toContain('2 unread');
     expect($$('button').some((b) => b.textContent === 'New chat')).toBe(true);
   });
 
@@ -158,7 +158,7 @@ describe('messenger panel', () => {
     fake.deliver(message('c1', 'bot', 'A new reply'), 3);
     await flush();
     expect(texts('.item .pv')[0]).toBe('A new reply');
-    expect($('.badge')?.textContent).toContain('3 unread');
+    expect($('.unr')?.textContent).toContain('3 unread');
   });
 
   it('starts a new chat with the first message and then shows its thread', async () => {
@@ -333,6 +333,24 @@ describe('dialog behaviour', () => {
     expect(style.nonce || style.getAttribute('nonce')).toBe('abc123');
     mounted.destroy();
     expect(fake.host.shadowRoot.querySelector('style')).toBeNull();
+  });
+
+  it('renders a small failure state instead of throwing when rendering fails', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    fake = fakeHost();
+    const host = Object.defineProperty({ ...fake.host }, 'channel', {
+      get() {
+        throw new Error('broken channel');
+      },
+    });
+    view = mount(host);
+    view.show();
+    await flush();
+    expect(panel().textContent).toBe('Something went wrong.');
+    $<HTMLButtonElement>('button[aria-label=Close]')!.click();
+    expect(fake.host.hide).toHaveBeenCalled();
+    expect(error).toHaveBeenCalled();
+    error.mockRestore();
   });
 
   it('reports an error thrown by the host instead of throwing to the page', async () => {
