@@ -8,9 +8,7 @@ export function Failure() {
   return (
     <div class="panel" lang={m.host.language} role="dialog" aria-labelledby="sd-title" hidden={!m.visible.value}>
       <header class="hd">
-        <h2 id="sd-title" role="alert">
-          {m.t.failed}
-        </h2>
+        <h2 id="sd-title">{m.t.failed}</h2>
         <button type="button" class="ib" aria-label={m.t.close} onClick={guard(() => m.host.hide())}>
           <Icon name="close" />
         </button>
