@@ -1,0 +1,105 @@
+/**
+ * Records as the domain and the store exchange them. Wire shapes (what crosses HTTP/WS) live in
+ * src/shared/types.ts; these carry the extra columns the server needs (channel, read marker, …).
+ */
+import type {
+  Chat,
+  ChatProfile,
+  ChatState,
+  Language,
+  Message,
+  UserProfile,
+} from '../../../src/shared/types.ts';
+
+export interface ChannelRecord {
+  id: string;
+  name: string;
+  color: string;
+  pluginKey: string;
+  /** Secret for memberHash; null means member ids are trusted as given. */
+  memberSecret: string | null;
+  /** Origins allowed to call the widget API; empty admits any origin. */
+  allowedOrigins: string[];
+  createdAt: number;
+}
+
+export interface UserRecord {
+  id: string;
+  channelId: string;
+  memberId: string | null;
+  name: string | null;
+  language: Language;
+  profile: UserProfile;
+  tags: string[];
+  unsubscribeEmail: boolean;
+  unsubscribeTexting: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** What a manager sees of the customer next to each chat. */
+export interface UserSummary {
+  id: string;
+  name: string | null;
+  memberId: string | null;
+}
+
+export interface ChatRecord {
+  id: string;
+  channelId: string;
+  userId: string;
+  state: ChatState;
+  /** Stored profile values; `state` and defaults are added by domain/profile.ts when rendered. */
+  profile: ChatProfile;
+  clientId: string;
+  /** Seq of the last message the customer has seen; later manager/bot messages are unread. */
+  readSeq: number;
+  createdAt: number;
+  updatedAt: number;
+  /** Time of the last message (or creation): the order of every chat list. */
+  activityAt: number;
+}
+
+/** A chat with what every view of it needs, read in one query. */
+export interface ChatDetail {
+  chat: ChatRecord;
+  lastMessage: Message | null;
+  unread: number;
+  user: UserSummary;
+}
+
+export interface ChatFilter {
+  userId?: string;
+  state?: ChatState;
+  tag?: string;
+  csat?: number;
+}
+
+export type EventType = 'message' | 'chat';
+
+/** Snapshot stored with each event so a replay shows what happened then, even after later edits. */
+export interface EventPayload {
+  chat: Chat;
+  user: UserSummary;
+  /** Unread count of the chat for its customer right after the change. */
+  unread: number;
+  message?: Message;
+}
+
+export interface EventRecord {
+  seq: number;
+  channelId: string;
+  userId: string;
+  chatId: string;
+  type: EventType;
+  payload: EventPayload;
+  createdAt: number;
+}
+
+export interface TrackRecord {
+  channelId: string;
+  userId: string;
+  name: string;
+  properties: Record<string, string | number | boolean | null>;
+  createdAt: number;
+}

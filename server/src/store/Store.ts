@@ -1,0 +1,77 @@
+/**
+ * Persistence behind the domain. Every method is Promise-returning so that a networked database
+ * (PostgreSQL) can implement the same interface; the embedded SQLite store resolves at once.
+ *
+ * All access goes through `transaction`: one unit of work sees a consistent snapshot, and the
+ * events it appends are published to `onCommit` listeners only after they are durable, in seq order.
+ */
+import type { Message } from '../../../src/shared/types.ts';
+import type {
+  ChannelRecord,
+  ChatDetail,
+  ChatFilter,
+  ChatRecord,
+  EventRecord,
+  TrackRecord,
+  UserRecord,
+} from '../domain/types.ts';
+
+export interface EventQuery {
+  /** Only events with seq greater than this. */
+  after: number;
+  /** Only events with seq up to this (the horizon of a replay). */
+  upTo: number;
+  channelId?: string;
+  userId?: string;
+  limit: number;
+}
+
+export interface StoreTx {
+  getSetting(key: string): Promise<string | null>;
+  setSetting(key: string, value: string): Promise<void>;
+
+  getChannel(id: string): Promise<ChannelRecord | null>;
+  findChannelByPluginKey(pluginKey: string): Promise<ChannelRecord | null>;
+  insertChannel(channel: ChannelRecord): Promise<void>;
+  updateChannel(channel: ChannelRecord): Promise<void>;
+
+  getUser(id: string): Promise<UserRecord | null>;
+  findMember(channelId: string, memberId: string): Promise<UserRecord | null>;
+  insertUser(user: UserRecord): Promise<void>;
+  updateUser(user: UserRecord): Promise<void>;
+
+  insertSession(tokenHash: string, userId: string, createdAt: number): Promise<void>;
+  /** The user id a session token hash belongs to. */
+  findSession(tokenHash: string): Promise<string | null>;
+
+  getChatDetail(chatId: string): Promise<ChatDetail | null>;
+  findChatByClientId(userId: string, clientId: string): Promise<ChatRecord | null>;
+  listChatDetails(filter: ChatFilter): Promise<ChatDetail[]>;
+  insertChat(chat: ChatRecord): Promise<void>;
+  updateChat(chat: ChatRecord): Promise<void>;
+
+  insertMessage(message: Message): Promise<void>;
+  findMessageByClientId(chatId: string, clientId: string): Promise<Message | null>;
+  /** Messages of a chat, oldest first. */
+  listMessages(chatId: string): Promise<Message[]>;
+  /** Highest message seq of a chat (0 when it has none). */
+  lastMessageSeq(chatId: string): Promise<number>;
+
+  /** Reserves the next event seq, so a message can carry the seq of the event that announces it. */
+  nextEventSeq(): Promise<number>;
+  appendEvent(event: EventRecord): Promise<void>;
+  listEvents(query: EventQuery): Promise<EventRecord[]>;
+  /** Highest stored seq, of one channel or of all. */
+  latestSeq(channelId?: string): Promise<number>;
+
+  insertTrack(track: TrackRecord): Promise<void>;
+}
+
+export type CommitListener = (events: readonly EventRecord[]) => void;
+
+export interface Store {
+  transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /** Called after each commit that appended events; returns the unsubscribe function. */
+  onCommit(listener: CommitListener): () => void;
+  close(): Promise<void>;
+}

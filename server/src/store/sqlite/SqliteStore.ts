@@ -1,0 +1,85 @@
+/**
+ * The embedded store: one better-sqlite3 connection on `<dataDir>/sangdam.db` in WAL mode.
+ * Units of work are serialised through a promise queue, because the async Store interface lets a
+ * caller await between statements and a second request must not write into the first one's
+ * transaction (or read its uncommitted rows) on the shared connection.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventRecord } from '../../domain/types.ts';
+import type { CommitListener, Store, StoreTx } from '../Store.ts';
+import { migrate } from './migrations.ts';
+import { SqliteTx } from './SqliteTx.ts';
+import { prepareStatements, type Statements } from './statements.ts';
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly statements: Statements;
+  private readonly listeners = new Set<CommitListener>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  /** Opens (creating when needed) the database in `dataDir` and applies pending migrations. */
+  static open(dataDir: string): SqliteStore {
+    mkdirSync(dataDir, { recursive: true });
+    const db = new Database(join(dataDir, 'sangdam.db'));
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return new SqliteStore(db);
+  }
+
+  private constructor(db: Database.Database) {
+    this.db = db;
+    this.statements = prepareStatements(db);
+  }
+
+  transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
+    const run = this.queue.then(() => this.runTransaction(work));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  onCommit(listener: CommitListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue;
+    this.db.close();
+  }
+
+  private async runTransaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
+    if (this.closed) throw new Error('store is closed');
+    const tx = new SqliteTx(this.statements);
+    this.db.exec('BEGIN IMMEDIATE');
+    let result: T;
+    try {
+      result = await work(tx);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+    // Still inside the queue: listeners see commits one at a time, in seq order.
+    if (tx.appended.length > 0) this.publish(tx.appended);
+    return result;
+  }
+
+  private publish(events: readonly EventRecord[]): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(events);
+      } catch (error) {
+        console.error('commit listener failed', error);
+      }
+    }
+  }
+}
+

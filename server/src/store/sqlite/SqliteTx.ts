@@ -1,0 +1,130 @@
+/**
+ * One unit of work on SQLite. better-sqlite3 is synchronous; the methods are async only to honour
+ * the Store interface. SqliteStore guarantees no other unit of work runs while this one is open.
+ */
+import type { Message } from '../../../../src/shared/types.ts';
+import type { ChannelRecord, ChatRecord, EventRecord, TrackRecord, UserRecord } from '../../domain/types.ts';
+import type { EventQuery, StoreTx } from '../Store.ts';
+import type { ChannelRow, ChatDetailRow, ChatRow, EventRow, MessageRow, UserRow } from './rows.ts';
+import * as rows from './rows.ts';
+import type { Statements } from './statements.ts';
+
+export class SqliteTx implements StoreTx {
+  /** Events appended in this unit of work, published by the store once committed. */
+  readonly appended: EventRecord[] = [];
+  private reservedSeq = 0;
+
+  constructor(private readonly s: Statements) {}
+
+  async getSetting(key: string) {
+    return (this.s.getSetting.get(key) as string | undefined) ?? null;
+  }
+  async setSetting(key: string, value: string) {
+    this.s.setSetting.run(key, value);
+  }
+
+  async getChannel(id: string) {
+    const row = this.s.getChannel.get(id) as ChannelRow | undefined;
+    return row ? rows.toChannel(row) : null;
+  }
+  async findChannelByPluginKey(pluginKey: string) {
+    const row = this.s.channelByKey.get(pluginKey) as ChannelRow | undefined;
+    return row ? rows.toChannel(row) : null;
+  }
+  async insertChannel(channel: ChannelRecord) {
+    this.s.insertChannel.run(rows.channelParams(channel));
+  }
+  async updateChannel(channel: ChannelRecord) {
+    this.s.updateChannel.run(rows.channelParams(channel));
+  }
+
+  async getUser(id: string) {
+    const row = this.s.getUser.get(id) as UserRow | undefined;
+    return row ? rows.toUser(row) : null;
+  }
+  async findMember(channelId: string, memberId: string) {
+    const row = this.s.findMember.get(channelId, memberId) as UserRow | undefined;
+    return row ? rows.toUser(row) : null;
+  }
+  async insertUser(user: UserRecord) {
+    this.s.insertUser.run(rows.userParams(user));
+  }
+  async updateUser(user: UserRecord) {
+    this.s.updateUser.run(rows.userParams(user));
+  }
+
+  async insertSession(tokenHash: string, userId: string, createdAt: number) {
+    this.s.insertSession.run(tokenHash, userId, createdAt);
+  }
+  async findSession(tokenHash: string) {
+    return (this.s.findSession.get(tokenHash) as string | undefined) ?? null;
+  }
+
+  async getChatDetail(chatId: string) {
+    const row = this.s.chatDetail.get(chatId) as ChatDetailRow | undefined;
+    return row ? rows.toChatDetail(row) : null;
+  }
+  async findChatByClientId(userId: string, clientId: string) {
+    const row = this.s.chatByClientId.get(userId, clientId) as ChatRow | undefined;
+    return row ? rows.toChat(row) : null;
+  }
+  async listChatDetails(filter: Parameters<StoreTx['listChatDetails']>[0]) {
+    return (this.s.listChats(filter) as ChatDetailRow[]).map(rows.toChatDetail);
+  }
+  async insertChat(chat: ChatRecord) {
+    this.s.insertChat.run(rows.chatParams(chat));
+  }
+  async updateChat(chat: ChatRecord) {
+    this.s.updateChat.run(rows.chatParams(chat));
+  }
+
+  async insertMessage(message: Message) {
+    this.s.insertMessage.run(rows.messageParams(message));
+  }
+  async findMessageByClientId(chatId: string, clientId: string) {
+    const row = this.s.messageByClientId.get(chatId, clientId) as MessageRow | undefined;
+    return row ? rows.toMessage(row) : null;
+  }
+  async listMessages(chatId: string) {
+    return (this.s.listMessages.all(chatId) as MessageRow[]).map(rows.toMessage);
+  }
+  async lastMessageSeq(chatId: string) {
+    return this.s.lastMessageSeq.get(chatId) as number;
+  }
+
+  async nextEventSeq() {
+    const used = (this.s.sequence.get() as number | undefined) ?? 0;
+    this.reservedSeq = Math.max(this.reservedSeq, used) + 1;
+    return this.reservedSeq;
+  }
+  async appendEvent(event: EventRecord) {
+    this.s.insertEvent.run({
+      seq: event.seq,
+      channel_id: event.channelId,
+      user_id: event.userId,
+      chat_id: event.chatId,
+      type: event.type,
+      payload: JSON.stringify(event.payload),
+      created_at: event.createdAt,
+    });
+    this.appended.push(event);
+  }
+  async listEvents(query: EventQuery) {
+    const statement = query.userId
+      ? this.s.eventsOfUser
+      : query.channelId
+        ? this.s.eventsOfChannel
+        : this.s.eventsAll;
+    return (statement.all(query) as EventRow[]).map(rows.toEvent);
+  }
+  async latestSeq(channelId?: string) {
+    return (
+      channelId ? this.s.latestSeqOfChannel.get(channelId) : this.s.latestSeq.get()
+    ) as number;
+  }
+
+  async insertTrack(track: TrackRecord) {
+    const properties = JSON.stringify(track.properties);
+    this.s.insertTrack.run(track.channelId, track.userId, track.name, properties, track.createdAt);
+  }
+}

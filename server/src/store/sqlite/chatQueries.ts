@@ -1,0 +1,44 @@
+/** The one query that reads chats with their user, last message and unread count. */
+import type Database from 'better-sqlite3';
+import type { ChatFilter } from '../../domain/types.ts';
+
+const SELECT_DETAIL = `
+  SELECT c.*,
+    u.name AS user_name, u.member_id AS user_member_id,
+    (SELECT COUNT(*) FROM messages x
+      WHERE x.chat_id = c.id AND x.author != 'customer' AND x.seq > c.read_seq) AS unread,
+    m.id AS m_id, m.seq AS m_seq, m.author AS m_author, m.text AS m_text,
+    m.author_name AS m_author_name, m.client_id AS m_client_id, m.created_at AS m_created_at
+  FROM chats c
+  JOIN users u ON u.id = c.user_id
+  LEFT JOIN messages m ON m.id =
+    (SELECT id FROM messages WHERE chat_id = c.id ORDER BY seq DESC LIMIT 1)`;
+
+const CONDITIONS: Record<keyof ChatFilter, string> = {
+  userId: 'c.user_id = @userId',
+  state: 'c.state = @state',
+  tag: `EXISTS (SELECT 1 FROM json_each(c.profile, '$.tags') WHERE value = @tag)`,
+  csat: `json_extract(c.profile, '$."profile.csat"') = @csat`,
+};
+
+export const chatDetailById = (db: Database.Database) =>
+  db.prepare(`${SELECT_DETAIL} WHERE c.id = ?`);
+
+/** Prepared statements keyed by which filters are present, so each shape is compiled once. */
+export function chatListQuery(db: Database.Database) {
+  const cache = new Map<string, Database.Statement>();
+  return (filter: ChatFilter) => {
+    const keys = (Object.keys(CONDITIONS) as (keyof ChatFilter)[]).filter(
+      (key) => filter[key] !== undefined,
+    );
+    const cacheKey = keys.join(',');
+    let statement = cache.get(cacheKey);
+    if (!statement) {
+      const where = keys.length ? `WHERE ${keys.map((key) => CONDITIONS[key]).join(' AND ')}` : '';
+      statement = db.prepare(`${SELECT_DETAIL} ${where} ORDER BY c.activity_at DESC, c.id DESC`);
+      cache.set(cacheKey, statement);
+    }
+    const params = Object.fromEntries(keys.map((key) => [key, filter[key]]));
+    return statement.all(params);
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * Schema history. Each migration runs once, in its own transaction, and is recorded in
+ * `migrations`; never edit a migration that has shipped — add the next one.
+ */
+import type Database from 'better-sqlite3';
+
+interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+const MIGRATIONS: Migration[] = [
+  {
+    id: 1,
+    name: 'channels, users, chats, messages, event log',
+    sql: `
+      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+      CREATE TABLE channels (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        color TEXT NOT NULL,
+        plugin_key TEXT NOT NULL UNIQUE,
+        member_secret TEXT,
+        allowed_origins TEXT NOT NULL DEFAULT '[]',
+        created_at INTEGER NOT NULL
+      );
+
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        channel_id TEXT NOT NULL REFERENCES channels(id),
+        member_id TEXT,
+        name TEXT,
+        language TEXT NOT NULL,
+        profile TEXT NOT NULL DEFAULT '{}',
+        tags TEXT NOT NULL DEFAULT '[]',
+        unsubscribe_email INTEGER NOT NULL DEFAULT 0,
+        unsubscribe_texting INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE UNIQUE INDEX users_member ON users(channel_id, member_id) WHERE member_id IS NOT NULL;
+
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        created_at INTEGER NOT NULL
+      );
+
+      CREATE TABLE chats (
+        id TEXT PRIMARY KEY,
+        channel_id TEXT NOT NULL REFERENCES channels(id),
+        user_id TEXT NOT NULL REFERENCES users(id),
+        state TEXT NOT NULL CHECK (state IN ('opened', 'closed', 'snoozed')),
+        profile TEXT NOT NULL DEFAULT '{}',
+        client_id TEXT NOT NULL,
+        read_seq INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        activity_at INTEGER NOT NULL,
+        UNIQUE (user_id, client_id)
+      );
+      CREATE INDEX chats_user_activity ON chats(user_id, activity_at DESC);
+      CREATE INDEX chats_activity ON chats(activity_at DESC);
+
+      CREATE TABLE messages (
+        id TEXT PRIMARY KEY,
+        chat_id TEXT NOT NULL REFERENCES chats(id),
+        seq INTEGER NOT NULL,
+        author TEXT NOT NULL CHECK (author IN ('customer', 'manager', 'bot')),
+        text TEXT NOT NULL,
+        author_name TEXT,
+        client_id TEXT,
+        created_at INTEGER NOT NULL,
+        UNIQUE (chat_id, client_id)
+      );
+      CREATE INDEX messages_chat_seq ON messages(chat_id, seq);
+
+      CREATE TABLE events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        channel_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX events_channel_seq ON events(channel_id, seq);
+      CREATE INDEX events_user_seq ON events(user_id, seq);
+
+      CREATE TABLE events_track (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        channel_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        properties TEXT NOT NULL DEFAULT '{}',
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX events_track_user ON events_track(user_id, created_at);
+    `,
+  },
+];
+
+/** Brings the schema up to date; safe to call on every start. */
+export function migrate(db: Database.Database): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS migrations (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
+  const applied = new Set(
+    db.prepare('SELECT id FROM migrations').all().map((row) => (row as { id: number }).id),
+  );
+  const record = db.prepare('INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)');
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.id)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.id, migration.name, Date.now());
+    })();
+  }
+}

@@ -1,0 +1,211 @@
+/** Conversions between SQLite rows (snake_case, JSON text, 0/1) and domain records. */
+import type { Author, Language, Message } from '../../../../src/shared/types.ts';
+import type {
+  ChannelRecord,
+  ChatDetail,
+  ChatRecord,
+  EventRecord,
+  EventType,
+  UserRecord,
+} from '../../domain/types.ts';
+
+export interface ChannelRow {
+  id: string;
+  name: string;
+  color: string;
+  plugin_key: string;
+  member_secret: string | null;
+  allowed_origins: string;
+  created_at: number;
+}
+
+export const toChannel = (row: ChannelRow): ChannelRecord => ({
+  id: row.id,
+  name: row.name,
+  color: row.color,
+  pluginKey: row.plugin_key,
+  memberSecret: row.member_secret,
+  allowedOrigins: JSON.parse(row.allowed_origins),
+  createdAt: row.created_at,
+});
+
+export const channelParams = (c: ChannelRecord) => ({
+  id: c.id,
+  name: c.name,
+  color: c.color,
+  plugin_key: c.pluginKey,
+  member_secret: c.memberSecret,
+  allowed_origins: JSON.stringify(c.allowedOrigins),
+  created_at: c.createdAt,
+});
+
+export interface UserRow {
+  id: string;
+  channel_id: string;
+  member_id: string | null;
+  name: string | null;
+  language: string;
+  profile: string;
+  tags: string;
+  unsubscribe_email: number;
+  unsubscribe_texting: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export const toUser = (row: UserRow): UserRecord => ({
+  id: row.id,
+  channelId: row.channel_id,
+  memberId: row.member_id,
+  name: row.name,
+  language: row.language as Language,
+  profile: JSON.parse(row.profile),
+  tags: JSON.parse(row.tags),
+  unsubscribeEmail: row.unsubscribe_email === 1,
+  unsubscribeTexting: row.unsubscribe_texting === 1,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export const userParams = (u: UserRecord) => ({
+  id: u.id,
+  channel_id: u.channelId,
+  member_id: u.memberId,
+  name: u.name,
+  language: u.language,
+  profile: JSON.stringify(u.profile),
+  tags: JSON.stringify(u.tags),
+  unsubscribe_email: u.unsubscribeEmail ? 1 : 0,
+  unsubscribe_texting: u.unsubscribeTexting ? 1 : 0,
+  created_at: u.createdAt,
+  updated_at: u.updatedAt,
+});
+
+export interface ChatRow {
+  id: string;
+  channel_id: string;
+  user_id: string;
+  state: ChatRecord['state'];
+  profile: string;
+  client_id: string;
+  read_seq: number;
+  created_at: number;
+  updated_at: number;
+  activity_at: number;
+}
+
+export const toChat = (row: ChatRow): ChatRecord => ({
+  id: row.id,
+  channelId: row.channel_id,
+  userId: row.user_id,
+  state: row.state,
+  profile: JSON.parse(row.profile),
+  clientId: row.client_id,
+  readSeq: row.read_seq,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  activityAt: row.activity_at,
+});
+
+export const chatParams = (c: ChatRecord) => ({
+  id: c.id,
+  channel_id: c.channelId,
+  user_id: c.userId,
+  state: c.state,
+  profile: JSON.stringify(c.profile),
+  client_id: c.clientId,
+  read_seq: c.readSeq,
+  created_at: c.createdAt,
+  updated_at: c.updatedAt,
+  activity_at: c.activityAt,
+});
+
+export interface MessageRow {
+  id: string;
+  chat_id: string;
+  seq: number;
+  author: Author;
+  text: string;
+  author_name: string | null;
+  client_id: string | null;
+  created_at: number;
+}
+
+/** Optional wire fields are left out rather than sent as null. */
+export function toMessage(row: MessageRow): Message {
+  const message: Message = {
+    id: row.id,
+    chatId: row.chat_id,
+    author: row.author,
+    text: row.text,
+    createdAt: row.created_at,
+    seq: row.seq,
+  };
+  if (row.client_id !== null) message.clientId = row.client_id;
+  if (row.author_name !== null) message.authorName = row.author_name;
+  return message;
+}
+
+export const messageParams = (m: Message) => ({
+  id: m.id,
+  chat_id: m.chatId,
+  seq: m.seq,
+  author: m.author,
+  text: m.text,
+  author_name: m.authorName ?? null,
+  client_id: m.clientId ?? null,
+  created_at: m.createdAt,
+});
+
+/** A chat row joined with its user, its last message (columns prefixed `m_`) and its unread count. */
+export interface ChatDetailRow extends ChatRow {
+  user_name: string | null;
+  user_member_id: string | null;
+  unread: number;
+  m_id: string | null;
+  m_seq: number;
+  m_author: Author;
+  m_text: string;
+  m_author_name: string | null;
+  m_client_id: string | null;
+  m_created_at: number;
+}
+
+export const toChatDetail = (row: ChatDetailRow): ChatDetail => ({
+  chat: toChat(row),
+  unread: row.unread,
+  user: { id: row.user_id, name: row.user_name, memberId: row.user_member_id },
+  lastMessage:
+    row.m_id === null
+      ? null
+      : toMessage({
+          id: row.m_id,
+          chat_id: row.id,
+          seq: row.m_seq,
+          author: row.m_author,
+          text: row.m_text,
+          author_name: row.m_author_name,
+          client_id: row.m_client_id,
+          created_at: row.m_created_at,
+        }),
+});
+
+export interface EventRow {
+  seq: number;
+  channel_id: string;
+  user_id: string;
+  chat_id: string;
+  type: EventType;
+  payload: string;
+  created_at: number;
+}
+
+export const toEvent = (row: EventRow): EventRecord => ({
+  seq: row.seq,
+  channelId: row.channel_id,
+  userId: row.user_id,
+  chatId: row.chat_id,
+  type: row.type,
+  payload: JSON.parse(row.payload),
+  createdAt: row.created_at,
+});

@@ -1,0 +1,68 @@
+/** Every statement the store runs, prepared once per database connection. */
+import type Database from 'better-sqlite3';
+import { chatDetailById, chatListQuery } from './chatQueries.ts';
+
+export function prepareStatements(db: Database.Database) {
+  const p = (sql: string) => db.prepare(sql);
+  return {
+    getSetting: p('SELECT value FROM settings WHERE key = ?').pluck(),
+    setSetting: p(`INSERT INTO settings (key, value) VALUES (?, ?)
+      ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
+
+    getChannel: p('SELECT * FROM channels WHERE id = ?'),
+    channelByKey: p('SELECT * FROM channels WHERE plugin_key = ?'),
+    insertChannel: p(`INSERT INTO channels
+      (id, name, color, plugin_key, member_secret, allowed_origins, created_at) VALUES
+      (@id, @name, @color, @plugin_key, @member_secret, @allowed_origins, @created_at)`),
+    updateChannel: p(`UPDATE channels SET name = @name, color = @color, plugin_key = @plugin_key,
+      member_secret = @member_secret, allowed_origins = @allowed_origins WHERE id = @id`),
+
+    getUser: p('SELECT * FROM users WHERE id = ?'),
+    findMember: p('SELECT * FROM users WHERE channel_id = ? AND member_id = ?'),
+    insertUser: p(`INSERT INTO users (id, channel_id, member_id, name, language, profile, tags,
+      unsubscribe_email, unsubscribe_texting, created_at, updated_at) VALUES
+      (@id, @channel_id, @member_id, @name, @language, @profile, @tags,
+       @unsubscribe_email, @unsubscribe_texting, @created_at, @updated_at)`),
+    updateUser: p(`UPDATE users SET member_id = @member_id, name = @name, language = @language,
+      profile = @profile, tags = @tags, unsubscribe_email = @unsubscribe_email,
+      unsubscribe_texting = @unsubscribe_texting, updated_at = @updated_at WHERE id = @id`),
+
+    insertSession: p('INSERT INTO sessions (token_hash, user_id, created_at) VALUES (?, ?, ?)'),
+    findSession: p('SELECT user_id FROM sessions WHERE token_hash = ?').pluck(),
+
+    chatDetail: chatDetailById(db),
+    listChats: chatListQuery(db),
+    chatByClientId: p('SELECT * FROM chats WHERE user_id = ? AND client_id = ?'),
+    insertChat: p(`INSERT INTO chats (id, channel_id, user_id, state, profile, client_id, read_seq,
+      created_at, updated_at, activity_at) VALUES (@id, @channel_id, @user_id, @state, @profile,
+      @client_id, @read_seq, @created_at, @updated_at, @activity_at)`),
+    updateChat: p(`UPDATE chats SET state = @state, profile = @profile, read_seq = @read_seq,
+      updated_at = @updated_at, activity_at = @activity_at WHERE id = @id`),
+
+    insertMessage: p(`INSERT INTO messages
+      (id, chat_id, seq, author, text, author_name, client_id, created_at) VALUES
+      (@id, @chat_id, @seq, @author, @text, @author_name, @client_id, @created_at)`),
+    messageByClientId: p('SELECT * FROM messages WHERE chat_id = ? AND client_id = ?'),
+    listMessages: p('SELECT * FROM messages WHERE chat_id = ? ORDER BY seq'),
+    lastMessageSeq: p('SELECT COALESCE(MAX(seq), 0) FROM messages WHERE chat_id = ?').pluck(),
+
+    // AUTOINCREMENT keeps the highest seq ever used here, so a reserved seq is never reused.
+    sequence: p(`SELECT seq FROM sqlite_sequence WHERE name = 'events'`).pluck(),
+    insertEvent: p(`INSERT INTO events
+      (seq, channel_id, user_id, chat_id, type, payload, created_at) VALUES
+      (@seq, @channel_id, @user_id, @chat_id, @type, @payload, @created_at)`),
+    eventsAll: p(`SELECT * FROM events WHERE seq > @after AND seq <= @upTo
+      ORDER BY seq LIMIT @limit`),
+    eventsOfChannel: p(`SELECT * FROM events WHERE channel_id = @channelId
+      AND seq > @after AND seq <= @upTo ORDER BY seq LIMIT @limit`),
+    eventsOfUser: p(`SELECT * FROM events WHERE user_id = @userId
+      AND seq > @after AND seq <= @upTo ORDER BY seq LIMIT @limit`),
+    latestSeq: p('SELECT COALESCE(MAX(seq), 0) FROM events').pluck(),
+    latestSeqOfChannel: p('SELECT COALESCE(MAX(seq), 0) FROM events WHERE channel_id = ?').pluck(),
+
+    insertTrack: p(`INSERT INTO events_track (channel_id, user_id, name, properties, created_at)
+      VALUES (?, ?, ?, ?, ?)`),
+  };
+}
+
+export type Statements = ReturnType<typeof prepareStatements>;
