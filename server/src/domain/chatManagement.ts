@@ -1,0 +1,63 @@
+/** What managers do with chats: find, read, close, reopen, and edit priority, tags, description. */
+import type { Message } from '../../../src/shared/types.ts';
+import type { Store, StoreTx } from '../store/Store.ts';
+import { chatNotFound } from './errors.ts';
+import { recordEvent } from './events.ts';
+import { closedProfile, editedProfile, reopenedProfile, type ManagerEdits } from './profile.ts';
+import type { ChatDetail, ChatFilter, ChatRecord } from './types.ts';
+
+export async function listChats(store: Store, filter: ChatFilter): Promise<ChatDetail[]> {
+  return store.transaction((tx) => tx.listChatDetails(filter));
+}
+
+export async function readChat(
+  store: Store,
+  chatId: string,
+): Promise<{ detail: ChatDetail; messages: Message[] }> {
+  return store.transaction(async (tx) => {
+    const detail = await tx.getChatDetail(chatId);
+    if (!detail) throw chatNotFound();
+    return { detail, messages: await tx.listMessages(chatId) };
+  });
+}
+
+/** Closing a closed chat changes nothing and records nothing. */
+export async function closeChat(store: Store, chatId: string): Promise<ChatDetail> {
+  return changeChat(store, chatId, (chat, now) =>
+    chat.state === 'closed'
+      ? null
+      : { ...chat, state: 'closed', profile: closedProfile(chat.profile, now), updatedAt: now },
+  );
+}
+
+export async function openChat(store: Store, chatId: string): Promise<ChatDetail> {
+  return changeChat(store, chatId, (chat, now) =>
+    chat.state === 'opened'
+      ? null
+      : { ...chat, state: 'opened', profile: reopenedProfile(chat.profile, now), updatedAt: now },
+  );
+}
+
+export async function editChat(store: Store, chatId: string, edits: ManagerEdits): Promise<ChatDetail> {
+  return changeChat(store, chatId, (chat, now) => {
+    const profile = editedProfile(chat.profile, edits);
+    if (JSON.stringify(profile) === JSON.stringify(chat.profile)) return null;
+    return { ...chat, profile, updatedAt: now };
+  });
+}
+
+/** Applies `change` (null = nothing to do) and records a `chat` event in the same unit of work. */
+async function changeChat(
+  store: Store,
+  chatId: string,
+  change: (chat: ChatRecord, now: number) => ChatRecord | null,
+): Promise<ChatDetail> {
+  return store.transaction(async (tx: StoreTx) => {
+    const detail = await tx.getChatDetail(chatId);
+    if (!detail) throw chatNotFound();
+    const next = change(detail.chat, Date.now());
+    if (!next) return detail;
+    await tx.updateChat(next);
+    return recordEvent(tx, chatId, 'chat');
+  });
+}

@@ -1,0 +1,86 @@
+/** A customer's chats: starting one (idempotently), listing, reading, marking as read. */
+import type { ChatProfile, Message } from '../../../src/shared/types.ts';
+import type { Store } from '../store/Store.ts';
+import { newId } from './crypto.ts';
+import { chatNotFound } from './errors.ts';
+import { recordEvent } from './events.ts';
+import { postMessage } from './messages.ts';
+import { newChatProfile } from './profile.ts';
+import type { ChatDetail, ChatRecord, UserRecord } from './types.ts';
+
+export interface NewChat {
+  clientId: string;
+  message?: { text: string; clientId: string };
+  /** Checked chat-profile values (see profile.ts#parseCustomerProfile). */
+  profile?: ChatProfile;
+}
+
+export interface StartedChat {
+  detail: ChatDetail;
+  message?: Message;
+  created: boolean;
+}
+
+/**
+ * Creates the chat and its first message in one unit of work. A retry with the same clientId
+ * returns the stored chat; its message is posted then if the first attempt did not carry one.
+ */
+export async function startChat(store: Store, user: UserRecord, input: NewChat): Promise<StartedChat> {
+  return store.transaction(async (tx) => {
+    const existing = await tx.findChatByClientId(user.id, input.clientId);
+    let chatId = existing?.id;
+    if (!chatId) {
+      const now = Date.now();
+      const chat: ChatRecord = {
+        id: newId(),
+        channelId: user.channelId,
+        userId: user.id,
+        state: 'opened',
+        profile: newChatProfile(input.profile ?? {}, now),
+        clientId: input.clientId,
+        readSeq: 0,
+        createdAt: now,
+        updatedAt: now,
+        activityAt: now,
+      };
+      await tx.insertChat(chat);
+      await recordEvent(tx, chat.id, 'chat');
+      chatId = chat.id;
+    }
+    if (!input.message) return { detail: (await tx.getChatDetail(chatId))!, created: !existing };
+    const posted = await postMessage(tx, chatId, { author: 'customer', ...input.message });
+    return { detail: posted.detail, message: posted.message, created: !existing };
+  });
+}
+
+/** The user's chats, most recent activity first. */
+export async function listCustomerChats(store: Store, user: UserRecord): Promise<ChatDetail[]> {
+  return store.transaction((tx) => tx.listChatDetails({ userId: user.id }));
+}
+
+export async function readCustomerChat(
+  store: Store,
+  user: UserRecord,
+  chatId: string,
+): Promise<{ detail: ChatDetail; messages: Message[] }> {
+  return store.transaction(async (tx) => {
+    const detail = await tx.getChatDetail(chatId);
+    if (!detail || detail.chat.userId !== user.id) throw chatNotFound();
+    return { detail, messages: await tx.listMessages(chatId) };
+  });
+}
+
+/**
+ * Moves the read marker to the last message and announces it, so the customer's other tabs
+ * clear their badge. Nothing is recorded when nothing was unread.
+ */
+export async function markRead(store: Store, user: UserRecord, chatId: string): Promise<ChatDetail> {
+  return store.transaction(async (tx) => {
+    const detail = await tx.getChatDetail(chatId);
+    if (!detail || detail.chat.userId !== user.id) throw chatNotFound();
+    if (detail.unread === 0) return detail;
+    const readSeq = await tx.lastMessageSeq(chatId);
+    await tx.updateChat({ ...detail.chat, readSeq });
+    return recordEvent(tx, chatId, 'chat');
+  });
+}

@@ -1,0 +1,40 @@
+/** Appends a chat's change to the event log, inside the unit of work that made the change. */
+import type { Message } from '../../../src/shared/types.ts';
+import type { StoreTx } from '../store/Store.ts';
+import type { ChatDetail, EventType } from './types.ts';
+import { toChat } from './views.ts';
+
+interface RecordOptions {
+  /** A seq reserved earlier with `nextEventSeq`, so the message already carries it. */
+  seq?: number;
+  message?: Message;
+}
+
+/**
+ * Snapshots the chat as it is now (after the change) and appends it as one event.
+ * Returns the snapshot so callers can answer with the same state they announced.
+ */
+export async function recordEvent(
+  tx: StoreTx,
+  chatId: string,
+  type: EventType,
+  { seq, message }: RecordOptions = {},
+): Promise<ChatDetail> {
+  const detail = await tx.getChatDetail(chatId);
+  if (!detail) throw new Error(`chat ${chatId} missing inside its own unit of work`);
+  await tx.appendEvent({
+    seq: seq ?? (await tx.nextEventSeq()),
+    channelId: detail.chat.channelId,
+    userId: detail.chat.userId,
+    chatId,
+    type,
+    createdAt: Date.now(),
+    payload: {
+      chat: toChat(detail),
+      user: detail.user,
+      unread: detail.unread,
+      ...(message ? { message } : {}),
+    },
+  });
+  return detail;
+}

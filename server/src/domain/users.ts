@@ -1,0 +1,169 @@
+/** Customers of a channel: anonymous visitors and members, their sessions and their data. */
+import type { Language, UserProfile } from '../../../src/shared/types.ts';
+import { LIMITS } from '../../../src/shared/types.ts';
+import type { Store, StoreTx } from '../store/Store.ts';
+import { verifyMember } from './channels.ts';
+import { hashToken, newId, newToken } from './crypto.ts';
+import { DomainError } from './errors.ts';
+import type { ChannelRecord, TrackRecord, UserRecord } from './types.ts';
+
+/** A user's profile keeps at most this many keys, however many updates add. */
+const MAX_PROFILE_KEYS = 100;
+
+export interface BootInput {
+  token?: string;
+  memberId?: string;
+  memberHash?: string;
+  profile?: UserProfile;
+  language?: Language;
+}
+
+export interface BootResult {
+  token: string;
+  user: UserRecord;
+  /** Unread count per chat that has unread messages. */
+  unread: Record<string, number>;
+  cursor: number;
+}
+
+export interface UserChanges {
+  language?: Language;
+  profile?: UserProfile;
+  /** Keys set only when the user has no value for them yet. */
+  profileOnce?: UserProfile;
+  tags?: string[];
+  unsubscribeEmail?: boolean;
+  unsubscribeTexting?: boolean;
+}
+
+/**
+ * Starts or resumes a customer's session. A token is only honoured for the same identity: a
+ * visitor's token never unlocks a member, and a member's token without memberId (after a logout)
+ * gets a fresh visitor, so a shared computer does not show the previous member's chats.
+ */
+export async function boot(store: Store, channel: ChannelRecord, input: BootInput): Promise<BootResult> {
+  if (input.memberId !== undefined) verifyMember(channel, input.memberId, input.memberHash);
+  return store.transaction(async (tx) => {
+    const now = Date.now();
+    const current = input.token ? await sessionUser(tx, input.token) : null;
+    const sameIdentity =
+      current !== null &&
+      current.channelId === channel.id &&
+      current.memberId === (input.memberId ?? null);
+    let user = sameIdentity ? current : await findOrCreateUser(tx, channel, input, now);
+    const token = sameIdentity ? input.token! : await startSession(tx, user.id, now);
+    user = await saveChanges(tx, user, { profile: input.profile, language: input.language }, now);
+    const chats = await tx.listChatDetails({ userId: user.id });
+    const unread: Record<string, number> = {};
+    for (const { chat, unread: count } of chats) if (count > 0) unread[chat.id] = count;
+    return { token, user, unread, cursor: await tx.latestSeq(channel.id) };
+  });
+}
+
+/** The user a session token belongs to; refuses a missing, unknown or other channel's token. */
+export async function authenticate(store: Store, token: string, channelId?: string): Promise<UserRecord> {
+  const user = await store.transaction((tx) => sessionUser(tx, token));
+  if (!user || (channelId !== undefined && user.channelId !== channelId)) {
+    throw new DomainError('unauthorized', 'invalid_token', 'token: unknown or expired session; call boot again');
+  }
+  return user;
+}
+
+export async function updateUser(store: Store, userId: string, changes: UserChanges): Promise<UserRecord> {
+  return store.transaction(async (tx) => {
+    const user = await tx.getUser(userId);
+    if (!user) throw new DomainError('unauthorized', 'invalid_token', 'token: the user no longer exists');
+    return saveChanges(tx, user, changes, Date.now());
+  });
+}
+
+/** Removes, then adds; tags keep their first-added order. */
+export async function changeTags(
+  store: Store,
+  userId: string,
+  { add = [], remove = [] }: { add?: string[]; remove?: string[] },
+): Promise<UserRecord> {
+  return store.transaction(async (tx) => {
+    const user = await tx.getUser(userId);
+    if (!user) throw new DomainError('unauthorized', 'invalid_token', 'token: the user no longer exists');
+    const tags = user.tags.filter((tag) => !remove.includes(tag));
+    for (const tag of add) if (!tags.includes(tag)) tags.push(tag);
+    return saveChanges(tx, user, { tags }, Date.now());
+  });
+}
+
+export async function trackEvent(store: Store, track: Omit<TrackRecord, 'createdAt'>): Promise<void> {
+  await store.transaction((tx) => tx.insertTrack({ ...track, createdAt: Date.now() }));
+}
+
+async function sessionUser(tx: StoreTx, token: string): Promise<UserRecord | null> {
+  const userId = await tx.findSession(hashToken(token));
+  return userId ? tx.getUser(userId) : null;
+}
+
+async function startSession(tx: StoreTx, userId: string, now: number): Promise<string> {
+  const token = newToken();
+  await tx.insertSession(hashToken(token), userId, now);
+  return token;
+}
+
+async function findOrCreateUser(
+  tx: StoreTx,
+  channel: ChannelRecord,
+  input: BootInput,
+  now: number,
+): Promise<UserRecord> {
+  const memberId = input.memberId ?? null;
+  const existing = memberId === null ? null : await tx.findMember(channel.id, memberId);
+  if (existing) return existing;
+  const user: UserRecord = {
+    id: newId(),
+    channelId: channel.id,
+    memberId,
+    name: null,
+    language: input.language ?? 'en',
+    profile: {},
+    tags: [],
+    unsubscribeEmail: false,
+    unsubscribeTexting: false,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await tx.insertUser(user);
+  return user;
+}
+
+async function saveChanges(tx: StoreTx, user: UserRecord, changes: UserChanges, now: number) {
+  const next = applyChanges(user, changes);
+  if (JSON.stringify(next) === JSON.stringify(user)) return user;
+  const saved = { ...next, updatedAt: now };
+  await tx.updateUser(saved);
+  return saved;
+}
+
+function applyChanges(user: UserRecord, changes: UserChanges): UserRecord {
+  const profile: UserProfile = { ...user.profile };
+  for (const [key, value] of Object.entries(changes.profile ?? {})) {
+    if (value === null) delete profile[key];
+    else profile[key] = value;
+  }
+  for (const [key, value] of Object.entries(changes.profileOnce ?? {})) {
+    if (profile[key] === undefined && value !== null) profile[key] = value;
+  }
+  if (Object.keys(profile).length > MAX_PROFILE_KEYS) {
+    throw new DomainError('invalid', 'too_many_keys', `profile: a user keeps at most ${MAX_PROFILE_KEYS} keys`);
+  }
+  const tags = changes.tags ?? user.tags;
+  if (tags.length > LIMITS.tags) {
+    throw new DomainError('invalid', 'too_many_tags', `tags: a user has at most ${LIMITS.tags} tags`);
+  }
+  return {
+    ...user,
+    profile,
+    tags,
+    name: typeof profile.name === 'string' ? profile.name : null,
+    language: changes.language ?? user.language,
+    unsubscribeEmail: changes.unsubscribeEmail ?? user.unsubscribeEmail,
+    unsubscribeTexting: changes.unsubscribeTexting ?? user.unsubscribeTexting,
+  };
+}
