@@ -1,0 +1,82 @@
+/**
+ * Assembles the server: store, demo channel, HTTP routes and the realtime endpoint on one port.
+ * Used by main.ts and by the tests (port 0 picks a free port).
+ */
+import Fastify from 'fastify';
+import type { AddressInfo } from 'node:net';
+import type { ServerConfig } from './config.ts';
+import { ensureDemoChannel } from './domain/channels.ts';
+import { installErrorHandling, installJsonParser } from './http/errors.ts';
+import { managerRoutes } from './http/managerRoutes.ts';
+import { staticRoutes } from './http/staticRoutes.ts';
+import { widgetRoutes } from './http/widgetRoutes.ts';
+import { EventHub } from './realtime/EventHub.ts';
+import { attachRealtime } from './realtime/realtimeServer.ts';
+import { SqliteStore } from './store/sqlite/SqliteStore.ts';
+
+export interface RunningServer {
+  /** Base URL, e.g. http://127.0.0.1:8080 */
+  url: string;
+  port: number;
+  /** The demo channel's plugin key. */
+  pluginKey: string;
+  /** Whether the demo channel requires memberHash with memberId. */
+  verifiesMembers: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * @example const server = await createServer({ ...config, port: 0 }); await server.close();
+ */
+export async function createServer(config: ServerConfig): Promise<RunningServer> {
+  const store = SqliteStore.open(config.dataDir);
+  try {
+    const demo = await ensureDemoChannel(store, {
+      pluginKey: config.pluginKey,
+      memberSecret: config.memberSecret,
+      allowedOrigins: config.allowedOrigins,
+    });
+    const hub = new EventHub();
+    const stopPublishing = store.onCommit((events) => hub.publish(events));
+    const app = Fastify({ logger: { level: config.logLevel ?? 'warn' }, forceCloseConnections: true });
+    installJsonParser(app);
+    installErrorHandling(app);
+    app.addHook('onSend', async (_request, reply) => {
+      reply.header('X-Content-Type-Options', 'nosniff');
+    });
+    await app.register(widgetRoutes(store), { prefix: '/api/widget/:pluginKey' });
+    await app.register(managerRoutes(store, config.managerToken), { prefix: '/api/manager' });
+    const pluginKey = () => demo.pluginKey;
+    await app.register(staticRoutes({ distDir: config.distDir, examplesDir: config.examplesDir, pluginKey }));
+    const realtime = attachRealtime(app.server, {
+      store,
+      hub,
+      managerToken: config.managerToken,
+      helloTimeoutMs: config.helloTimeoutMs ?? 10_000,
+      heartbeatMs: config.heartbeatMs ?? 30_000,
+    });
+    await app.listen({ port: config.port, host: config.host });
+    const { port } = app.server.address() as AddressInfo;
+    return {
+      url: `http://${urlHost(config.host)}:${port}`,
+      port,
+      pluginKey: demo.pluginKey,
+      verifiesMembers: demo.memberSecret !== null,
+      async close() {
+        await realtime.close();
+        await app.close();
+        stopPublishing();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/** A wildcard bind address is not something to open in a browser. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}

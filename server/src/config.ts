@@ -1,0 +1,96 @@
+/**
+ * Configuration from the environment. Only what is needed to start; everything else about a
+ * channel lives in the database.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { newToken } from './domain/crypto.ts';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Where the SQLite files live. */
+  dataDir: string;
+  managerToken: string;
+  /** The demo channel's plugin key; unset keeps the stored one (generated on first start). */
+  pluginKey?: string;
+  /** The demo channel's member secret; unset keeps the stored one, `null` turns checks off. */
+  memberSecret?: string | null;
+  /** The demo channel's allowed origins; unset keeps the stored list, `[]` admits any. */
+  allowedOrigins?: string[];
+  distDir: string;
+  examplesDir: string;
+  logLevel?: 'silent' | 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  /** How long a socket may stay silent before its hello (default 10 s). */
+  helloTimeoutMs?: number;
+  /** How often sockets are pinged; one missed pong and they are cut (default 30 s). */
+  heartbeatMs?: number;
+}
+
+export class ConfigError extends Error {}
+
+/** The repository root, two levels above this file (server/src). */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * @example const { config, managerTokenGenerated } = loadConfig(process.env)
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): { config: ServerConfig; managerTokenGenerated: boolean } {
+  const managerToken = env.MANAGER_TOKEN || newToken();
+  const config: ServerConfig = {
+    port: readPort(env.PORT),
+    host: env.HOST || '127.0.0.1',
+    dataDir: resolve(env.DATA_DIR || './data'),
+    managerToken,
+    pluginKey: readPluginKey(env.PLUGIN_KEY),
+    // An empty MEMBER_SECRET= turns verification off; unset leaves the stored secret alone.
+    memberSecret: env.MEMBER_SECRET === undefined ? undefined : env.MEMBER_SECRET || null,
+    allowedOrigins: env.ALLOWED_ORIGINS === undefined ? undefined : readOrigins(env.ALLOWED_ORIGINS),
+    distDir: resolve(env.DIST_DIR || resolve(REPO_ROOT, 'dist')),
+    examplesDir: resolve(env.EXAMPLES_DIR || resolve(REPO_ROOT, 'examples')),
+    logLevel: readLogLevel(env.LOG_LEVEL),
+  };
+  return { config, managerTokenGenerated: !env.MANAGER_TOKEN };
+}
+
+function readPort(value: string | undefined): number {
+  if (value === undefined || value === '') return 8080;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT: must be an integer from 0 to 65535, got "${value}"`);
+  }
+  return port;
+}
+
+function readPluginKey(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^[A-Za-z0-9_-]{8,64}$/.test(value)) {
+    throw new ConfigError('PLUGIN_KEY: must be 8 to 64 letters, digits, "-" or "_"');
+  }
+  return value;
+}
+
+/** Comma-separated origins, each `scheme://host[:port]`. */
+export function readOrigins(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+    .map((item) => {
+      try {
+        const origin = new URL(item).origin;
+        if (origin !== 'null') return origin;
+      } catch {
+        // reported below
+      }
+      throw new ConfigError(`ALLOWED_ORIGINS: "${item}" is not an origin like https://shop.example`);
+    });
+}
+
+function readLogLevel(value: string | undefined): ServerConfig['logLevel'] {
+  const levels = ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+  if (!value) return 'warn';
+  const level = levels.find((item) => item === value);
+  if (!level) throw new ConfigError(`LOG_LEVEL: must be one of ${levels.join(', ')}`);
+  return level;
+}

@@ -1,0 +1,80 @@
+/**
+ * Every refusal leaves as `{ error: { code, message } }` with a 4xx status; server faults as 500
+ * with a generic message (the detail goes to the log, not to the caller).
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, type DomainErrorKind } from '../domain/errors.ts';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+/** A refused input; the message names the field and the rule, e.g. `text: must be …`. */
+export const invalid = (message: string): HttpError => new HttpError(400, 'invalid_request', message);
+
+const STATUS_OF: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+};
+
+/** Fastify's own refusals, reworded for the caller. */
+function fromFastify(error: FastifyError, request: FastifyRequest): HttpError | null {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new HttpError(413, 'body_too_large', `body: must be at most ${request.routeOptions.bodyLimit} bytes`);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new HttpError(415, 'unsupported_media_type', 'content-type: must be application/json');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new HttpError(400, 'invalid_json', 'body: is not valid JSON');
+  }
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+    // Includes secure-json-parse's refusal of __proto__ / constructor keys.
+    return new HttpError(error.statusCode, 'bad_request', error.message);
+  }
+  return null;
+}
+
+function toHttpError(error: unknown, request: FastifyRequest): HttpError | null {
+  if (error instanceof HttpError) return error;
+  if (error instanceof DomainError) return new HttpError(STATUS_OF[error.kind], error.code, error.message);
+  if (error instanceof SyntaxError) return new HttpError(400, 'invalid_json', 'body: is not valid JSON');
+  return fromFastify(error as FastifyError, request);
+}
+
+export function sendError(reply: FastifyReply, error: HttpError): FastifyReply {
+  return reply.code(error.status).send({ error: { code: error.code, message: error.message } });
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const known = toHttpError(error, request);
+    if (known) return sendError(reply, known);
+    request.log.error({ err: error }, 'request failed');
+    return sendError(reply, new HttpError(500, 'internal_error', 'the server failed to handle this request'));
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, new HttpError(404, 'not_found', `${request.method} ${request.url.split('?')[0]}: no such route`)),
+  );
+}
+
+/**
+ * JSON is the only body type. An empty body counts as "no body", so bodiless POSTs such as
+ * `/read` or `/close` work whether or not the client sets a content type.
+ */
+export function installJsonParser(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') done(null, undefined);
+    else parseJson(request, body as string, done);
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * The manager API under `/api/manager` — a stable contract that tools outside the project call
+ * (SPEC §4). Every path, including unknown ones, first requires the manager token.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { LIMITS, type ChatState } from '../../../src/shared/types.ts';
+import { closeChat, editChat, listChats, openChat, readChat } from '../domain/chatManagement.ts';
+import { sendManagerMessage } from '../domain/messages.ts';
+import { PRIORITIES, type ManagerEdits } from '../domain/profile.ts';
+import type { ChatFilter } from '../domain/types.ts';
+import { toManagerChat } from '../domain/views.ts';
+import type { Store } from '../store/Store.ts';
+import { requireManager } from './auth.ts';
+import { HttpError, invalid } from './errors.ts';
+import * as v from './validate.ts';
+
+export const MANAGER_BODY_LIMIT = 256 * 1024;
+const STATES: readonly ChatState[] = ['opened', 'closed', 'snoozed'];
+const DESCRIPTION_MAX = LIMITS.profileValue;
+
+type Params = { id: string };
+
+export function managerRoutes(store: Store, managerToken: string): FastifyPluginAsync {
+  return async (app) => {
+    app.addHook('onRoute', (route) => {
+      route.bodyLimit = MANAGER_BODY_LIMIT;
+    });
+    app.addHook('onRequest', async (request) => requireManager(request, managerToken));
+    app.setNotFoundHandler(async (request) => {
+      requireManager(request, managerToken);
+      throw new HttpError(404, 'not_found', `${request.method} ${request.url.split('?')[0]}: no such route`);
+    });
+
+    app.get('/chats', async (request) => {
+      const chats = await listChats(store, parseFilter(request.query));
+      return { chats: chats.map(toManagerChat) };
+    });
+    app.get<{ Params: Params }>('/chats/:id', async (request) => {
+      const { detail, messages } = await readChat(store, request.params.id);
+      return { chat: toManagerChat(detail), messages };
+    });
+    app.post<{ Params: Params }>('/chats/:id/messages', async (request, reply) => {
+      const fields = v.readFields(request.body, ['text', 'authorName', 'clientId']);
+      const posted = await sendManagerMessage(store, request.params.id, {
+        text: v.requiredText(fields, 'text', { max: LIMITS.messageText }),
+        authorName: v.optionalString(fields, 'authorName', { max: 80 }),
+        clientId: v.optionalString(fields, 'clientId', { max: 128 }),
+      });
+      reply.code(posted.created ? 201 : 200);
+      return { message: posted.message };
+    });
+    app.post<{ Params: Params }>('/chats/:id/close', async (request) => ({
+      chat: toManagerChat(await closeChat(store, request.params.id)),
+    }));
+    app.post<{ Params: Params }>('/chats/:id/open', async (request) => ({
+      chat: toManagerChat(await openChat(store, request.params.id)),
+    }));
+    app.patch<{ Params: Params }>('/chats/:id', async (request) => ({
+      chat: toManagerChat(await editChat(store, request.params.id, parseEdits(request.body))),
+    }));
+  };
+}
+
+/** `?state=&tag=&csat=`; an empty value means "no filter". */
+function parseFilter(query: unknown): ChatFilter {
+  const fields = v.readFields(query ?? {}, ['state', 'tag', 'csat'], 'query');
+  for (const [key, value] of Object.entries(fields)) {
+    if (typeof value !== 'string') throw invalid(`${key}: must be given once`);
+    if (value === '') delete fields[key];
+  }
+  const filter: ChatFilter = {};
+  const state = v.optionalOneOf(fields, 'state', STATES);
+  if (state) filter.state = state;
+  const tag = v.optionalString(fields, 'tag', { max: LIMITS.tag });
+  if (tag !== undefined) filter.tag = tag;
+  if (fields.csat !== undefined) {
+    const csat = Number(fields.csat);
+    if (!Number.isInteger(csat) || csat < 1 || csat > 5) throw invalid('csat: must be an integer from 1 to 5');
+    filter.csat = csat;
+  }
+  return filter;
+}
+
+function parseEdits(body: unknown): ManagerEdits {
+  const fields = v.readFields(body, ['priority', 'tags', 'description']);
+  const edits: ManagerEdits = {};
+  const priority = v.optionalOneOf(fields, 'priority', PRIORITIES, true);
+  if (priority !== undefined) edits.priority = priority;
+  const tags = v.optionalStringList(fields, 'tags', LIMITS.tags, LIMITS.tag);
+  if (tags !== undefined) edits.tags = tags;
+  if (fields.description === null) edits.description = null;
+  else {
+    const description = v.optionalString(fields, 'description', { min: 0, max: DESCRIPTION_MAX });
+    if (description !== undefined) edits.description = description === '' ? null : description;
+  }
+  return edits;
+}

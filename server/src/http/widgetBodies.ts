@@ -1,0 +1,74 @@
+/** Readers for the widget API's request bodies (types in src/shared/types.ts). */
+import { LIMITS } from '../../../src/shared/types.ts';
+import type { NewChat } from '../domain/chats.ts';
+import { parseCustomerProfile } from '../domain/profile.ts';
+import type { BootInput, UserChanges } from '../domain/users.ts';
+import { invalid } from './errors.ts';
+import * as v from './validate.ts';
+
+const LANGUAGES = ['ko', 'en', 'ja'] as const;
+const USER_PROFILE = { maxKeys: 50, maxString: LIMITS.profileValue };
+const ID = { max: 128 };
+const SECRET = { max: 512 };
+
+export function parseBoot(body: unknown): BootInput {
+  const raw = v.readFields(body, ['token', 'memberId', 'memberHash', 'profile', 'language']);
+  // `null` means "not given" here, as Channel Talk snippets often pass memberId: null.
+  const fields = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== null));
+  return {
+    token: v.optionalString(fields, 'token', SECRET),
+    memberId: v.optionalString(fields, 'memberId', { max: LIMITS.memberId }),
+    memberHash: v.optionalString(fields, 'memberHash', SECRET),
+    profile: v.optionalFlatObject(fields, 'profile', USER_PROFILE),
+    language: v.optionalOneOf(fields, 'language', LANGUAGES) ?? undefined,
+  };
+}
+
+export function parseUserChanges(body: unknown): UserChanges {
+  const fields = v.readFields(body, [
+    'language', 'profile', 'profileOnce', 'tags', 'unsubscribeEmail', 'unsubscribeTexting',
+  ]);
+  return {
+    language: v.optionalOneOf(fields, 'language', LANGUAGES) ?? undefined,
+    profile: v.optionalFlatObject(fields, 'profile', USER_PROFILE),
+    profileOnce: v.optionalFlatObject(fields, 'profileOnce', USER_PROFILE),
+    tags: v.optionalStringList(fields, 'tags', LIMITS.tags, LIMITS.tag),
+    unsubscribeEmail: v.optionalBoolean(fields, 'unsubscribeEmail'),
+    unsubscribeTexting: v.optionalBoolean(fields, 'unsubscribeTexting'),
+  };
+}
+
+export function parseTagChange(body: unknown): { add?: string[]; remove?: string[] } {
+  const fields = v.readFields(body, ['add', 'remove']);
+  return {
+    add: v.optionalStringList(fields, 'add', LIMITS.tags, LIMITS.tag),
+    remove: v.optionalStringList(fields, 'remove', LIMITS.tags, LIMITS.tag),
+  };
+}
+
+export function parseTrack(body: unknown) {
+  const fields = v.readFields(body, ['name', 'properties']);
+  return {
+    name: v.requiredString(fields, 'name', { max: LIMITS.eventName }),
+    properties: v.optionalFlatObject(fields, 'properties', { maxKeys: 30, maxString: LIMITS.profileValue }) ?? {},
+  };
+}
+
+export function parseNewMessage(body: unknown, path?: string): { text: string; clientId: string } {
+  const fields = v.readFields(body, ['text', 'clientId'], path);
+  return {
+    text: v.requiredText(fields, 'text', { max: LIMITS.messageText, path }),
+    clientId: v.requiredString(fields, 'clientId', { ...ID, path }),
+  };
+}
+
+export function parseNewChat(body: unknown): NewChat {
+  const fields = v.readFields(body, ['clientId', 'message', 'profile']);
+  const clientId = v.requiredString(fields, 'clientId', ID);
+  const message = fields.message === undefined ? undefined : parseNewMessage(fields.message, 'message');
+  const rawProfile = v.optionalObject(fields, 'profile');
+  if (rawProfile === undefined) return { clientId, message };
+  const parsed = parseCustomerProfile(rawProfile);
+  if (!parsed.ok) throw invalid(parsed.message);
+  return { clientId, message, profile: parsed.profile };
+}

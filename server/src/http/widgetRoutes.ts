@@ -1,0 +1,120 @@
+/**
+ * The widget API under `/api/widget/:pluginKey`: what the SDK and the messenger call from any
+ * page that embeds the channel. Every route resolves the channel and applies its CORS policy
+ * first; all but `/boot` need the session token that `/boot` returned.
+ */
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { findChannel } from '../domain/channels.ts';
+import { channelNotFound } from '../domain/errors.ts';
+import { listCustomerChats, markRead, readCustomerChat, startChat } from '../domain/chats.ts';
+import { sendCustomerMessage } from '../domain/messages.ts';
+import type { ChannelRecord, UserRecord } from '../domain/types.ts';
+import { authenticate, boot, changeTags, trackEvent, updateUser } from '../domain/users.ts';
+import { toWidgetChat, toWidgetUser } from '../domain/views.ts';
+import type { Store } from '../store/Store.ts';
+import { requireBearer } from './auth.ts';
+import { allowOrigin, answerPreflight, applyChannelCors } from './cors.ts';
+import * as bodies from './widgetBodies.ts';
+
+export const WIDGET_BODY_LIMIT = 64 * 1024;
+const PLUGIN_KEY = /^[A-Za-z0-9_-]{1,64}$/;
+
+type Params = { pluginKey: string; id: string };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The channel of the route's plugin key, set before any widget handler runs. */
+    channel: ChannelRecord | null;
+  }
+}
+
+export function widgetRoutes(store: Store): FastifyPluginAsync {
+  return async (app) => {
+    app.decorateRequest('channel', null);
+    app.addHook('onRoute', (route) => {
+      route.bodyLimit = WIDGET_BODY_LIMIT;
+    });
+    app.addHook('onRequest', async (request, reply) => {
+      const { pluginKey } = request.params as Params;
+      try {
+        if (!PLUGIN_KEY.test(pluginKey)) throw channelNotFound();
+        request.channel = await findChannel(store, pluginKey);
+      } catch (error) {
+        // Readable cross-origin, so the SDK can tell the developer the key is wrong.
+        if (request.headers.origin) allowOrigin(reply, request.headers.origin);
+        throw error;
+      }
+      applyChannelCors(request, reply, request.channel);
+    });
+    app.options('/*', async (_request, reply) => answerPreflight(reply));
+    registerSessionRoutes(app, store);
+    registerChatRoutes(app, store);
+  };
+}
+
+const channelOf = (request: FastifyRequest): ChannelRecord => request.channel!;
+
+async function customerOf(store: Store, request: FastifyRequest): Promise<UserRecord> {
+  const token = requireBearer(request, 'token from /boot');
+  return authenticate(store, token, channelOf(request).id);
+}
+
+function registerSessionRoutes(app: FastifyInstance, store: Store): void {
+  app.post('/boot', async (request) => {
+    const channel = channelOf(request);
+    const result = await boot(store, channel, bodies.parseBoot(request.body));
+    return {
+      token: result.token,
+      user: toWidgetUser(result.user),
+      channel: { id: channel.id, name: channel.name, color: channel.color },
+      unread: result.unread,
+      cursor: result.cursor,
+    };
+  });
+  app.patch('/user', async (request) => {
+    const user = await customerOf(store, request);
+    const changes = bodies.parseUserChanges(request.body);
+    return { user: toWidgetUser(await updateUser(store, user.id, changes)) };
+  });
+  app.post('/user/tags', async (request) => {
+    const user = await customerOf(store, request);
+    const change = bodies.parseTagChange(request.body);
+    return { user: toWidgetUser(await changeTags(store, user.id, change)) };
+  });
+  app.post('/events', async (request, reply) => {
+    const user = await customerOf(store, request);
+    const { name, properties } = bodies.parseTrack(request.body);
+    await trackEvent(store, { channelId: user.channelId, userId: user.id, name, properties });
+    return reply.code(204).send();
+  });
+}
+
+function registerChatRoutes(app: FastifyInstance, store: Store): void {
+  app.get('/chats', async (request) => {
+    const user = await customerOf(store, request);
+    return { chats: (await listCustomerChats(store, user)).map(toWidgetChat) };
+  });
+  app.post('/chats', async (request, reply) => {
+    const user = await customerOf(store, request);
+    const started = await startChat(store, user, bodies.parseNewChat(request.body));
+    reply.code(started.created ? 201 : 200);
+    return { chat: toWidgetChat(started.detail), ...(started.message ? { message: started.message } : {}) };
+  });
+  app.get<{ Params: Params }>('/chats/:id', async (request) => {
+    const user = await customerOf(store, request);
+    const { detail, messages } = await readCustomerChat(store, user, request.params.id);
+    return { chat: toWidgetChat(detail), messages };
+  });
+  app.post<{ Params: Params }>('/chats/:id/messages', async (request, reply) => {
+    const user = await customerOf(store, request);
+    const input = bodies.parseNewMessage(request.body);
+    const posted = await sendCustomerMessage(store, user, request.params.id, input);
+    reply.code(posted.created ? 201 : 200);
+    return { message: posted.message };
+  });
+  app.post<{ Params: Params }>('/chats/:id/read', async (request) => {
+    const user = await customerOf(store, request);
+    return { chat: toWidgetChat(await markRead(store, user, request.params.id)) };
+  });
+}
+

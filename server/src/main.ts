@@ -1,0 +1,43 @@
+/**
+ * Starts the server from the environment:
+ *   node --import tsx server/src/main.ts
+ * Prints where it listens and the credentials a site owner needs; stops cleanly on SIGINT/SIGTERM.
+ */
+import { createServer } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+
+async function main(): Promise<void> {
+  const { config, managerTokenGenerated } = loadConfig(process.env);
+  const server = await createServer(config);
+  console.log(
+    [
+      `Sangdam server listening on ${server.url}`,
+      `  demo shop      ${server.url}/`,
+      `  plugin key     ${server.pluginKey}`,
+      `  manager token  ${config.managerToken}${managerTokenGenerated ? '  (generated; set MANAGER_TOKEN to keep it)' : ''}`,
+      `  memberHash     ${server.verifiesMembers ? 'required with memberId' : 'not checked (set MEMBER_SECRET to require it)'}`,
+      `  data           ${config.dataDir}`,
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) process.exit(1); // a second signal means "now"
+    stopping = true;
+    console.log(`${signal}: closing…`);
+    server.close().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,164 @@
+/**
+ * One socket's life: wait for hello, authorise, replay every stored event after `since`, say
+ * ready, then stream live events. The hub subscription starts before the backlog is read and
+ * live events are held until the replay is sent, so nothing falls in the gap; held events at or
+ * below the replay's horizon were already replayed and are dropped, so nothing is sent twice.
+ */
+import WebSocket from 'ws';
+import type { ServerFrame } from '../../../src/shared/types.ts';
+import { isOriginAllowed } from '../domain/channels.ts';
+import { sameSecret } from '../domain/crypto.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { EventRecord } from '../domain/types.ts';
+import { authenticate } from '../domain/users.ts';
+import { customerEvent, managerEvent, type ManagerEvent } from '../domain/views.ts';
+import type { Store } from '../store/Store.ts';
+import type { EventHub } from './EventHub.ts';
+import { parseFrame, readHello, type Hello } from './frames.ts';
+
+export interface ConnectionDeps {
+  store: Store;
+  hub: EventHub;
+  managerToken: string;
+  helloTimeoutMs: number;
+}
+
+type Audience = { kind: 'customer'; userId: string; channelId: string } | { kind: 'manager' };
+type OutFrame = ServerFrame | { type: 'event'; event: ManagerEvent };
+
+const REPLAY_PAGE = 500;
+/** A client this far behind is cut off; it resumes from its cursor when it reconnects. */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+
+export class RealtimeConnection {
+  private state: 'waiting' | 'replaying' | 'live' | 'closed' = 'waiting';
+  private readonly held: EventRecord[] = [];
+  private horizon = 0;
+  private lastSent = 0;
+  private audience: Audience | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private readonly helloTimer: NodeJS.Timeout;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly deps: ConnectionDeps,
+    private readonly origin: string | undefined,
+  ) {
+    this.helloTimer = setTimeout(
+      () => this.refuse('hello_timeout', `hello: not received within ${deps.helloTimeoutMs} ms`, 4408),
+      deps.helloTimeoutMs,
+    );
+    ws.on('message', (data) => this.receive(data.toString()));
+    ws.on('close', () => this.dispose());
+    ws.on('error', () => this.dispose()); // ws closes the socket itself; this only stops the work
+  }
+
+  private receive(raw: string): void {
+    const frame = parseFrame(raw);
+    if (this.state === 'waiting') {
+      const hello = frame.ok ? readHello(frame.value) : frame;
+      if (!hello.ok) return this.refuse('bad_frame', hello.message, 4400);
+      clearTimeout(this.helloTimer);
+      this.state = 'replaying';
+      this.start(hello.value).catch((error) => {
+        console.error('realtime replay failed', error);
+        this.ws.close(1011, 'server error');
+      });
+      return;
+    }
+    if (frame.ok && frame.value.type === 'ping') return this.send({ type: 'pong' });
+    const message = frame.ok ? 'type: only "ping" is expected after hello' : frame.message;
+    this.send({ type: 'error', code: 'bad_frame', message });
+  }
+
+  private async start(hello: Hello): Promise<void> {
+    const audience = await this.authorize(hello);
+    if (!audience || this.closed) return;
+    this.audience = audience;
+    const { hub, store } = this.deps;
+    const onLive = (event: EventRecord) => this.onLive(event);
+    this.unsubscribe =
+      audience.kind === 'customer' ? hub.subscribeUser(audience.userId, onLive) : hub.subscribeAll(onLive);
+    const channelId = audience.kind === 'customer' ? audience.channelId : undefined;
+    this.horizon = await store.transaction((tx) => tx.latestSeq(channelId));
+    await this.replay(hello.since);
+    if (this.closed) return;
+    this.send({ type: 'ready', cursor: this.horizon });
+    this.state = 'live';
+    for (const event of this.held.splice(0)) this.onLive(event);
+  }
+
+  private async authorize(hello: Hello): Promise<Audience | null> {
+    if (hello.kind === 'manager') {
+      if (sameSecret(hello.managerToken, this.deps.managerToken)) return { kind: 'manager' };
+      this.refuse('unauthorized', 'managerToken: not valid', 4401);
+      return null;
+    }
+    try {
+      const user = await authenticate(this.deps.store, hello.token);
+      const channel = await this.deps.store.transaction((tx) => tx.getChannel(user.channelId));
+      if (channel && this.origin !== undefined && !isOriginAllowed(channel, this.origin)) {
+        this.refuse('origin_not_allowed', `origin: ${this.origin} is not allowed to use this channel`, 4403);
+        return null;
+      }
+      return { kind: 'customer', userId: user.id, channelId: user.channelId };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      this.refuse('unauthorized', error.message, 4401);
+      return null;
+    }
+  }
+
+  /** Sends stored events in (since, horizon], a page at a time, in seq order. */
+  private async replay(since: number): Promise<void> {
+    const audience = this.audience!;
+    const userId = audience.kind === 'customer' ? audience.userId : undefined;
+    for (let after = since; !this.closed; ) {
+      const query = { after, upTo: this.horizon, userId, limit: REPLAY_PAGE };
+      const events = await this.deps.store.transaction((tx) => tx.listEvents(query));
+      for (const event of events) this.sendEvent(event);
+      if (events.length < REPLAY_PAGE) return;
+      after = events[events.length - 1].seq;
+    }
+  }
+
+  private onLive(event: EventRecord): void {
+    if (this.state === 'replaying') this.held.push(event);
+    else if (this.state === 'live' && event.seq > this.horizon) this.sendEvent(event);
+  }
+
+  private sendEvent(event: EventRecord): void {
+    if (event.seq <= this.lastSent) return;
+    this.lastSent = event.seq;
+    const rendered = this.audience?.kind === 'manager' ? managerEvent(event) : customerEvent(event);
+    this.send({ type: 'event', event: rendered } as OutFrame);
+  }
+
+  private send(frame: OutFrame): void {
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.ws.terminate();
+      return;
+    }
+    this.ws.send(JSON.stringify(frame));
+  }
+
+  private refuse(code: string, message: string, closeCode: number): void {
+    this.send({ type: 'error', code, message });
+    this.ws.close(closeCode, code);
+    this.dispose();
+  }
+
+  /** A getter, because the state changes while `start` awaits and TypeScript cannot see that. */
+  private get closed(): boolean {
+    return this.state === 'closed';
+  }
+
+  private dispose(): void {
+    this.state = 'closed';
+    clearTimeout(this.helloTimer);
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.held.length = 0;
+  }
+}
