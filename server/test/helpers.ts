@@ -1,0 +1,153 @@
+/** Starting a real server on a free port with a fresh SQLite directory, and talking to it. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { createServer, type RunningServer } from '../src/app.ts';
+import type { ServerConfig } from '../src/config.ts';
+
+export const MANAGER_TOKEN = 'manager-token-for-tests-0123456789';
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+}
+
+export const tempDir = (prefix = 'sangdam-test-') => mkdtemp(join(tmpdir(), prefix));
+export const removeDir = (dir: string) => rm(dir, { recursive: true, force: true });
+
+/** A server on port 0; pass `dataDir` to reopen an existing database. */
+export async function startServer(options: Partial<ServerConfig> = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? (await tempDir());
+  const server = await createServer({
+    port: 0,
+    host: '127.0.0.1',
+    managerToken: MANAGER_TOKEN,
+    distDir: join(dataDir, 'no-dist'),
+    examplesDir: join(dataDir, 'no-examples'),
+    logLevel: 'silent',
+    ...options,
+    dataDir,
+  });
+  return { ...server, dataDir };
+}
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+interface CallOptions {
+  token?: string;
+  body?: unknown;
+  /** Sent as is, with content-type application/json. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export async function call<T = any>(url: string, method: string, options: CallOptions = {}): Promise<Reply<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) body = JSON.stringify(options.body);
+  if (body !== undefined) headers['content-type'] ??= 'application/json';
+  const response = await fetch(url, { method, headers, body });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: response.status, body: parsed as T, headers: response.headers };
+}
+
+/** Calls on one server's widget API, with its demo plugin key unless another is given. */
+export const widget = (server: RunningServer, pluginKey = server.pluginKey) =>
+  (method: string, path: string, options?: CallOptions) =>
+    call(`${server.url}/api/widget/${pluginKey}${path}`, method, options);
+
+export const manager = (server: RunningServer) =>
+  (method: string, path: string, options: CallOptions = {}) =>
+    call(`${server.url}/api/manager${path}`, method, { token: MANAGER_TOKEN, ...options });
+
+/** Boots an anonymous visitor and returns its token and user. */
+export async function bootVisitor(server: RunningServer) {
+  const reply = await widget(server)('POST', '/boot', { body: { language: 'en' } });
+  if (reply.status !== 200) throw new Error(`boot failed: ${JSON.stringify(reply.body)}`);
+  return reply.body as { token: string; user: { id: string }; cursor: number };
+}
+
+let counter = 0;
+export const clientId = (label = 'c') => `${label}-${Date.now().toString(36)}-${++counter}`;
+
+/** A WebSocket client that queues every frame it receives, to be read in order. */
+export class Socket {
+  private readonly frames: any[] = [];
+  private waiting: ((frame: any) => void) | null = null;
+  readonly closed: Promise<{ code: number; reason: string }>;
+
+  private constructor(readonly ws: WebSocket) {
+    ws.on('message', (data) => {
+      const frame = JSON.parse(data.toString());
+      if (this.waiting) {
+        const resolve = this.waiting;
+        this.waiting = null;
+        resolve(frame);
+      } else this.frames.push(frame);
+    });
+    this.closed = new Promise((resolve) =>
+      ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
+  }
+
+  static open(server: RunningServer, headers: Record<string, string> = {}): Promise<Socket> {
+    const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/api/realtime`, { headers });
+    return new Promise((resolve, reject) => {
+      ws.once('open', () => resolve(new Socket(ws)));
+      ws.once('error', reject);
+    });
+  }
+
+  send(frame: unknown): void {
+    this.ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
+  }
+
+  /** The next frame, waiting up to `timeoutMs` for it. */
+  next(timeoutMs = 5000): Promise<any> {
+    const queued = this.frames.shift();
+    if (queued !== undefined) return Promise.resolve(queued);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting = null;
+        reject(new Error(`no frame within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiting = (frame) => {
+        clearTimeout(timer);
+        resolve(frame);
+      };
+    });
+  }
+
+  /** Says hello and returns the replayed events and the ready frame's cursor. */
+  async hello(hello: Record<string, unknown>): Promise<{ events: any[]; cursor: number }> {
+    this.send({ type: 'hello', ...hello });
+    const events: any[] = [];
+    for (;;) {
+      const frame = await this.next();
+      if (frame.type === 'ready') return { events, cursor: frame.cursor };
+      if (frame.type !== 'event') throw new Error(`unexpected frame ${JSON.stringify(frame)}`);
+      events.push(frame.event);
+    }
+  }
+
+  /** Resolves when no frame arrives for `ms`; fails with the frame otherwise. */
+  async silence(ms = 300): Promise<void> {
+    const frame = await this.next(ms).catch(() => undefined);
+    if (frame !== undefined) throw new Error(`unexpected frame ${JSON.stringify(frame)}`);
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+}
