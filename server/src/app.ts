@@ -55,7 +55,13 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
       helloTimeoutMs: config.helloTimeoutMs ?? 10_000,
       heartbeatMs: config.heartbeatMs ?? 30_000,
     });
-    await app.listen({ port: config.port, host: config.host });
+    try {
+      await app.listen({ port: config.port, host: config.host });
+    } catch (error) {
+      await realtime.close();
+      await app.close();
+      throw error;
+    }
     const { port } = app.server.address() as AddressInfo;
     return {
       url: `http://${urlHost(config.host)}:${port}`,

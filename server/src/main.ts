@@ -38,6 +38,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  if (error instanceof ConfigError) console.error(error.message);
+  else if (error?.code === 'EADDRINUSE') console.error(`PORT: ${error.port} is already in use; set PORT to another port`);
+  else console.error(error);
   process.exit(1);
 });
