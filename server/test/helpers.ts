@@ -78,6 +78,17 @@ export async function bootVisitor(server: RunningServer) {
   return reply.body as { token: string; user: { id: string }; cursor: number };
 }
 
+/** A visitor with one chat holding one message, and the cursor right after that message. */
+export async function visitorWithChat(server: RunningServer) {
+  const visitor = await bootVisitor(server);
+  const created = await widget(server)('POST', '/chats', {
+    token: visitor.token,
+    body: { clientId: clientId(), message: { text: 'Hello', clientId: clientId('m') } },
+  });
+  const cursor = created.body.message.seq as number;
+  return { token: visitor.token, userId: visitor.user.id, chatId: created.body.chat.id as string, cursor };
+}
+
 let counter = 0;
 export const clientId = (label = 'c') => `${label}-${Date.now().toString(36)}-${++counter}`;
 

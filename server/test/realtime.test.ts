@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bootVisitor,
   clientId,
+  visitorWithChat,
   manager,
   MANAGER_TOKEN,
   removeDir,
   Socket,
   startServer,
-  tempDir,
   widget,
   type TestServer,
 } from './helpers.ts';
@@ -23,20 +23,9 @@ afterAll(async () => {
   await removeDir(server.dataDir);
 });
 
-/** A visitor with one chat, and the cursor right after it was created. */
-async function visitorWithChat(target: TestServer = server) {
-  const visitor = await bootVisitor(target);
-  const created = await widget(target)('POST', '/chats', {
-    token: visitor.token,
-    body: { clientId: clientId(), message: { text: 'Hello', clientId: clientId('m') } },
-  });
-  const cursor = created.body.message.seq as number;
-  return { token: visitor.token, userId: visitor.user.id, chatId: created.body.chat.id as string, cursor };
-}
-
 describe('customer stream', () => {
   it("delivers a manager's reply live with the chat's unread count", async () => {
-    const { token, chatId, cursor } = await visitorWithChat();
+    const { token, chatId, cursor } = await visitorWithChat(server);
     const socket = await Socket.open(server);
     const ready = await socket.hello({ token, since: cursor });
     expect(ready.events).toEqual([]);
@@ -57,8 +46,8 @@ describe('customer stream', () => {
   });
 
   it('replays exactly the missed events of this customer after `since`, then says ready', async () => {
-    const { token, chatId, cursor } = await visitorWithChat();
-    const other = await visitorWithChat();
+    const { token, chatId, cursor } = await visitorWithChat(server);
+    const other = await visitorWithChat(server);
     const api = manager(server);
     const first = await api('POST', `/chats/${chatId}/messages`, { body: { text: 'one' } });
     await api('POST', `/chats/${other.chatId}/messages`, { body: { text: 'not yours' } });
@@ -86,7 +75,7 @@ describe('customer stream', () => {
   });
 
   it('records one event for a message sent twice with the same clientId', async () => {
-    const { token, chatId, cursor } = await visitorWithChat();
+    const { token, chatId, cursor } = await visitorWithChat(server);
     const body = { text: 'twice?', clientId: clientId('m') };
     await widget(server)('POST', `/chats/${chatId}/messages`, { token, body });
     await widget(server)('POST', `/chats/${chatId}/messages`, { token, body });
@@ -97,7 +86,7 @@ describe('customer stream', () => {
   });
 
   it("tells the customer's other tabs that a chat was read", async () => {
-    const { token, chatId, cursor } = await visitorWithChat();
+    const { token, chatId, cursor } = await visitorWithChat(server);
     await manager(server)('POST', `/chats/${chatId}/messages`, { body: { text: 'ping' } });
     const tab = await Socket.open(server);
     const { events } = await tab.hello({ token, since: cursor });
@@ -109,7 +98,7 @@ describe('customer stream', () => {
   });
 
   it('loses and duplicates nothing while events are written during the replay', async () => {
-    const { token, chatId, cursor } = await visitorWithChat();
+    const { token, chatId, cursor } = await visitorWithChat(server);
     const api = manager(server);
     for (let i = 0; i < 30; i++) await api('POST', `/chats/${chatId}/messages`, { body: { text: `before ${i}` } });
     const socket = await Socket.open(server);
@@ -133,7 +122,7 @@ describe('customer stream', () => {
   });
 
   it('answers ping with pong', async () => {
-    const { token, cursor } = await visitorWithChat();
+    const { token, cursor } = await visitorWithChat(server);
     const socket = await Socket.open(server);
     await socket.hello({ token, since: cursor });
     socket.send({ type: 'ping' });
@@ -148,7 +137,7 @@ describe('manager stream', () => {
   it("receives every customer's events, with who the customer is", async () => {
     const socket = await Socket.open(server);
     const { cursor } = await socket.hello({ managerToken: MANAGER_TOKEN, since: 1e12 });
-    const { chatId, userId } = await visitorWithChat();
+    const { chatId, userId } = await visitorWithChat(server);
     const created = await socket.next();
     expect(created.event).toMatchObject({ type: 'chat', chat: { id: chatId, user: { id: userId } } });
     expect(created.event.seq).toBeGreaterThan(cursor);
@@ -212,39 +201,5 @@ describe('refusals', () => {
     good.close();
     await guarded.close();
     await removeDir(guarded.dataDir);
-  });
-});
-
-describe('restart', () => {
-  it('resumes after a full server restart on the same data directory without loss or duplicates', async () => {
-    const dataDir = await tempDir();
-    const pluginKey = 'restart-test-plugin-key';
-    let first = await startServer({ dataDir, pluginKey });
-    const { token, chatId, cursor } = await visitorWithChat(first);
-    const socket = await Socket.open(first);
-    await socket.hello({ token, since: cursor });
-    await manager(first)('POST', `/chats/${chatId}/messages`, { body: { text: 'before restart' } });
-    const seen = (await socket.next()).event;
-    expect(seen.message.text).toBe('before restart');
-    await manager(first)('POST', `/chats/${chatId}/messages`, { body: { text: 'missed 1' } });
-    await first.close();
-    expect((await socket.closed).code).toBe(1001);
-
-    const second = await startServer({ dataDir });
-    expect(second.pluginKey).toBe(pluginKey);
-    await manager(second)('POST', `/chats/${chatId}/messages`, { body: { text: 'missed 2' } });
-    const again = await Socket.open(second);
-    const { events } = await again.hello({ token, since: seen.seq });
-    expect(events.map((e) => e.message.text)).toEqual(['missed 1', 'missed 2']);
-    expect(events[0].seq).toBeGreaterThan(seen.seq);
-    expect(events[1].seq).toBeGreaterThan(events[0].seq);
-    await manager(second)('POST', `/chats/${chatId}/messages`, { body: { text: 'live again' } });
-    const live = (await again.next()).event;
-    expect(live.message.text).toBe('live again');
-    expect(live.seq).toBeGreaterThan(events[1].seq);
-    await again.silence();
-    again.close();
-    await second.close();
-    await removeDir(dataDir);
   });
 });
