@@ -5,7 +5,7 @@ export function Announcer() {
   const m = useMessenger();
   return (
     <div class="sr" role="status" aria-live="polite" aria-atomic="true">
-      {m.announcement}
+      {m.announcement.value}
     </div>
   );
 }

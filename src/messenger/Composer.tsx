@@ -31,7 +31,7 @@ export function Composer() {
         rows={1}
         maxLength={LIMITS.messageText}
         placeholder={t.placeholder}
-        value={m.draft}
+        value={m.draft.value}
         onInput={(event) => (m.draft.value = event.currentTarget.value)}
         onKeyDown={onKeyDown}
       />

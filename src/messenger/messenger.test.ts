@@ -151,6 +151,19 @@ describe('messenger panel', () => {
     expect(fake.host.markRead).toHaveBeenCalledWith('c1');
   });
 
+  it('announces a reply once even when the thread loaded it before its realtime event arrived', async () => {
+    twoChats();
+    const reply = message('c2', 'manager', 'We have it in blue.', { authorName: 'Jun' });
+    fake.host.getChat.mockResolvedValueOnce({ chat: chat('c2', reply), messages: [reply] });
+    view!.show({ chatId: 'c2' });
+    await flush();
+    fake.deliver(reply, 0);
+    fake.deliver(reply, 0);
+    await flush();
+    expect(texts('[role=log] .bub')).toEqual(['We have it in blue.']);
+    expect($('[role=status]')?.textContent).toBe('New message from Jun: We have it in blue.');
+  });
+
   it('updates the chat list when a message arrives for another chat', async () => {
     twoChats();
     view!.show();

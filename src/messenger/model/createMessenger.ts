@@ -34,6 +34,9 @@ export function createMessenger(host: MessengerHost) {
   const announcement = signal('');
   /** Bumped on every show(): the panel moves focus inside when it changes. */
   const focusTick = signal(0);
+  // Incoming messages already spoken: a replayed event, or one the thread loaded first, is new
+  // to the customer only once.
+  const announced = new Set<string>();
 
   const chat = computed(() => chats.value.find((c) => c.id === chatId.value));
   const thread = computed(() => (chatId.value ? messages.value[chatId.value] : undefined));
@@ -153,11 +156,10 @@ export function createMessenger(host: MessengerHost) {
   function onEvent(event: HostEvent) {
     if (event.type === 'message') {
       const { chat: changed, message } = event;
-      const known = messages.value[changed.id];
-      const isNew = !known?.some((m) => m.id === message.id);
       chats.value = upsertChat(chats.value, changed, event.unread, message);
-      if (known || chatId.value === changed.id) addMessages(changed.id, [message]);
-      if (isNew && message.author !== 'customer') {
+      if (messages.value[changed.id] || chatId.value === changed.id) addMessages(changed.id, [message]);
+      if (message.author !== 'customer' && !announced.has(message.id)) {
+        announced.add(message.id);
         if (visible.value) announcement.value = t.newMessage(message.authorName || host.channel.name, message.text);
         if (isOpen(changed.id)) markRead();
       }
