@@ -1,0 +1,134 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mount } from './index';
+import { chat, fakeHost, flush } from './test/fakeHost';
+import { $, cleanup, focused, panel, press, twoChats, ui } from './test/harness';
+
+afterEach(cleanup);
+
+describe('dialog behaviour', () => {
+  it('is a labelled, non-modal dialog on a desktop viewport', async () => {
+    twoChats();
+    ui.view!.show();
+    await flush();
+    const dialog = panel();
+    expect(ui.fake.host.root.querySelector(`#${dialog.getAttribute('aria-labelledby')}`)?.textContent).toBe('Acme Support');
+    expect(dialog.hasAttribute('aria-modal')).toBe(false);
+    expect(document.documentElement.style.overflow).toBe('');
+  });
+
+  it('asks the core to hide on Escape', async () => {
+    twoChats();
+    ui.view!.show();
+    await flush();
+    press(panel(), 'Escape');
+    expect(ui.fake.host.hide).toHaveBeenCalled();
+  });
+
+  it('moves focus into the panel on show', async () => {
+    twoChats();
+    ui.view!.show();
+    await flush();
+    expect(focused()?.textContent).toBe('New chat');
+  });
+
+  it('becomes modal on a narrow viewport, traps Tab and locks page scroll until hidden', async () => {
+    const listeners: Array<() => void> = [];
+    const query = { matches: true, addEventListener: (_: string, l: () => void) => listeners.push(l), removeEventListener: vi.fn() };
+    vi.stubGlobal('matchMedia', vi.fn(() => query));
+    document.documentElement.style.setProperty('overflow', 'scroll', 'important');
+    twoChats();
+    ui.view!.show({ chatId: 'c1' });
+    await flush();
+    expect(panel().getAttribute('aria-modal')).toBe('true');
+    expect(document.documentElement.style.overflow).toBe('hidden');
+
+    const focusable = Array.from(panel().querySelectorAll<HTMLElement>('button:not([disabled]),textarea'));
+    focusable.at(-1)!.focus();
+    press(focusable.at(-1)!, 'Tab');
+    expect(focused()).toBe(focusable[0]);
+    press(focusable[0], 'Tab', { shiftKey: true });
+    expect(focused()).toBe(focusable.at(-1));
+
+    ui.view!.hide();
+    await flush();
+    expect(document.documentElement.style.getPropertyValue('overflow')).toBe('scroll');
+    expect(document.documentElement.style.getPropertyPriority('overflow')).toBe('important');
+
+    ui.view!.show();
+    await flush();
+    query.matches = false;
+    listeners.forEach((l) => l());
+    await flush();
+    expect(panel().hasAttribute('aria-modal')).toBe(false);
+    expect(document.documentElement.style.getPropertyValue('overflow')).toBe('scroll');
+  });
+
+  it('restores page scroll when destroyed while full screen', async () => {
+    vi.stubGlobal('matchMedia', vi.fn(() => ({ matches: true, addEventListener() {}, removeEventListener() {} })));
+    twoChats();
+    ui.view!.show();
+    await flush();
+    expect(document.documentElement.style.overflow).toBe('hidden');
+    ui.view!.destroy();
+    ui.view = undefined;
+    expect(document.documentElement.style.overflow).toBe('');
+  });
+
+  it('leaves the root empty and removes its stylesheet and subscription on destroy', async () => {
+    ui.fake = fakeHost([chat('c1', null)]);
+    const { shadowRoot, root } = ui.fake.host;
+    const coreSheet = new CSSStyleSheet();
+    shadowRoot.adoptedStyleSheets = [coreSheet];
+    const mounted = mount(ui.fake.host);
+    expect(shadowRoot.adoptedStyleSheets).toHaveLength(2);
+    mounted.show({ chatId: 'c1' });
+    await flush();
+    mounted.destroy();
+    expect(root.innerHTML).toBe('');
+    expect(shadowRoot.adoptedStyleSheets).toEqual([coreSheet]);
+    expect(ui.fake.listeners.size).toBe(0);
+  });
+
+  it('falls back to a style element with the nonce when constructable sheets are missing', () => {
+    vi.stubGlobal('CSSStyleSheet', undefined);
+    ui.fake = fakeHost();
+    const mounted = mount({ ...ui.fake.host, nonce: 'abc123' });
+    const style = ui.fake.host.shadowRoot.querySelector('style')!;
+    expect(style.nonce || style.getAttribute('nonce')).toBe('abc123');
+    mounted.destroy();
+    expect(ui.fake.host.shadowRoot.querySelector('style')).toBeNull();
+  });
+
+  it('renders a small failure state instead of throwing when rendering fails', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    ui.fake = fakeHost();
+    const host = Object.defineProperty({ ...ui.fake.host }, 'channel', {
+      get() {
+        throw new Error('broken channel');
+      },
+    });
+    ui.view = mount(host);
+    ui.view.show();
+    await flush();
+    expect(panel().textContent).toBe('Something went wrong.');
+    $<HTMLButtonElement>('button[aria-label=Close]')!.click();
+    expect(ui.fake.host.hide).toHaveBeenCalled();
+    expect(error).toHaveBeenCalled();
+    error.mockRestore();
+  });
+
+  it('reports an error thrown by the host instead of throwing to the page', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    twoChats();
+    ui.fake.host.listChats.mockRejectedValueOnce(new Error('offline'));
+    ui.fake.host.markRead.mockImplementation(() => {
+      throw new Error('boom');
+    });
+    ui.view!.show({ chatId: 'c1' });
+    ui.view!.show();
+    await flush();
+    expect(ui.fake.host.root.textContent).toContain('Could not load.');
+    expect(error).toHaveBeenCalled();
+    error.mockRestore();
+  });
+});
