@@ -33,6 +33,8 @@ const TYPES: Record<string, string> = {
 export function staticRoutes(options: StaticOptions): FastifyPluginAsync {
   return async (app) => {
     app.get('/healthz', async () => ({ ok: true }));
+    // No icon, but no 404 in every demo page's console either.
+    app.get('/favicon.ico', (_request, reply) => reply.code(204).send());
     app.get('/', (request, reply) => servePage(request, reply, options, 'shop.html'));
     app.get('/examples/*', (request, reply) => {
       const path = (request.params as { '*': string })['*'];
