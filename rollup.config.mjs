@@ -8,8 +8,9 @@ import { minify } from 'terser';
 // sdk.js (loader + core, no Preact) at boot, and messenger.js (Preact UI) on first use.
 
 const ts = () => typescript({ tsconfig: './tsconfig.json', declaration: false, noEmitOnError: false, outputToFilesystem: false });
+// No pure_getters: signals track dependencies through property reads whose value looks unused.
 const min = (module) =>
-  terser({ module, ecma: 2020, compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true }, format: { comments: false } });
+  terser({ module, ecma: 2020, compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true }, format: { comments: false } });
 
 /** The snippet is pasted by site owners; ship a minified copy beside the readable source. */
 const snippet = () => ({

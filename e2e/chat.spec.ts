@@ -1,8 +1,7 @@
 import { expect, test, widget } from './fixtures';
-import { openTestPage } from './pages';
 
-test('the official snippet boots and the launcher shows in an open shadow root', async ({ page, server }) => {
-  await openTestPage(page, server.url);
+test('the official snippet boots and the launcher shows in an open shadow root', async ({ page, hostPage }) => {
+  await hostPage();
   const { launcher } = widget(page);
   await expect(launcher).toBeVisible();
   const shape = await page.evaluate(() => {
@@ -21,10 +20,10 @@ test('the official snippet boots and the launcher shows in an open shadow root',
   await expect(launcher).toHaveAccessibleName('Open chat');
 });
 
-test('the messenger chunk is not downloaded until the customer opens it', async ({ page, server }) => {
+test('the messenger chunk is not downloaded until the customer opens it', async ({ page, hostPage }) => {
   const chunks: string[] = [];
   page.on('request', (r) => r.url().endsWith('/messenger.js') && chunks.push(r.url()));
-  await openTestPage(page, server.url);
+  await hostPage();
   await expect(widget(page).launcher).toBeVisible();
   await page.waitForTimeout(300);
   expect(chunks).toHaveLength(0);
@@ -33,8 +32,8 @@ test('the messenger chunk is not downloaded until the customer opens it', async 
   expect(chunks).toHaveLength(1);
 });
 
-test('a customer chats with a manager and sees the reply arrive live', async ({ page, server, api }) => {
-  await openTestPage(page, server.url);
+test('a customer chats with a manager and sees the reply arrive live', async ({ page, hostPage, api }) => {
+  await hostPage();
   await widget(page).launcher.click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
@@ -54,8 +53,8 @@ test('a customer chats with a manager and sees the reply arrive live', async ({ 
   await expect(page.getByRole('status').filter({ hasText: 'It runs true to size' })).toHaveCount(1);
 });
 
-test('a reply while the messenger is closed raises the badge and onBadgeChanged', async ({ page, server, api }) => {
-  await openTestPage(page, server.url, {
+test('a reply while the messenger is closed raises the badge and onBadgeChanged', async ({ page, hostPage, api }) => {
+  await hostPage({
     afterSnippet: `window.badges = []; ChannelIO('onBadgeChanged', (u, a) => window.badges.push([u, a]));
       ChannelIO('boot', { pluginKey: 'e2e-plugin-key' });`,
   });
@@ -77,8 +76,8 @@ test('a reply while the messenger is closed raises the badge and onBadgeChanged'
   await expect(launcher.locator('.badge')).toBeHidden();
 });
 
-test('openChat with a message opens a new chat with the text in the composer', async ({ page, server }) => {
-  await openTestPage(page, server.url, {
+test('openChat with a message opens a new chat with the text in the composer', async ({ page, hostPage }) => {
+  await hostPage({
     afterSnippet: `ChannelIO('boot', { pluginKey: 'e2e-plugin-key' }, () => ChannelIO('openChat', undefined, 'I need help with order A-1009'));`,
   });
   const dialog = page.getByRole('dialog');

@@ -1,5 +1,5 @@
 import { expect, test, widget } from './fixtures';
-import { bootCall, openTestPage } from './pages';
+import { bootCall } from './pages';
 
 const WATCH = `<script>
   window.__hostErrors = [];
@@ -9,7 +9,7 @@ const WATCH = `<script>
 
 const hostErrors = (page: import('@playwright/test').Page) => page.evaluate(() => (window as unknown as { __hostErrors: string[] }).__hostErrors);
 
-test('no error of ours reaches window.onerror: bad arguments, a wrong key, a broken chunk, a malformed response', async ({ page, server }) => {
+test('no error of ours reaches window.onerror: bad arguments, a wrong key, a broken chunk, a malformed response', async ({ page, hostPage }) => {
   const consoleErrors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   // The chat list answer is malformed and the messenger chunk is broken on first request.
@@ -18,7 +18,7 @@ test('no error of ours reaches window.onerror: bad arguments, a wrong key, a bro
   await page.route('**/api/widget/*/chats', (route) =>
     route.request().method() === 'GET' ? route.fulfill({ contentType: 'application/json', body: '{"chats":"not a list"}' }) : route.fallback(),
   );
-  await openTestPage(page, server.url, {
+  await hostPage({
     head: WATCH,
     afterSnippet: `
       ChannelIO('boot', { pluginKey: 'no-such-key' });
@@ -40,11 +40,11 @@ test('no error of ours reaches window.onerror: bad arguments, a wrong key, a bro
   expect(consoleErrors.some((t) => t.includes('track: eventName must be a string'))).toBe(true);
 });
 
-test('an unreachable server leaves the page quiet and reports to the console only', async ({ page, server }) => {
+test('an unreachable server leaves the page quiet and reports to the console only', async ({ page, hostPage }) => {
   const consoleErrors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   await page.route('**/api/widget/**', (route) => route.abort('connectionrefused'));
-  await openTestPage(page, server.url, { head: WATCH });
+  await hostPage({ head: WATCH });
   await expect.poll(() => consoleErrors.some((t) => t.includes('boot:'))).toBe(true);
   expect(await hostErrors(page)).toEqual([]);
   await expect(widget(page).host).toHaveCount(0);

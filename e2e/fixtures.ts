@@ -1,4 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { startHostSite, type HostSite } from './hostSite';
+import { openTestPage, type TestPageOptions } from './pages';
 import { MANAGER_TOKEN, PLUGIN_KEY, startServer, type RunningServer } from './server';
 
 interface ChatSummary {
@@ -48,7 +50,23 @@ export const widget = (page: Page) => ({
   dialog: page.getByRole('dialog'),
 });
 
-export const test = base.extend<{ server: RunningServer; api: ReturnType<typeof managerApi> }, { workerServer: RunningServer }>({
+interface Fixtures {
+  server: RunningServer;
+  api: ReturnType<typeof managerApi>;
+  /** Opens a page of the stand-in customer site that embeds the widget with the official snippet. */
+  hostPage(options?: TestPageOptions): Promise<void>;
+}
+
+export const test = base.extend<Fixtures, { workerServer: RunningServer; site: HostSite }>({
+  site: [
+    async ({}, use) => {
+      const site = await startHostSite();
+      await use(site);
+      await site.close();
+    },
+    { scope: 'worker' },
+  ],
+  hostPage: async ({ page, site, server }, use) => use((options) => openTestPage(page, site, server.url, options)),
   workerServer: [
     async ({}, use) => {
       const server = await startServer();

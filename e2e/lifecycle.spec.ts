@@ -1,5 +1,5 @@
 import { expect, test, widget } from './fixtures';
-import { bootCall, openTestPage } from './pages';
+import { bootCall } from './pages';
 
 /** Counts what scripts add to the page: listeners, timers and sockets still alive. */
 const INSTRUMENT = `<script>
@@ -49,8 +49,8 @@ const INSTRUMENT = `<script>
 })();
 </script>`;
 
-test('shutdown leaves no node, listener, timer or open socket behind, and boot works again', async ({ page, server }) => {
-  await openTestPage(page, server.url, { head: INSTRUMENT, afterSnippet: '' });
+test('shutdown leaves no node, listener, timer or open socket behind, and boot works again', async ({ page, hostPage }) => {
+  await hostPage({ head: INSTRUMENT, afterSnippet: '' });
   await page.waitForFunction(() => (window as unknown as { ChannelIO: { sangdam?: boolean } }).ChannelIO.sangdam === true);
   await page.waitForTimeout(200);
   const before = await page.evaluate(() => (window as unknown as { __count(): object }).__count());
@@ -73,9 +73,9 @@ test('shutdown leaves no node, listener, timer or open socket behind, and boot w
   }
 });
 
-test('the launcher and the messenger work by keyboard alone, and focus returns to the launcher', async ({ page, server }) => {
+test('the launcher and the messenger work by keyboard alone, and focus returns to the launcher', async ({ page, hostPage }) => {
   await page.setViewportSize({ width: 1200, height: 800 });
-  await openTestPage(page, server.url);
+  await hostPage();
   await expect(widget(page).launcher).toBeVisible();
   await page.focus('#host-button');
   await page.keyboard.press('Tab');
@@ -91,9 +91,9 @@ test('the launcher and the messenger work by keyboard alone, and focus returns t
   await expect(widget(page).launcher).toHaveAttribute('aria-expanded', 'false');
 });
 
-test('on a narrow screen the messenger is a full-screen modal that traps focus and locks page scroll', async ({ page, server }) => {
+test('on a narrow screen the messenger is a full-screen modal that traps focus and locks page scroll', async ({ page, hostPage }) => {
   await page.setViewportSize({ width: 375, height: 700 });
-  await openTestPage(page, server.url, { body: '<main style="height:3000px"><button id="host-button">Host button</button></main>' });
+  await hostPage({ body: '<main style="height:3000px"><button id="host-button">Host button</button></main>' });
   await page.evaluate(() => (document.documentElement.style.overflow = 'clip'));
   await widget(page).launcher.click();
   const dialog = page.getByRole('dialog');
@@ -114,8 +114,8 @@ test('on a narrow screen the messenger is a full-screen modal that traps focus a
   expect(await page.evaluate(() => document.documentElement.style.overflow)).toBe('clip');
 });
 
-test('boot options: custom launcher, hidden channel button, z-index and dark appearance', async ({ page, server }) => {
-  await openTestPage(page, server.url, {
+test('boot options: custom launcher, hidden channel button, z-index and dark appearance', async ({ page, hostPage }) => {
+  await hostPage({
     afterSnippet: bootCall({ customLauncherSelector: '.open-chat', zIndex: 1234, appearance: 'dark' }),
     body: '<a href="#" class="open-chat"><span>Talk to us</span></a>',
   });

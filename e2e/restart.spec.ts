@@ -1,8 +1,7 @@
 import { expect, test, widget } from './fixtures';
-import { openTestPage } from './pages';
 
-test('messages written while the server restarts all arrive, each exactly once', async ({ page, server, api }) => {
-  await openTestPage(page, server.url);
+test('messages written while the server restarts all arrive, each exactly once', async ({ page, hostPage, server, api }) => {
+  await hostPage();
   await widget(page).launcher.click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: 'New chat' }).click();
@@ -30,8 +29,8 @@ test('messages written while the server restarts all arrive, each exactly once',
   await expect(dialog.getByRole('log').getByText('restart-3', { exact: true })).toHaveCount(1);
 });
 
-test('a manager reply sent while the customer was disconnected is delivered once on reconnect', async ({ page, server, api }) => {
-  await openTestPage(page, server.url);
+test('a manager reply sent while the customer was disconnected is delivered once on reconnect', async ({ page, hostPage, server, api }) => {
+  await hostPage();
   await widget(page).launcher.click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: 'New chat' }).click();

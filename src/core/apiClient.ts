@@ -1,30 +1,20 @@
 import type { ApiErrorBody } from '../shared/types';
 
-/** A refusal from the server (4xx/5xx) with its machine code and human message. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SangdamApiError';
-  }
+/**
+ * Errors carry `status` and `code` from the server's `{ error: { code, message } }`, and
+ * `retryable` when the same request may succeed later (network down, 5xx, 408, 429). Plain
+ * properties rather than classes, so the messenger chunk can read them without sharing code.
+ */
+export interface ApiError extends Error {
+  status: number;
+  code: string;
+  retryable: boolean;
 }
 
-/** The server could not be reached; the same request may succeed later. */
-export class NetworkError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SangdamNetworkError';
-  }
-}
+const apiError = (status: number, code: string, message: string): ApiError =>
+  Object.assign(new Error(message), { status, code, retryable: !status || status >= 500 || status === 408 || status === 429 });
 
-/** True when retrying the same request later can succeed. */
-export function isRetryable(error: unknown): boolean {
-  if (error instanceof NetworkError) return true;
-  return error instanceof ApiError && (error.status >= 500 || error.status === 408 || error.status === 429);
-}
+export const isRetryable = (error: unknown): boolean => !!(error && (error as ApiError).retryable);
 
 export type Request = <T>(method: string, path: string, body?: unknown) => Promise<T>;
 
@@ -48,13 +38,13 @@ export function createApiClient(base: string, token: () => string | undefined, s
         credentials: 'omit',
       });
     } catch (error) {
-      throw new NetworkError(`${method} ${path} did not reach the server: ${(error as Error).message}`);
+      throw apiError(0, 'network', `${method} ${path} did not reach the server: ${(error as Error).message}`);
     }
     if (response.status === 204) return undefined as T;
     const data = (await response.json().catch(() => undefined)) as (T & Partial<ApiErrorBody>) | undefined;
     if (!response.ok) {
       const err = data && data.error;
-      throw new ApiError(response.status, err ? err.code : 'http_' + response.status, err ? err.message : response.statusText);
+      throw apiError(response.status, err ? err.code : 'http_' + response.status, err ? err.message : response.statusText);
     }
     return data as T;
   };

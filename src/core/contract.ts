@@ -21,14 +21,46 @@ export type HostEvent =
   | { type: 'outbox'; chatId: string }
   | { type: 'connection'; online: boolean };
 
-export interface MessengerHost {
+/**
+ * What the core hands to the messenger chunk: the booted session reduced to what the UI needs.
+ * The chunk builds its MessengerHost (and the outbox) on top of it, so none of that code weighs
+ * on pages where the messenger never opens.
+ */
+export interface CoreBridge {
   /** Element inside the shadow root that the messenger owns and renders into. */
   readonly root: HTMLElement;
   readonly shadowRoot: ShadowRoot;
   readonly language: Language;
   readonly channel: ChannelInfo;
   readonly user: WidgetUser;
+  /** Whether the realtime connection is up now; changes arrive as `connection` events. */
+  readonly online: boolean;
   /** CSP nonce for style elements, when the host page gave one. */
+  readonly nonce?: string;
+  /** JSON calls to the widget API of this session: `request('GET', '/chats')`. */
+  request<T>(method: string, path: string, body?: unknown): Promise<T>;
+  /** localStorage key of this customer's outbox. */
+  readonly outboxKey: string;
+  newId(): string;
+  /** Starts a chat (with the page captured into its profile); `text` becomes its first message. */
+  createChat(text?: string): Promise<{ chat: WidgetChat; message?: Message }>;
+  markRead(chatId: string): void;
+  /** Realtime events and connection changes; returns the unsubscribe function. */
+  subscribe(listener: (event: RealtimeEvent | { type: 'connection'; online: boolean }) => void): () => void;
+  hide(): void;
+  returnFocus(): void;
+  /** Reports a link click; returns true when the host page handles it. */
+  urlClicked(url: string): boolean;
+}
+
+/** The messenger UI's view of the session, built by the chunk from the CoreBridge. */
+export interface MessengerHost {
+  readonly root: HTMLElement;
+  readonly shadowRoot: ShadowRoot;
+  readonly language: Language;
+  readonly channel: ChannelInfo;
+  readonly user: WidgetUser;
+  readonly online: boolean;
   readonly nonce?: string;
   /** The customer's chats, newest first. */
   listChats(): Promise<WidgetChat[]>;
@@ -50,8 +82,6 @@ export interface MessengerHost {
   hide(): void;
   /** Reports a link click; returns true when the host page handles it (the messenger must not navigate). */
   urlClicked(url: string): boolean;
-  /** Element focus returns to when the messenger hides (the launcher, or a custom launcher). */
-  returnFocus(): void;
 }
 
 export interface ShowRequest {
@@ -71,7 +101,7 @@ export interface MessengerView {
 }
 
 /** The messenger chunk's only export. */
-export type MountMessenger = (host: MessengerHost) => MessengerView;
+export type MountMessenger = (bridge: CoreBridge) => MessengerView;
 
 export interface MessengerModule {
   mount: MountMessenger;

@@ -1,4 +1,4 @@
-import type { MessengerHost, MessengerModule, MessengerView, ShowRequest } from './contract';
+import type { CoreBridge, MessengerModule, MessengerView, ShowRequest } from './contract';
 import type { Launcher } from './launcher';
 import { doc } from './env';
 import { reportError } from './report';
@@ -21,7 +21,7 @@ export interface MessengerControl {
  */
 export function createMessengerControl(
   load: () => Promise<MessengerModule>,
-  makeHost: () => MessengerHost,
+  makeBridge: () => CoreBridge,
   launcher: () => Launcher | undefined,
   onVisibility: (visible: boolean) => void,
 ): MessengerControl {
@@ -33,7 +33,7 @@ export function createMessengerControl(
 
   const ensure = () =>
     (loading ||= load().then(
-      (module) => (destroyed ? undefined : (view = module.mount(makeHost()))),
+      (module) => (destroyed ? undefined : (view = module.mount(makeBridge()))),
       (error) => {
         loading = undefined; // a failed download may succeed on the next click
         reportError(error);

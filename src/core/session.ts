@@ -1,6 +1,6 @@
 import type { Appearance, BootResponse, ChatProfile, Language, Message, RealtimeEvent, WidgetChat, WidgetUser } from '../shared/types';
 import type { BootOption, Events } from './commands';
-import type { HostEvent, MessengerModule } from './contract';
+import type { CoreBridge, MessengerModule } from './contract';
 import type { Emitter } from './emitter';
 import { createApiClient, withRetry, type Request } from './apiClient';
 import { capturePage } from './capturePage';
@@ -8,8 +8,6 @@ import { doc, win, whenIdle } from './env';
 import { createWidgetHost, type WidgetHost } from './hostElement';
 import { createLauncher, type Launcher } from './launcher';
 import { createMessengerControl, type MessengerControl } from './messengerControl';
-import { createMessengerHost } from './messengerHost';
-import { createOutbox, type Outbox } from './outbox';
 import { connectRealtime, type Realtime } from './realtime';
 import { guard, warn } from './report';
 import { readJson, storageKey, writeJson } from './storage';
@@ -73,16 +71,17 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
   const { events } = deps;
   const language = option.language || boot.user.language || detectLanguage();
   const abort = new AbortController();
-  const listeners = new Set<(event: HostEvent) => void>();
+  const listeners = new Set<Parameters<CoreBridge['subscribe']>[0]>();
   const unread: Record<string, number> = { ...boot.unread };
   const cleanups: (() => void)[] = [];
   let user = boot.user;
   let buttonVisible = !(option.hideChannelButtonOnBoot || option.customLauncherSelector);
   let badge = -1;
+  let connected = false;
 
   const host: WidgetHost = createWidgetHost(option.zIndex ?? 10000000, boot.channel.color, option.nonce);
   host.setAppearance(option.appearance || 'light');
-  const forward = (event: HostEvent) => listeners.forEach((l) => l(event));
+  const forward: Parameters<CoreBridge['subscribe']>[0] = (event) => listeners.forEach((l) => l(event));
 
   const updateBadge = () => {
     const total = Object.keys(unread).reduce((sum, id) => sum + (unread[id] || 0), 0);
@@ -101,9 +100,7 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
     }
   };
 
-  const outbox: Outbox = createOutbox(request, storageKey(option.pluginKey, `outbox:${boot.user.id}`), deps.newId, (chatId) =>
-    forward({ type: 'outbox', chatId }),
-  );
+  const outboxKey = storageKey(option.pluginKey, `outbox:${boot.user.id}`);
 
   const createChat = async (text?: string) => {
     const clientId = deps.newId();
@@ -117,21 +114,44 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
     return result;
   };
 
+  const bridge = (): CoreBridge => ({
+    root: host.messengerRoot,
+    shadowRoot: host.shadowRoot,
+    language,
+    channel: boot.channel,
+    get user() {
+      return user;
+    },
+    get online() {
+      return connected;
+    },
+    nonce: option.nonce,
+    request,
+    outboxKey,
+    newId: deps.newId,
+    createChat,
+    markRead(chatId) {
+      unread[chatId] = 0;
+      updateBadge();
+      request('POST', `/chats/${encodeURIComponent(chatId)}/read`).catch((e: Error) => warn(`markRead: ${e.message}`));
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    hide: () => messenger.hide(),
+    returnFocus: () => messenger.returnFocus(),
+    urlClicked(url) {
+      // Channel Talk semantics: a registered onUrlClicked takes over navigation.
+      const handled = events.has('urlClicked');
+      events.emit('urlClicked', url);
+      return handled;
+    },
+  });
+
   const messenger: MessengerControl = createMessengerControl(
     deps.loadMessenger,
-    () =>
-      createMessengerHost({
-        host, language, channel: boot.channel, user: () => user, nonce: option.nonce, request, outbox, listeners, createChat,
-        markRead(chatId) {
-          unread[chatId] = 0;
-          updateBadge();
-          request('POST', `/chats/${encodeURIComponent(chatId)}/read`).catch((e: Error) => warn(`markRead: ${e.message}`));
-        },
-        hide: () => session.messenger.hide(),
-        returnFocus: () => session.messenger.returnFocus(),
-        urlClicked: (url) => events.emit('urlClicked', url),
-        hasUrlHandler: () => events.has('urlClicked'),
-      }),
+    bridge,
     () => launcher,
     (visible) => events.emit(visible ? 'showMessenger' : 'hideMessenger'),
   );
@@ -145,8 +165,8 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
     cursor: boot.cursor,
     onEvent: guard(onEvent),
     onConnection: guard((online: boolean) => {
+      connected = online;
       forward({ type: 'connection', online });
-      if (online) outbox.kick();
     }),
   });
 
@@ -159,6 +179,8 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
     doc.addEventListener('click', onClick, true);
     cleanups.push(() => doc!.removeEventListener('click', onClick, true));
   }
+  // Messages written before a reload are still waiting: the messenger's outbox sends them.
+  if (readJson<unknown[]>(outboxKey)) cleanups.push(whenIdle(() => messenger.prefetch()));
   if (option.trackDefaultEvent !== false) trackPageView(request, option.trackUtmSource !== false);
   updateBadge();
 
@@ -178,7 +200,6 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
     shutdown() {
       abort.abort();
       realtime.close();
-      outbox.stop();
       cleanups.forEach((fn) => fn());
       messenger.destroy();
       launcher.remove();

@@ -14,12 +14,14 @@ import { scriptBase } from './scriptBase';
 try {
   if (win) {
     const base = scriptBase();
-    const messengerUrl = base.dir + 'messenger.js';
+    let attempt = 0;
     installGlobal(
       win,
       createSdk({
         apiBase: base.origin,
-        loadMessenger: () => import(/* @vite-ignore */ messengerUrl) as Promise<MessengerModule>,
+        // A failed import() is cached per URL, so a retry after a network error needs a new one.
+        loadMessenger: () =>
+          import(/* @vite-ignore */ base.dir + 'messenger.js' + (attempt++ ? '?retry=' + attempt : '')) as Promise<MessengerModule>,
         newId: () => nanoid(),
       }),
     );

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mount } from './index';
+import { mountWithHost } from './index';
 import { chat, fakeHost, flush } from './test/fakeHost';
 import { $, cleanup, focused, panel, press, twoChats, ui } from './test/harness';
 
@@ -79,7 +79,7 @@ describe('dialog behaviour', () => {
     const { shadowRoot, root } = ui.fake.host;
     const coreSheet = new CSSStyleSheet();
     shadowRoot.adoptedStyleSheets = [coreSheet];
-    const mounted = mount(ui.fake.host);
+    const mounted = mountWithHost(ui.fake.host);
     expect(shadowRoot.adoptedStyleSheets).toHaveLength(2);
     mounted.show({ chatId: 'c1' });
     await flush();
@@ -92,7 +92,7 @@ describe('dialog behaviour', () => {
   it('falls back to a style element with the nonce when constructable sheets are missing', () => {
     vi.stubGlobal('CSSStyleSheet', undefined);
     ui.fake = fakeHost();
-    const mounted = mount({ ...ui.fake.host, nonce: 'abc123' });
+    const mounted = mountWithHost({ ...ui.fake.host, nonce: 'abc123' });
     const style = ui.fake.host.shadowRoot.querySelector('style')!;
     expect(style.nonce || style.getAttribute('nonce')).toBe('abc123');
     mounted.destroy();
@@ -107,7 +107,7 @@ describe('dialog behaviour', () => {
         throw new Error('broken channel');
       },
     });
-    ui.view = mount(host);
+    ui.view = mountWithHost(host);
     ui.view.show();
     await flush();
     expect(panel().textContent).toBe('Something went wrong.');

@@ -1,7 +1,8 @@
 import { effect } from '@preact/signals';
 import { h, render } from 'preact';
-import type { MessengerHost, MessengerView, MountMessenger } from '../core/contract';
+import type { CoreBridge, MessengerHost, MessengerView, MountMessenger } from '../core/contract';
 import { adoptStyles } from './adoptStyles';
+import { createMessengerHost } from './host/createMessengerHost';
 import { guard } from './guard';
 import { createScrollLock } from './lockScroll';
 import { createMessenger } from './model/createMessenger';
@@ -12,9 +13,16 @@ const NARROW = '(max-width: 520px)';
 
 /**
  * Renders the messenger panel into the core's shadow root. The chunk's only export.
- * @example const view = mount(host); view.show({ chatId }); view.destroy()
+ * @example const view = mount(bridge); view.show({ chatId }); view.destroy()
  */
-export const mount: MountMessenger = (host: MessengerHost): MessengerView => {
+export const mount: MountMessenger = (bridge: CoreBridge): MessengerView => {
+  const host = createMessengerHost(bridge);
+  const view = mountWithHost(host);
+  return { ...view, destroy: guard(() => (view.destroy(), host.destroy())) };
+};
+
+/** Renders the panel for a MessengerHost; `mount` builds the real one, tests pass a fake. */
+export function mountWithHost(host: MessengerHost): MessengerView {
   const model = createMessenger(host);
   const doc = host.root.ownerDocument;
   const win = doc.defaultView;
@@ -44,4 +52,4 @@ export const mount: MountMessenger = (host: MessengerHost): MessengerView => {
       removeStyles();
     }),
   };
-};
+}

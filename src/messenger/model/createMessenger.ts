@@ -18,7 +18,7 @@ export function createMessenger(host: MessengerHost) {
   const visible = signal(false);
   /** Full screen and modal (narrow viewport). */
   const narrow = signal(false);
-  const online = signal(true);
+  const online = signal(host.online);
   const view = signal<View>('home');
   const chatId = signal<string | null>(null);
   const chats = signal<WidgetChat[]>([]);

@@ -43,6 +43,7 @@ export function fakeHost(chats: WidgetChat[] = [], messages: Record<string, Mess
     root,
     shadowRoot,
     language: 'en',
+    online: true,
     channel: { id: 'ch1', name: 'Acme Support', color: '#0a7cff' },
     user: { id: 'u1', memberId: null, name: null, language: 'en', profile: {}, tags: [], unsubscribeEmail: false, unsubscribeTexting: false },
     listChats: vi.fn(async () => chats),
@@ -70,7 +71,6 @@ export function fakeHost(chats: WidgetChat[] = [], messages: Record<string, Mess
     }),
     hide: vi.fn(),
     urlClicked: vi.fn((_url: string) => false),
-    returnFocus: vi.fn(),
   } satisfies MessengerHost;
 
   return {

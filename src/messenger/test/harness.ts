@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import type { MessengerView } from '../../core/contract';
-import { mount } from '../index';
+import { mountWithHost } from '../index';
 import { chat, fakeHost, message } from './fakeHost';
 
 /** The messenger under test and its fake host; `cleanup` after each test. */
@@ -8,7 +8,7 @@ export const ui = {} as { view?: MessengerView; fake: ReturnType<typeof fakeHost
 
 export function start(...args: Parameters<typeof fakeHost>) {
   ui.fake = fakeHost(...args);
-  ui.view = mount(ui.fake.host);
+  ui.view = mountWithHost(ui.fake.host);
   return ui.fake;
 }
 

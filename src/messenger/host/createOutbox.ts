@@ -1,7 +1,9 @@
-import type { Message } from '../shared/types';
-import type { OutgoingMessage } from './contract';
-import { isRetryable, sleep, type Request } from './apiClient';
-import { readJson, writeJson } from './storage';
+import type { Message } from '../../shared/types';
+import type { CoreBridge, OutgoingMessage } from '../../core/contract';
+import { isRetryable, sleep } from '../../core/apiClient';
+import { readJson, writeJson } from '../../core/storage';
+
+type Request = CoreBridge['request'];
 
 export interface Outbox {
   /** Queues a message; resolves with the stored message once the server acknowledged it. */
