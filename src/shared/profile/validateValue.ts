@@ -1,0 +1,61 @@
+import type { BuiltInType } from './fields';
+
+/** Bounds of stored values: texts, list items and list lengths. */
+export const VALUE_LIMITS = { string: 1000, url: 2048, listItems: 50, listItem: 100 } as const;
+
+export type ValueResult = { ok: true; value: string | number | boolean | string[] | null } | { ok: false; rule: string };
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Below this a timestamp is taken for seconds: 1e11 ms is March 1973, 1e11 s is the year 5138. */
+const SECONDS_BELOW = 1e11;
+const MAX_TIME = 8.64e15;
+
+const fail = (rule: string): ValueResult => ({ ok: false, rule });
+const ok = (value: string | number | boolean | string[] | null): ValueResult => ({ ok: true, value });
+
+/** `YYYY-MM-DD` for a real calendar day, else undefined. */
+function calendarDate(text: string): string | undefined {
+  const m = DATE.exec(text);
+  if (!m) return undefined;
+  const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return date.getUTCFullYear() === +m[1] && date.getUTCMonth() === +m[2] - 1 && date.getUTCDate() === +m[3] ? text : undefined;
+}
+
+/**
+ * Checks one value against a field type and returns its stored form, or the rule it breaks.
+ * `null` always passes (it clears the key); an empty string or list is stored as `null` too.
+ * @example validateValue('Date', 1700000000000) // { ok: true, value: '2023-11-14' }
+ */
+export function validateValue(type: BuiltInType, value: unknown, maxString: number = VALUE_LIMITS.string): ValueResult {
+  if (value === null) return ok(null);
+  switch (type) {
+    case 'Boolean':
+      return typeof value === 'boolean' ? ok(value) : fail('must be true or false');
+    case 'String':
+      if (typeof value !== 'string') return fail(`must be a string of at most ${maxString} characters`);
+      if (value.length > maxString) return fail(`must be at most ${maxString} characters (got ${value.length})`);
+      return ok(value === '' ? null : value);
+    case 'Number':
+    case 'Duration':
+      return typeof value === 'number' && Number.isFinite(value) ? ok(value) : fail('must be a finite number');
+    case 'Date':
+      if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= MAX_TIME)
+        return ok(new Date(value).toISOString().slice(0, 10));
+      if (typeof value === 'string' && calendarDate(value)) return ok(value);
+      return fail('must be a date written YYYY-MM-DD (a real calendar day) or a timestamp in milliseconds');
+    case 'Datetime':
+      if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) > MAX_TIME)
+        return fail('must be an integer timestamp in milliseconds since 1970-01-01 UTC');
+      if (value > 0 && value < SECONDS_BELOW)
+        return fail(`looks like seconds (${value}); send milliseconds since 1970-01-01 UTC, e.g. ${value * 1000}`);
+      return ok(value);
+    case 'List': {
+      if (!Array.isArray(value)) return fail(`must be an array of strings`);
+      if (value.length > VALUE_LIMITS.listItems) return fail(`must have at most ${VALUE_LIMITS.listItems} items`);
+      const bad = value.findIndex((item) => typeof item !== 'string' || !item.trim() || item.length > VALUE_LIMITS.listItem);
+      if (bad >= 0) return fail(`item ${bad} must be a non-empty string of at most ${VALUE_LIMITS.listItem} characters`);
+      const unique = value.filter((item, i) => value.indexOf(item) === i) as string[];
+      return ok(unique.length ? unique : null);
+    }
+  }
+}
