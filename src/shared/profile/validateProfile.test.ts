@@ -50,6 +50,7 @@ describe('validateValue: values that fail, with the rule', () => {
     ['Date', '2023-13-01', 'must be a date written YYYY-MM-DD'],
     ['Date', '14/11/2023', 'must be a date written YYYY-MM-DD'],
     ['Date', 1.5, 'must be a date written YYYY-MM-DD'],
+    ['Date', 1700000000, 'looks like seconds (1700000000); send YYYY-MM-DD or milliseconds'],
     ['Datetime', 1700000000, 'looks like seconds (1700000000); send milliseconds since 1970-01-01 UTC, e.g. 1700000000000'],
     ['Datetime', '2023-11-14T00:00:00Z', 'must be an integer timestamp in milliseconds'],
     ['Datetime', 1.7e12 + 0.5, 'must be an integer timestamp in milliseconds'],

@@ -39,6 +39,9 @@ export function validateValue(type: BuiltInType, value: unknown, maxString: numb
     case 'Duration':
       return typeof value === 'number' && Number.isFinite(value) ? ok(value) : fail('must be a finite number');
     case 'Date':
+      // A timestamp in seconds would silently become a day in January 1970.
+      if (typeof value === 'number' && value > 0 && value < SECONDS_BELOW && Number.isInteger(value))
+        return fail(`looks like seconds (${value}); send YYYY-MM-DD or milliseconds since 1970-01-01 UTC`);
       if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= MAX_TIME)
         return ok(new Date(value).toISOString().slice(0, 10));
       if (typeof value === 'string' && calendarDate(value)) return ok(value);
