@@ -34,6 +34,11 @@ export default [
     plugins: [resolve({ browser: true }), ts(), min(true)],
   },
   {
+    input: 'src/core/pageProfile/index.ts',
+    output: { file: 'dist/profile.js', format: 'es', sourcemap: true },
+    plugins: [resolve({ browser: true }), ts(), min(true)],
+  },
+  {
     // The npm entry: same code, dependencies left to the app's bundler, messenger split off.
     input: 'src/index.ts',
     output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: '[name].js' },

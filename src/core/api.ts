@@ -11,6 +11,7 @@ function instance(): Dispatch | undefined {
     sdk = createSdk({
       apiBase: win.location.origin,
       loadMessenger: () => import('../messenger/index'),
+      loadProfileTools: () => import('./pageProfile/index'),
       newId: () => nanoid(),
     });
   }

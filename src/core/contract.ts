@@ -45,6 +45,8 @@ export interface CoreBridge {
   /** Starts a chat (with the page captured into its profile); `text` becomes its first message. */
   createChat(text?: string): Promise<{ chat: WidgetChat; message?: Message }>;
   markRead(chatId: string): void;
+  /** The messenger tells which chat's thread it shows (null: none); `updateProfile` writes to it at once. */
+  viewing(chatId: string | null): void;
   /** Realtime events and connection changes; returns the unsubscribe function. */
   subscribe(listener: (event: RealtimeEvent | { type: 'connection'; online: boolean }) => void): () => void;
   hide(): void;
@@ -76,6 +78,8 @@ export interface MessengerHost {
   discard(clientId: string): void;
   /** Marks every message of the chat as read by the customer. */
   markRead(chatId: string): void;
+  /** Which chat's thread is shown (null: none). */
+  viewing(chatId: string | null): void;
   /** Realtime events and outbox/connection changes; returns the unsubscribe function. */
   subscribe(listener: (event: HostEvent) => void): () => void;
   /** Asks the core to hide the messenger (close button, Escape). */
@@ -99,6 +103,9 @@ export interface MessengerView {
   /** Removes every node, listener and timer the messenger made. */
   destroy(): void;
 }
+
+/** The profile tools chunk: page capture and the shared profile validator. */
+export type ProfileTools = typeof import('./pageProfile/index');
 
 /** The messenger chunk's only export. */
 export type MountMessenger = (bridge: CoreBridge) => MessengerView;

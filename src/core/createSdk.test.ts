@@ -4,6 +4,11 @@ import { createSdk, type Dispatch } from './createSdk';
 
 const BOOT: BootResponse = {
   token: 'tok',
+  profileFields: [
+    { key: 'profile.orderId', type: 'String', names: { en: 'Order' }, order: 0, archived: false },
+    { key: 'profile.giftWrap', type: 'Boolean', names: { en: 'Gift wrap' }, order: 1, archived: false },
+    { key: 'profile.oldCode', type: 'String', names: { en: 'Old code' }, order: 2, archived: true },
+  ],
   user: { id: 'u1', memberId: null, name: null, language: 'en', profile: {}, tags: [], unsubscribeEmail: false, unsubscribeTexting: false },
   channel: { id: 'c1', name: 'Shop', color: '#123456' },
   unread: { chat1: 2 },
@@ -37,7 +42,12 @@ beforeEach(() => {
   vi.stubGlobal('WebSocket', FakeSocket);
   fetchMock = vi.fn(async (url: string) => (String(url).endsWith('/boot') ? json(200, BOOT) : new Response(null, { status: 204 })));
   vi.stubGlobal('fetch', fetchMock);
-  sdk = createSdk({ apiBase: 'http://api.test', loadMessenger: () => new Promise(() => {}), newId: () => 'id' + Math.random() });
+  sdk = createSdk({
+    apiBase: 'http://api.test',
+    loadMessenger: () => new Promise(() => {}),
+    loadProfileTools: () => import('./pageProfile/index'),
+    newId: () => 'id' + Math.random(),
+  });
 });
 
 afterEach(() => {
@@ -199,5 +209,38 @@ describe('the dispatcher', () => {
     await vi.waitFor(() => expect(badge).toHaveBeenCalled());
     sdk('show');
     expect(shown).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('updateProfile', () => {
+  const booted = async () => {
+    const done = vi.fn();
+    sdk('boot', { pluginKey: 'key', trackDefaultEvent: false }, done);
+    await vi.waitFor(() => expect(done).toHaveBeenCalled());
+    fetchMock.mockClear();
+  };
+
+  it.each([
+    [{ orderId: 42 }, 'profile.orderId: must be a string of at most 1000 characters (String field)'],
+    [{ shoeSize: 42 }, "profile.shoeSize: is not a field of this channel's chat profile"],
+    [{ oldCode: 'X' }, "profile.oldCode: is not a field of this channel's chat profile"],
+    [{ state: 'closed' }, 'state: is computed by Sangdam and read-only'],
+    [{ giftWrap: 'yes' }, 'profile.giftWrap: must be true or false (Boolean field)'],
+  ])('refuses %j with "%s" and sends nothing', async (profile, message) => {
+    await booted();
+    const callback = vi.fn();
+    sdk('updateProfile', profile, callback);
+    await vi.waitFor(() => expect(callback).toHaveBeenCalled());
+    expect(callback.mock.calls[0][0].message).toBe(`updateProfile: ${message}`);
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('keeps valid values for the next chat when no chat is open', async () => {
+    await booted();
+    const callback = vi.fn();
+    sdk('updateProfile', { orderId: 'A-1009', giftWrap: true }, callback);
+    await vi.waitFor(() => expect(callback).toHaveBeenCalled());
+    expect(callback).toHaveBeenCalledWith(null, { 'profile.orderId': 'A-1009', 'profile.giftWrap': true });
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 });

@@ -1,6 +1,6 @@
-import type { ChatProfile, UserProfile, WidgetUser } from '../shared/types';
+import type { ChatProfile, UserProfile, WidgetChat, WidgetUser } from '../shared/types';
 import { ALIASES, type BootOption, type Events, type ResultCallback } from './commands';
-import type { MessengerModule } from './contract';
+import type { MessengerModule, ProfileTools } from './contract';
 import { createEmitter } from './emitter';
 import { callSafely, reportError, warn } from './report';
 import { startSession, type PageState, type Session } from './session';
@@ -10,6 +10,7 @@ export interface SdkDeps {
   /** Origin of the server, used when `boot` has no `apiBase`. */
   apiBase: string;
   loadMessenger(): Promise<MessengerModule>;
+  loadProfileTools(): Promise<ProfileTools>;
   newId(): string;
 }
 
@@ -53,7 +54,7 @@ export function createSdk(deps: SdkDeps): Dispatch {
     if (unknown.length) warn(`boot: ignoring unknown option(s) ${unknown.join(', ')}`);
     const attempt: Boot = { abort: new AbortController(), queue: [] };
     booting = attempt;
-    startSession(option, { events, page, apiBase: deps.apiBase, loadMessenger: deps.loadMessenger, newId: deps.newId, profile: () => updates }, attempt.abort.signal).then(
+    startSession(option, { ...deps, events, page, profile: () => updates }, attempt.abort.signal).then(
       (started) => {
         if (booting !== attempt) return started.shutdown();
         session = started;
@@ -82,6 +83,21 @@ export function createSdk(deps: SdkDeps): Dispatch {
       ),
     );
 
+  /**
+   * Checks the values against the channel's schema before anything travels, keeps them for the
+   * next chat, and writes them at once to the chat the messenger shows.
+   */
+  const writeProfile = async (s: Session, profile: ChatProfile, cb?: ResultCallback<ChatProfile>) => {
+    const tools = await deps.loadProfileTools();
+    const check = tools.validateProfile(profile, s.fields.filter((f) => !f.archived), 'sdk');
+    if (!check.ok) return fail(cb, `updateProfile: ${check.message}`);
+    updates = { ...updates, ...check.profile };
+    const chatId = s.viewing();
+    if (!chatId) return callSafely(cb, null, { ...updates });
+    const { chat } = await s.request<{ chat: WidgetChat }>('PATCH', `/chats/${encodeURIComponent(chatId)}/profile`, { profile: check.profile });
+    callSafely(cb, null, chat.profile);
+  };
+
   // Commands that need a booted session run now, wait for a boot in progress, or explain.
   const withSession = (callback: unknown, run: (s: Session) => unknown) => {
     if (session) return void run(session);
@@ -109,10 +125,8 @@ export function createSdk(deps: SdkDeps): Dispatch {
       page.page = undefined;
       page.profile = {};
     },
-    updateProfile: (profile: ChatProfile, cb?: ResultCallback<ChatProfile>) => {
-      updates = { ...updates, ...profile };
-      callSafely(cb, null, updates);
-    },
+    updateProfile: (profile: ChatProfile, cb?: ResultCallback<ChatProfile>) =>
+      withSession(cb, (s) => writeProfile(s, profile, cb).catch((error: Error) => fail(cb, `updateProfile: ${error.message}`))),
     showChannelButton: () => withSession(0, (s) => s.setButtonVisible(true)),
     hideChannelButton: () => withSession(0, (s) => s.setButtonVisible(false)),
     setAppearance: (appearance: BootOption['appearance']) => withSession(0, (s) => s.setAppearance(appearance ?? null)),

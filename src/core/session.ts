@@ -1,9 +1,8 @@
 import type { Appearance, BootResponse, ChatProfile, Language, Message, RealtimeEvent, WidgetChat, WidgetUser } from '../shared/types';
 import type { BootOption, Events } from './commands';
-import type { CoreBridge, MessengerModule } from './contract';
+import type { CoreBridge, MessengerModule, ProfileTools } from './contract';
 import type { Emitter } from './emitter';
 import { createApiClient, withRetry, type Request } from './apiClient';
-import { capturePage } from './capturePage';
 import { doc, win, whenIdle } from './env';
 import { createWidgetHost, type WidgetHost } from './hostElement';
 import { createLauncher, type Launcher } from './launcher';
@@ -21,6 +20,7 @@ export interface PageState {
 export interface SessionDeps {
   events: Emitter<Events>;
   loadMessenger(): Promise<MessengerModule>;
+  loadProfileTools(): Promise<ProfileTools>;
   apiBase: string;
   page: PageState;
   /** Values written with updateProfile, for the next chat. */
@@ -32,6 +32,10 @@ export interface SessionDeps {
 export interface Session {
   readonly user: WidgetUser;
   readonly request: Request;
+  /** The channel's custom chat-profile fields, as learned at boot. */
+  readonly fields: NonNullable<BootResponse['profileFields']>;
+  /** The chat whose thread the messenger shows, if any. */
+  viewing(): string | null;
   readonly messenger: MessengerControl;
   setButtonVisible(visible: boolean): void;
   setAppearance(appearance: Appearance | null): void;
@@ -78,6 +82,8 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
   let buttonVisible = !(option.hideChannelButtonOnBoot || option.customLauncherSelector);
   let badge = -1;
   let connected = false;
+  let viewing: string | null = null;
+  const fields = boot.profileFields || [];
 
   const host: WidgetHost = createWidgetHost(option.zIndex ?? 10000000, boot.channel.color, option.nonce);
   host.setAppearance(option.appearance || 'light');
@@ -103,12 +109,16 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
   const outboxKey = storageKey(option.pluginKey, `outbox:${boot.user.id}`);
 
   const createChat = async (text?: string) => {
+    const tools = await deps.loadProfileTools();
+    const capture = tools.capturePage(doc as Document, {
+      page: deps.page.page,
+      explicit: { ...deps.page.profile, ...deps.profile() },
+      pageMetadata: option.pageMetadata,
+      fields,
+    });
+    capture.dropped.forEach((problem) => warn(`chat profile: ${problem}; not sent`));
     const clientId = deps.newId();
-    const body = {
-      clientId,
-      message: text ? { text, clientId: deps.newId() } : undefined,
-      profile: capturePage(deps.page.page, { ...deps.page.profile, ...deps.profile() }),
-    };
+    const body = { clientId, message: text ? { text, clientId: deps.newId() } : undefined, profile: capture.profile };
     const result = await withRetry(() => request<{ chat: WidgetChat; message?: Message }>('POST', '/chats', body), abort.signal);
     events.emit('chatCreated', result.chat);
     return result;
@@ -130,6 +140,9 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
     outboxKey,
     newId: deps.newId,
     createChat,
+    viewing(chatId) {
+      viewing = chatId;
+    },
     markRead(chatId) {
       unread[chatId] = 0;
       updateBadge();
@@ -153,7 +166,11 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
     deps.loadMessenger,
     bridge,
     () => launcher,
-    (visible) => events.emit(visible ? 'showMessenger' : 'hideMessenger'),
+    (visible) => {
+      // A chat is likely to start: have the profile tools ready by then.
+      if (visible) deps.loadProfileTools().catch(() => {});
+      events.emit(visible ? 'showMessenger' : 'hideMessenger');
+    },
   );
 
   const launcher: Launcher = createLauncher(host.shadowRoot, language, guard(() => messenger.toggle()), option.nonce);
@@ -189,6 +206,8 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
       return user;
     },
     request,
+    fields,
+    viewing: () => viewing,
     messenger,
     setUser: (next) => (user = next),
     setButtonVisible(visible) {

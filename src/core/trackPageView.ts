@@ -1,5 +1,5 @@
 import type { Request } from './apiClient';
-import { cleanUrl } from './capturePage';
+import { cleanUrl } from './pageProfile/readPageUrl';
 import { doc, win } from './env';
 import { warn } from './report';
 

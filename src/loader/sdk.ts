@@ -4,24 +4,23 @@
  * is imported from beside this script on first use.
  */
 import { nanoid } from 'nanoid';
-import type { MessengerModule } from '../core/contract';
+import type { MessengerModule, ProfileTools } from '../core/contract';
 import { createSdk } from '../core/createSdk';
 import { win } from '../core/env';
 import { reportError } from '../core/report';
 import { installGlobal } from './installGlobal';
+import { chunkLoader } from './loadChunk';
 import { scriptBase } from './scriptBase';
 
 try {
   if (win) {
     const base = scriptBase();
-    let attempt = 0;
     installGlobal(
       win,
       createSdk({
         apiBase: base.origin,
-        // A failed import() is cached per URL, so a retry after a network error needs a new one.
-        loadMessenger: () =>
-          import(/* @vite-ignore */ base.dir + 'messenger.js' + (attempt++ ? '?retry=' + attempt : '')) as Promise<MessengerModule>,
+        loadMessenger: chunkLoader<MessengerModule>(base.dir, 'messenger.js'),
+        loadProfileTools: chunkLoader<ProfileTools>(base.dir, 'profile.js'),
         newId: () => nanoid(),
       }),
     );

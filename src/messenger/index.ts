@@ -34,6 +34,7 @@ export function mountWithHost(host: MessengerHost): MessengerView {
   onQuery();
   query?.addEventListener?.('change', onQuery);
 
+  const stopViewing = effect(guard(() => host.viewing(model.view.value === 'thread' ? model.chatId.value : null)));
   const lockScroll = createScrollLock(doc);
   const stopLock = effect(guard(() => lockScroll(model.visible.value && model.narrow.value)));
 
@@ -45,6 +46,7 @@ export function mountWithHost(host: MessengerHost): MessengerView {
     destroy: guard(() => {
       model.hide();
       stopLock();
+      stopViewing();
       lockScroll(false);
       query?.removeEventListener?.('change', onQuery);
       unsubscribe();

@@ -83,6 +83,8 @@ export interface BootResponse {
   unread: Record<string, number>;
   /** Latest event sequence number: the realtime connection resumes after it. */
   cursor: number;
+  /** The channel's custom chat-profile fields (archived ones flagged): what the SDK may write. */
+  profileFields?: import('./profile/fields').CustomField[];
 }
 
 export interface UpdateUserRequest {

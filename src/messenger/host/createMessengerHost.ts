@@ -36,6 +36,7 @@ export function createMessengerHost(bridge: CoreBridge): MessengerHost & { destr
     outbox: (chatId) => outbox.list(chatId),
     discard: (clientId) => outbox.discard(clientId),
     markRead: (chatId) => bridge.markRead(chatId),
+    viewing: (chatId) => bridge.viewing(chatId),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -70,6 +70,7 @@ export function fakeHost(chats: WidgetChat[] = [], messages: Record<string, Mess
       return () => listeners.delete(listener);
     }),
     hide: vi.fn(),
+    viewing: vi.fn(),
     urlClicked: vi.fn((_url: string) => false),
   } satisfies MessengerHost;
 
