@@ -21,12 +21,8 @@ export type HostEvent =
   | { type: 'outbox'; chatId: string }
   | { type: 'connection'; online: boolean };
 
-/**
- * What the core hands to the messenger chunk: the booted session reduced to what the UI needs.
- * The chunk builds its MessengerHost (and the outbox) on top of it, so none of that code weighs
- * on pages where the messenger never opens.
- */
-export interface CoreBridge {
+/** What both sides of the contract know about the booted session. */
+interface SessionView {
   /** Element inside the shadow root that the messenger owns and renders into. */
   readonly root: HTMLElement;
   readonly shadowRoot: ShadowRoot;
@@ -37,6 +33,14 @@ export interface CoreBridge {
   readonly online: boolean;
   /** CSP nonce for style elements, when the host page gave one. */
   readonly nonce?: string;
+}
+
+/**
+ * What the core hands to the messenger chunk: the booted session reduced to what the UI needs.
+ * The chunk builds its MessengerHost (and the outbox) on top of it, so none of that code weighs
+ * on pages where the messenger never opens.
+ */
+export interface CoreBridge extends SessionView {
   /** JSON calls to the widget API of this session: `request('GET', '/chats')`. */
   request<T>(method: string, path: string, body?: unknown): Promise<T>;
   /** localStorage key of this customer's outbox. */
@@ -56,14 +60,7 @@ export interface CoreBridge {
 }
 
 /** The messenger UI's view of the session, built by the chunk from the CoreBridge. */
-export interface MessengerHost {
-  readonly root: HTMLElement;
-  readonly shadowRoot: ShadowRoot;
-  readonly language: Language;
-  readonly channel: ChannelInfo;
-  readonly user: WidgetUser;
-  readonly online: boolean;
-  readonly nonce?: string;
+export interface MessengerHost extends SessionView {
   /** The customer's chats, newest first. */
   listChats(): Promise<WidgetChat[]>;
   /** One chat with its messages, oldest first. */

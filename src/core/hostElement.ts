@@ -1,4 +1,5 @@
 import type { Appearance } from '../shared/types';
+import { adoptStyles } from './adoptStyles';
 import { doc } from './env';
 
 export interface WidgetHost {
@@ -22,24 +23,6 @@ function hostCss(zIndex: number, color: string): string {
     `:host{all:initial!important;display:block!important;position:fixed!important;top:0!important;left:0!important;` +
     `z-index:${zIndex}!important;--sangdam-accent:${SAFE_COLOR.test(color) ? color : '#5b5bd6'}}`
   );
-}
-
-/** Adds a stylesheet to a shadow root: a constructed sheet where supported, else a `<style nonce>`. */
-export function adoptStyles(shadowRoot: ShadowRoot, css: string, nonce?: string): () => void {
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    shadowRoot.adoptedStyleSheets = [...shadowRoot.adoptedStyleSheets, sheet];
-    return () => {
-      shadowRoot.adoptedStyleSheets = shadowRoot.adoptedStyleSheets.filter((s) => s !== sheet);
-    };
-  } catch {
-    const style = shadowRoot.ownerDocument.createElement('style');
-    if (nonce) style.nonce = nonce;
-    style.textContent = css;
-    shadowRoot.prepend(style);
-    return () => style.remove();
-  }
 }
 
 /**

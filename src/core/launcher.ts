@@ -2,7 +2,7 @@ import type { Language } from '../shared/types';
 import { launcher as ko } from '../shared/i18n/ko';
 import { launcher as en } from '../shared/i18n/en';
 import { launcher as ja } from '../shared/i18n/ja';
-import { adoptStyles } from './hostElement';
+import { adoptStyles } from './adoptStyles';
 
 const STRINGS = { ko, en, ja };
 

@@ -1,7 +1,7 @@
 import { effect } from '@preact/signals';
 import { h, render } from 'preact';
 import type { CoreBridge, MessengerHost, MessengerView, MountMessenger } from '../core/contract';
-import { adoptStyles } from './adoptStyles';
+import { adoptStyles } from '../core/adoptStyles';
 import { createMessengerHost } from './host/createMessengerHost';
 import { guard } from './guard';
 import { createScrollLock } from './lockScroll';

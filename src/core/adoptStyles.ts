@@ -1,6 +1,7 @@
 /**
- * Adds the messenger's stylesheet to the shadow root: a constructed sheet where the browser has
- * them, else a `<style>` carrying the page's CSP nonce. Returns the function that removes it.
+ * Adds a stylesheet to a shadow root: a constructed sheet where the browser has them (no CSP
+ * `style-src` applies to those), else a `<style>` carrying the page's CSP nonce. Used by the
+ * launcher and the messenger alike. Returns the function that removes it.
  */
 export function adoptStyles(root: ShadowRoot, css: string, nonce?: string): () => void {
   try {
