@@ -1,0 +1,3 @@
+export * from './scale';
+export * from './settings';
+export * from './surveyApplies';
