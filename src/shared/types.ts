@@ -27,6 +27,35 @@ export interface Message {
   clientId?: string;
   /** Display name of the manager or bot who wrote it. */
   authorName?: string;
+  /** A form the customer answers in the thread: the satisfaction survey. */
+  form?: CsatForm;
+}
+
+/** The satisfaction survey as posted into a chat when it closes (SPEC §3). */
+export interface CsatForm {
+  type: 'csat';
+  /** 2, 3 or 5 options; the stored score is always 1–5 (see src/shared/csat/scale.ts). */
+  scale: 2 | 3 | 5;
+  /** The survey cannot be skipped. */
+  required: boolean;
+  /** A comment box is offered. */
+  comment: boolean;
+  questions: { ko: string; en: string; ja: string };
+  /** Set once the server has stored the answer. */
+  answer: CsatAnswer | null;
+}
+
+export interface CsatAnswer {
+  score: 1 | 2 | 3 | 4 | 5;
+  comment: string | null;
+  answeredAt: number;
+}
+
+/** Body of an answer: `answerId` makes a retry store nothing new. */
+export interface CsatAnswerRequest {
+  answerId: string;
+  score: number;
+  comment?: string;
 }
 
 export interface Chat {
@@ -140,4 +169,5 @@ export const LIMITS = {
   profileValue: 1000,
   url: 2048,
   memberId: 256,
+  csatComment: 1000,
 } as const;
