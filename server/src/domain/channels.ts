@@ -2,6 +2,7 @@
 import type { Store } from '../store/Store.ts';
 import { memberHashOf, newId, newPluginKey, sameSecret } from './crypto.ts';
 import { channelNotFound, DomainError } from './errors.ts';
+import { addInitialFields, DEMO_PRODUCT_FIELDS } from './profileFields.ts';
 import type { ChannelRecord } from './types.ts';
 
 const DEMO_CHANNEL_SETTING = 'demo_channel_id';
@@ -15,7 +16,7 @@ export interface DemoChannelOptions {
 }
 
 /**
- * Returns the demo channel, creating it on first start. Its plugin key is stored, so a generated
+ * Returns the demo channel, creating it on first start with the CSAT and product fields. Its plugin key is stored, so a generated
  * key survives restarts; a key given in the environment replaces the stored one.
  */
 export async function ensureDemoChannel(
@@ -36,6 +37,7 @@ export async function ensureDemoChannel(
         createdAt: Date.now(),
       };
       await tx.insertChannel(channel);
+      await addInitialFields(tx, channel.id, DEMO_PRODUCT_FIELDS);
       await tx.setSetting(DEMO_CHANNEL_SETTING, channel.id);
       return channel;
     }

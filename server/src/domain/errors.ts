@@ -2,7 +2,7 @@
  * Refusals the domain raises. The HTTP and WebSocket edges map `kind` to a status or close code;
  * `code` is the stable machine-readable reason and `message` tells a developer what to change.
  */
-export type DomainErrorKind = 'invalid' | 'unauthorized' | 'forbidden' | 'not_found';
+export type DomainErrorKind = 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict';
 
 export class DomainError extends Error {
   constructor(

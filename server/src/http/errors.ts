@@ -24,6 +24,7 @@ const STATUS_OF: Record<DomainErrorKind, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  conflict: 409,
 };
 
 /** Fastify's own refusals, reworded for the caller. */

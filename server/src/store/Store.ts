@@ -5,6 +5,7 @@
  * All access goes through `transaction`: one unit of work sees a consistent snapshot, and the
  * events it appends are published to `onCommit` listeners only after they are durable, in seq order.
  */
+import type { CustomField } from '../../../src/shared/profile/index.ts';
 import type { Message } from '../../../src/shared/types.ts';
 import type {
   ChannelRecord,
@@ -49,6 +50,15 @@ export interface StoreTx {
   listChatDetails(filter: ChatFilter): Promise<ChatDetail[]>;
   insertChat(chat: ChatRecord): Promise<void>;
   updateChat(chat: ChatRecord): Promise<void>;
+
+  /** The channel's custom chat-profile fields, archived ones included, by order. */
+  listProfileFields(channelId: string): Promise<CustomField[]>;
+  insertProfileField(channelId: string, field: CustomField): Promise<void>;
+  /** Saves the names, order and archived flag of an existing field. */
+  updateProfileField(channelId: string, field: CustomField): Promise<void>;
+  deleteProfileField(channelId: string, key: string): Promise<void>;
+  /** Removes one key from the stored profile of every chat of the channel; returns how many changed. */
+  removeChatProfileKey(channelId: string, key: string): Promise<number>;
 
   insertMessage(message: Message): Promise<void>;
   findMessageByClientId(chatId: string, clientId: string): Promise<Message | null>;

@@ -2,10 +2,12 @@
  * One unit of work on SQLite. better-sqlite3 is synchronous; the methods are async only to honour
  * the Store interface. SqliteStore guarantees no other unit of work runs while this one is open.
  */
+import type { CustomField } from '../../../../src/shared/profile/index.ts';
 import type { Message } from '../../../../src/shared/types.ts';
 import type { ChannelRecord, ChatRecord, EventRecord, TrackRecord, UserRecord } from '../../domain/types.ts';
 import type { EventQuery, StoreTx } from '../Store.ts';
 import type { ChannelRow, ChatDetailRow, ChatRow, EventRow, MessageRow, UserRow } from './rows.ts';
+import { profileFieldParams, toProfileField, type ProfileFieldRow } from './profileFieldRows.ts';
 import * as rows from './rows.ts';
 import type { Statements } from './statements.ts';
 
@@ -76,6 +78,23 @@ export class SqliteTx implements StoreTx {
   }
   async updateChat(chat: ChatRecord) {
     this.s.updateChat.run(rows.chatParams(chat));
+  }
+
+  async listProfileFields(channelId: string) {
+    return (this.s.profileFields.all(channelId) as ProfileFieldRow[]).map(toProfileField);
+  }
+  async insertProfileField(channelId: string, field: CustomField) {
+    this.s.insertProfileField.run(profileFieldParams(channelId, field));
+  }
+  async updateProfileField(channelId: string, field: CustomField) {
+    this.s.updateProfileField.run(profileFieldParams(channelId, field));
+  }
+  async deleteProfileField(channelId: string, key: string) {
+    this.s.deleteProfileField.run(channelId, key);
+  }
+  async removeChatProfileKey(channelId: string, key: string) {
+    // Keys are `profile.` + letters, digits and _ (CUSTOM_KEY), so quoting them makes a safe path.
+    return this.s.removeChatProfileKey.run({ channelId, path: `$."${key}"` }).changes;
   }
 
   async insertMessage(message: Message) {

@@ -100,6 +100,42 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX events_track_user ON events_track(user_id, created_at);
     `,
   },
+  {
+    id: 2,
+    name: 'chat-profile schema per channel, seeded with CSAT and the demo product fields',
+    // Literal values, not the shared defaults: a shipped migration must not change when they do.
+    sql: `
+      CREATE TABLE profile_fields (
+        channel_id TEXT NOT NULL REFERENCES channels(id),
+        key TEXT NOT NULL,
+        type TEXT NOT NULL CHECK (type IN ('Boolean', 'String', 'Number', 'Date', 'Datetime', 'List')),
+        names TEXT NOT NULL DEFAULT '{}',
+        position INTEGER NOT NULL,
+        archived INTEGER NOT NULL DEFAULT 0,
+        ready_made INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (channel_id, key)
+      );
+
+      INSERT INTO profile_fields (channel_id, key, type, names, position, ready_made)
+        SELECT id, 'profile.csat', 'Number', json_object('ko', 'CSAT', 'en', 'CSAT', 'ja', 'CSAT'), 0, 1
+        FROM channels;
+      INSERT INTO profile_fields (channel_id, key, type, names, position, ready_made)
+        SELECT id, 'profile.csatComment', 'String',
+          json_object('ko', 'CSAT 의견', 'en', 'CSAT comment', 'ja', 'CSATコメント'), 1, 1
+        FROM channels;
+
+      INSERT INTO profile_fields (channel_id, key, type, names, position)
+        SELECT c.id, f.key, 'String', f.names, f.position
+        FROM channels c
+        JOIN settings s ON s.key = 'demo_channel_id' AND s.value = c.id
+        CROSS JOIN (
+          SELECT 'profile.productName' AS key,
+            json_object('ko', '상품명', 'en', 'Product name', 'ja', '商品名') AS names, 2 AS position
+          UNION ALL
+          SELECT 'profile.productId', json_object('ko', '상품 ID', 'en', 'Product ID', 'ja', '商品ID'), 3
+        ) f;
+    `,
+  },
 ];
 
 /** Brings the schema up to date; safe to call on every start. */

@@ -39,6 +39,17 @@ export function prepareStatements(db: Database.Database) {
     updateChat: p(`UPDATE chats SET state = @state, profile = @profile, read_seq = @read_seq,
       updated_at = @updated_at, activity_at = @activity_at WHERE id = @id`),
 
+    profileFields: p('SELECT * FROM profile_fields WHERE channel_id = ? ORDER BY position, key'),
+    insertProfileField: p(`INSERT INTO profile_fields
+      (channel_id, key, type, names, position, archived, ready_made) VALUES
+      (@channel_id, @key, @type, @names, @position, @archived, @ready_made)`),
+    // Type, key and ready_made never change once a field exists.
+    updateProfileField: p(`UPDATE profile_fields SET names = @names, position = @position,
+      archived = @archived WHERE channel_id = @channel_id AND key = @key`),
+    deleteProfileField: p('DELETE FROM profile_fields WHERE channel_id = ? AND key = ?'),
+    removeChatProfileKey: p(`UPDATE chats SET profile = json_remove(profile, @path)
+      WHERE channel_id = @channelId AND json_type(profile, @path) IS NOT NULL`),
+
     insertMessage: p(`INSERT INTO messages
       (id, chat_id, seq, author, text, author_name, client_id, created_at) VALUES
       (@id, @chat_id, @seq, @author, @text, @author_name, @client_id, @created_at)`),
