@@ -3,7 +3,7 @@ import type { Message } from '../../../src/shared/types.ts';
 import type { Store, StoreTx } from '../store/Store.ts';
 import { chatNotFound } from './errors.ts';
 import { recordEvent } from './events.ts';
-import { closedProfile, editedProfile, reopenedProfile, type ManagerEdits } from './profile.ts';
+import { closedProfile, reopenedProfile, writtenProfile, type ProfileWrite } from './profile.ts';
 import type { ChatDetail, ChatFilter, ChatRecord } from './types.ts';
 
 export async function listChats(store: Store, filter: ChatFilter): Promise<ChatDetail[]> {
@@ -23,7 +23,7 @@ export async function readChat(
 
 /** Closing a closed chat changes nothing and records nothing. */
 export async function closeChat(store: Store, chatId: string): Promise<ChatDetail> {
-  return changeChat(store, chatId, (chat, now) =>
+  return changeChat(store, chatId, (_tx, chat, now) =>
     chat.state === 'closed'
       ? null
       : { ...chat, state: 'closed', profile: closedProfile(chat.profile, now), updatedAt: now },
@@ -31,16 +31,18 @@ export async function closeChat(store: Store, chatId: string): Promise<ChatDetai
 }
 
 export async function openChat(store: Store, chatId: string): Promise<ChatDetail> {
-  return changeChat(store, chatId, (chat, now) =>
+  return changeChat(store, chatId, (_tx, chat, now) =>
     chat.state === 'opened'
       ? null
       : { ...chat, state: 'opened', profile: reopenedProfile(chat.profile, now), updatedAt: now },
   );
 }
 
-export async function editChat(store: Store, chatId: string, edits: ManagerEdits): Promise<ChatDetail> {
-  return changeChat(store, chatId, (chat, now) => {
-    const profile = editedProfile(chat.profile, edits);
+/** A manager's write (priority, tags, description), checked with the shared validator. */
+export async function editChat(store: Store, chatId: string, edits: ProfileWrite): Promise<ChatDetail> {
+  return changeChat(store, chatId, async (tx, chat, now) => {
+    const fields = await tx.listProfileFields(chat.channelId);
+    const profile = writtenProfile(chat.profile, edits, fields, 'manager');
     if (JSON.stringify(profile) === JSON.stringify(chat.profile)) return null;
     return { ...chat, profile, updatedAt: now };
   });
@@ -50,12 +52,12 @@ export async function editChat(store: Store, chatId: string, edits: ManagerEdits
 async function changeChat(
   store: Store,
   chatId: string,
-  change: (chat: ChatRecord, now: number) => ChatRecord | null,
+  change: (tx: StoreTx, chat: ChatRecord, now: number) => ChatRecord | null | Promise<ChatRecord | null>,
 ): Promise<ChatDetail> {
   return store.transaction(async (tx: StoreTx) => {
     const detail = await tx.getChatDetail(chatId);
     if (!detail) throw chatNotFound();
-    const next = change(detail.chat, Date.now());
+    const next = await change(tx, detail.chat, Date.now());
     if (!next) return detail;
     await tx.updateChat(next);
     return recordEvent(tx, chatId, 'chat');

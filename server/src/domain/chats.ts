@@ -1,18 +1,18 @@
 /** A customer's chats: starting one (idempotently), listing, reading, marking as read. */
-import type { ChatProfile, Message } from '../../../src/shared/types.ts';
+import type { Message } from '../../../src/shared/types.ts';
 import type { Store } from '../store/Store.ts';
 import { newId } from './crypto.ts';
 import { chatNotFound } from './errors.ts';
 import { recordEvent } from './events.ts';
 import { postMessage } from './messages.ts';
-import { newChatProfile } from './profile.ts';
+import { newChatProfile, writtenProfile, type ProfileWrite } from './profile.ts';
 import type { ChatDetail, ChatRecord, UserRecord } from './types.ts';
 
 export interface NewChat {
   clientId: string;
   message?: { text: string; clientId: string };
-  /** Checked chat-profile values (see profile.ts#parseCustomerProfile). */
-  profile?: ChatProfile;
+  /** Chat-profile values from the SDK (page capture), checked against the channel's schema. */
+  profile?: ProfileWrite;
 }
 
 export interface StartedChat {
@@ -24,9 +24,12 @@ export interface StartedChat {
 /**
  * Creates the chat and its first message in one unit of work. A retry with the same clientId
  * returns the stored chat; its message is posted then if the first attempt did not carry one.
+ * A refused profile refuses the whole call: no chat is created.
  */
 export async function startChat(store: Store, user: UserRecord, input: NewChat): Promise<StartedChat> {
   return store.transaction(async (tx) => {
+    const fields = input.profile ? await tx.listProfileFields(user.channelId) : [];
+    const profile = input.profile ? writtenProfile({}, input.profile, fields, 'sdk') : {};
     const existing = await tx.findChatByClientId(user.id, input.clientId);
     let chatId = existing?.id;
     if (!chatId) {
@@ -36,7 +39,7 @@ export async function startChat(store: Store, user: UserRecord, input: NewChat):
         channelId: user.channelId,
         userId: user.id,
         state: 'opened',
-        profile: newChatProfile(input.profile ?? {}, now),
+        profile: newChatProfile(profile, now),
         clientId: input.clientId,
         readSeq: 0,
         createdAt: now,
@@ -67,6 +70,27 @@ export async function readCustomerChat(
     const detail = await tx.getChatDetail(chatId);
     if (!detail || detail.chat.userId !== user.id) throw chatNotFound();
     return { detail, messages: await tx.listMessages(chatId) };
+  });
+}
+
+/**
+ * The SDK's write into one of the customer's own chats (`updateProfile` / `setPage` after the
+ * chat exists); `null` removes a key. An unchanged profile records nothing.
+ */
+export async function writeCustomerProfile(
+  store: Store,
+  user: UserRecord,
+  chatId: string,
+  write: ProfileWrite,
+): Promise<ChatDetail> {
+  return store.transaction(async (tx) => {
+    const detail = await tx.getChatDetail(chatId);
+    if (!detail || detail.chat.userId !== user.id) throw chatNotFound();
+    const { chat } = detail;
+    const profile = writtenProfile(chat.profile, write, await tx.listProfileFields(chat.channelId), 'sdk');
+    if (JSON.stringify(profile) === JSON.stringify(chat.profile)) return detail;
+    await tx.updateChat({ ...chat, profile, updatedAt: Date.now() });
+    return recordEvent(tx, chatId, 'chat');
   });
 }
 

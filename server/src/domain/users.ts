@@ -1,4 +1,5 @@
 /** Customers of a channel: anonymous visitors and members, their sessions and their data. */
+import type { CustomField } from '../../../src/shared/profile/index.ts';
 import type { Language, UserProfile } from '../../../src/shared/types.ts';
 import { LIMITS } from '../../../src/shared/types.ts';
 import type { Store, StoreTx } from '../store/Store.ts';
@@ -24,6 +25,8 @@ export interface BootResult {
   /** Unread count per chat that has unread messages. */
   unread: Record<string, number>;
   cursor: number;
+  /** The channel's custom chat-profile fields, archived ones flagged, so the SDK can check writes. */
+  profileFields: CustomField[];
 }
 
 export interface UserChanges {
@@ -56,7 +59,8 @@ export async function boot(store: Store, channel: ChannelRecord, input: BootInpu
     const chats = await tx.listChatDetails({ userId: user.id });
     const unread: Record<string, number> = {};
     for (const { chat, unread: count } of chats) if (count > 0) unread[chat.id] = count;
-    return { token, user, unread, cursor: await tx.latestSeq(channel.id) };
+    const profileFields = await tx.listProfileFields(channel.id);
+    return { token, user, unread, cursor: await tx.latestSeq(channel.id), profileFields };
   });
 }
 

@@ -3,10 +3,11 @@
  * (SPEC §4). Every path, including unknown ones, first requires the manager token.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import { VALUE_LIMITS } from '../../../src/shared/profile/index.ts';
 import { LIMITS, type ChatState } from '../../../src/shared/types.ts';
 import { closeChat, editChat, listChats, openChat, readChat } from '../domain/chatManagement.ts';
 import { sendManagerMessage } from '../domain/messages.ts';
-import { PRIORITIES, type ManagerEdits } from '../domain/profile.ts';
+import type { ProfileWrite } from '../domain/profile.ts';
 import type { ChatFilter } from '../domain/types.ts';
 import { toManagerChat } from '../domain/views.ts';
 import type { Store } from '../store/Store.ts';
@@ -16,7 +17,6 @@ import * as v from './validate.ts';
 
 export const MANAGER_BODY_LIMIT = 256 * 1024;
 const STATES: readonly ChatState[] = ['opened', 'closed', 'snoozed'];
-const DESCRIPTION_MAX = LIMITS.profileValue;
 
 type Params = { id: string };
 
@@ -71,7 +71,7 @@ function parseFilter(query: unknown): ChatFilter {
   const filter: ChatFilter = {};
   const state = v.optionalOneOf(fields, 'state', STATES);
   if (state) filter.state = state;
-  const tag = v.optionalString(fields, 'tag', { max: LIMITS.tag });
+  const tag = v.optionalString(fields, 'tag', { max: VALUE_LIMITS.listItem });
   if (tag !== undefined) filter.tag = tag;
   if (fields.csat !== undefined) {
     const csat = Number(fields.csat);
@@ -81,17 +81,7 @@ function parseFilter(query: unknown): ChatFilter {
   return filter;
 }
 
-function parseEdits(body: unknown): ManagerEdits {
-  const fields = v.readFields(body, ['priority', 'tags', 'description']);
-  const edits: ManagerEdits = {};
-  const priority = v.optionalOneOf(fields, 'priority', PRIORITIES, true);
-  if (priority !== undefined) edits.priority = priority;
-  const tags = v.optionalStringList(fields, 'tags', LIMITS.tags, LIMITS.tag);
-  if (tags !== undefined) edits.tags = tags;
-  if (fields.description === null) edits.description = null;
-  else {
-    const description = v.optionalString(fields, 'description', { min: 0, max: DESCRIPTION_MAX });
-    if (description !== undefined) edits.description = description === '' ? null : description;
-  }
-  return edits;
+/** Only these keys; their values are checked by the shared profile validator, as every write is. */
+function parseEdits(body: unknown): ProfileWrite {
+  return v.readFields(body, ['priority', 'tags', 'description']);
 }

@@ -56,6 +56,9 @@ export function requiredString(fields: Fields, key: string, rule: TextRule): str
   return value;
 }
 
+/** The refusal of a required field that is absent, e.g. `profile: is required (an object …)`. */
+export const missing = (key: string, what: string) => invalid(`${key}: is required (${what})`);
+
 /** Message text: a bounded string that is not only spaces. */
 export function requiredText(fields: Fields, key: string, rule: TextRule): string {
   const value = requiredString(fields, key, rule);

@@ -1,9 +1,8 @@
 /** Readers for the widget API's request bodies (types in src/shared/types.ts). */
 import { LIMITS } from '../../../src/shared/types.ts';
 import type { NewChat } from '../domain/chats.ts';
-import { parseCustomerProfile } from '../domain/profile.ts';
+import type { ProfileWrite } from '../domain/profile.ts';
 import type { BootInput, UserChanges } from '../domain/users.ts';
-import { invalid } from './errors.ts';
 import * as v from './validate.ts';
 
 const LANGUAGES = ['ko', 'en', 'ja'] as const;
@@ -66,9 +65,15 @@ export function parseNewChat(body: unknown): NewChat {
   const fields = v.readFields(body, ['clientId', 'message', 'profile']);
   const clientId = v.requiredString(fields, 'clientId', ID);
   const message = fields.message === undefined ? undefined : parseNewMessage(fields.message, 'message');
-  const rawProfile = v.optionalObject(fields, 'profile');
-  if (rawProfile === undefined) return { clientId, message };
-  const parsed = parseCustomerProfile(rawProfile);
-  if (!parsed.ok) throw invalid(parsed.message);
-  return { clientId, message, profile: parsed.profile };
+  // The profile's keys and values are checked against the channel's schema by the domain.
+  const profile = v.optionalObject(fields, 'profile');
+  return profile === undefined ? { clientId, message } : { clientId, message, profile };
+}
+
+/** `{ profile: { key: value | null, … } }` for `PATCH /chats/:id/profile`. */
+export function parseProfileWrite(body: unknown): ProfileWrite {
+  const fields = v.readFields(body, ['profile']);
+  const profile = v.optionalObject(fields, 'profile');
+  if (profile === undefined) throw v.missing('profile', 'an object of key → value; null removes a key');
+  return profile;
 }

@@ -4,9 +4,10 @@
  * first; all but `/boot` need the session token that `/boot` returned.
  */
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { BootResponse } from '../../../src/shared/types.ts';
 import { findChannel } from '../domain/channels.ts';
 import { channelNotFound } from '../domain/errors.ts';
-import { listCustomerChats, markRead, readCustomerChat, startChat } from '../domain/chats.ts';
+import { listCustomerChats, markRead, readCustomerChat, startChat, writeCustomerProfile } from '../domain/chats.ts';
 import { sendCustomerMessage } from '../domain/messages.ts';
 import type { ChannelRecord, UserRecord } from '../domain/types.ts';
 import { authenticate, boot, changeTags, trackEvent, updateUser } from '../domain/users.ts';
@@ -60,7 +61,7 @@ async function customerOf(store: Store, request: FastifyRequest): Promise<UserRe
 }
 
 function registerSessionRoutes(app: FastifyInstance, store: Store): void {
-  app.post('/boot', async (request) => {
+  app.post('/boot', async (request): Promise<BootResponse> => {
     const channel = channelOf(request);
     const result = await boot(store, channel, bodies.parseBoot(request.body));
     return {
@@ -69,6 +70,7 @@ function registerSessionRoutes(app: FastifyInstance, store: Store): void {
       channel: { id: channel.id, name: channel.name, color: channel.color },
       unread: result.unread,
       cursor: result.cursor,
+      profileFields: result.profileFields,
     };
   });
   app.patch('/user', async (request) => {
@@ -111,6 +113,11 @@ function registerChatRoutes(app: FastifyInstance, store: Store): void {
     const posted = await sendCustomerMessage(store, user, request.params.id, input);
     reply.code(posted.created ? 201 : 200);
     return { message: posted.message };
+  });
+  app.patch<{ Params: Params }>('/chats/:id/profile', async (request) => {
+    const user = await customerOf(store, request);
+    const write = bodies.parseProfileWrite(request.body);
+    return { chat: toWidgetChat(await writeCustomerProfile(store, user, request.params.id, write)) };
   });
   app.post<{ Params: Params }>('/chats/:id/read', async (request) => {
     const user = await customerOf(store, request);
