@@ -34,6 +34,10 @@ describe('authorisation', () => {
     ['POST', '/chats/x/close'],
     ['POST', '/chats/x/open'],
     ['PATCH', '/chats/x'],
+    ['GET', '/profile-fields'],
+    ['POST', '/profile-fields'],
+    ['PATCH', '/profile-fields/productName'],
+    ['DELETE', '/profile-fields/productName'],
     ['GET', '/no-such-route'],
   ];
 

@@ -1,6 +1,7 @@
 /**
  * The manager API under `/api/manager` — a stable contract that tools outside the project call
- * (SPEC §4). Every path, including unknown ones, first requires the manager token.
+ * (SPEC §4). Every path, including unknown ones, first requires the manager token. The schema
+ * routes act on `channelId`, the channel this server's managers look after.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { VALUE_LIMITS } from '../../../src/shared/profile/index.ts';
@@ -13,6 +14,7 @@ import { toManagerChat } from '../domain/views.ts';
 import type { Store } from '../store/Store.ts';
 import { requireManager } from './auth.ts';
 import { HttpError, invalid } from './errors.ts';
+import { registerProfileFieldRoutes } from './profileFieldRoutes.ts';
 import * as v from './validate.ts';
 
 export const MANAGER_BODY_LIMIT = 256 * 1024;
@@ -20,7 +22,7 @@ const STATES: readonly ChatState[] = ['opened', 'closed', 'snoozed'];
 
 type Params = { id: string };
 
-export function managerRoutes(store: Store, managerToken: string): FastifyPluginAsync {
+export function managerRoutes(store: Store, managerToken: string, channelId: string): FastifyPluginAsync {
   return async (app) => {
     app.addHook('onRoute', (route) => {
       route.bodyLimit = MANAGER_BODY_LIMIT;
@@ -58,6 +60,7 @@ export function managerRoutes(store: Store, managerToken: string): FastifyPlugin
     app.patch<{ Params: Params }>('/chats/:id', async (request) => ({
       chat: toManagerChat(await editChat(store, request.params.id, parseEdits(request.body))),
     }));
+    registerProfileFieldRoutes(app, store, channelId);
   };
 }
 
