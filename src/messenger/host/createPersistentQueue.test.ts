@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPersistentQueue, type Queued } from './createPersistentQueue';
+
+interface Note extends Queued {
+  id: string;
+  text: string;
+}
+
+const KEY = 'sangdam:key:notes';
+const offline = () => Object.assign(new Error('did not reach the server'), { status: 0, code: 'network', retryable: true });
+const note = (id: string): Note => ({ id, text: 'note ' + id, state: 'sending' });
+
+beforeEach(() => {
+  localStorage.clear();
+  vi.useFakeTimers();
+});
+afterEach(() => vi.useRealTimers());
+
+describe('the persistent queue', () => {
+  it('tells onChange about the entry when it is stored and again, with the result, when acknowledged', async () => {
+    const changes: Array<[string, unknown]> = [];
+    const queue = createPersistentQueue<Note, string>(KEY, async (n) => 'saved ' + n.id, (n, result) => changes.push([n.id, result]));
+    await expect(queue.add(note('a'))).resolves.toBe('saved a');
+    expect(changes).toEqual([['a', undefined], ['a', 'saved a']]);
+    expect(queue.list()).toEqual([]);
+  });
+
+  it('backs off while the server is unreachable and leaves the entry stored when stopped', async () => {
+    const send = vi.fn(async () => {
+      throw offline();
+    });
+    const queue = createPersistentQueue<Note, string>(KEY, send, () => {});
+    void queue.add(note('a'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(send).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(send).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(send).toHaveBeenCalledTimes(2);
+    queue.stop();
+    await vi.advanceTimersByTimeAsync(60000);
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(JSON.parse(localStorage.getItem(KEY)!)).toMatchObject([{ id: 'a', state: 'sending' }]);
+  });
+
+  it('forgets dropped entries without sending them', () => {
+    localStorage.setItem(KEY, JSON.stringify([{ ...note('a'), state: 'failed', error: 'no' }]));
+    const queue = createPersistentQueue<Note, string>(KEY, vi.fn(), () => {});
+    queue.drop((n) => n.id === 'a');
+    expect(queue.list()).toEqual([]);
+    expect(localStorage.getItem(KEY)).toBeNull();
+  });
+});
