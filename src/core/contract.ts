@@ -3,6 +3,7 @@
  * The core passes a MessengerHost to the chunk's `mount`; the chunk returns a MessengerView.
  * Only types cross this line, so neither bundle carries the other's code.
  */
+import type { Score } from '../shared/csat/scale';
 import type { ChannelInfo, Language, Message, RealtimeEvent, WidgetChat, WidgetUser } from '../shared/types';
 
 /** A customer message that is kept in the persistent outbox until the server acknowledges it. */
@@ -16,9 +17,25 @@ export interface OutgoingMessage {
   error?: string;
 }
 
+/** A survey answer kept in the persistent answer box until the server acknowledges it. */
+export interface PendingAnswer {
+  /** Idempotency key: the server stores one answer per id, however often it is retried. */
+  answerId: string;
+  chatId: string;
+  /** The survey message being answered. */
+  messageId: string;
+  score: Score;
+  comment?: string;
+  /** `failed` means the server refused it (the reason is in `error`); the customer may choose again. */
+  state: 'sending' | 'failed';
+  error?: string;
+}
+
 export type HostEvent =
   | RealtimeEvent
   | { type: 'outbox'; chatId: string }
+  /** A survey answer was queued, refused or acknowledged (then `message` is the answered survey). */
+  | { type: 'answers'; chatId: string; messageId: string; message?: Message }
   | { type: 'connection'; online: boolean };
 
 /** What both sides of the contract know about the booted session. */
@@ -43,7 +60,10 @@ interface SessionView {
 export interface CoreBridge extends SessionView {
   /** JSON calls to the widget API of this session: `request('GET', '/chats')`. */
   request<T>(method: string, path: string, body?: unknown): Promise<T>;
-  /** localStorage key of this customer's outbox. */
+  /**
+   * localStorage key of this customer's outbox; survey answers wait under `${outboxKey}:answers`.
+   * The core prefetches the chunk at boot when either holds entries, so they are sent.
+   */
   readonly outboxKey: string;
   newId(): string;
   /** Starts a chat (with the page captured into its profile); `text` becomes its first message. */
@@ -73,11 +93,18 @@ export interface MessengerHost extends SessionView {
   outbox(chatId: string): OutgoingMessage[];
   /** Drops a failed message from the outbox. */
   discard(clientId: string): void;
+  /**
+   * Queues the answer to a survey message (replacing a refused one) and resolves with the survey
+   * message, `form.answer` set, once the server has stored it; rejects when the server refuses it.
+   */
+  answerSurvey(chatId: string, messageId: string, score: Score, comment?: string): Promise<Message>;
+  /** The answer to this survey message still waiting in the answer box, or refused. */
+  pendingAnswer(messageId: string): PendingAnswer | undefined;
   /** Marks every message of the chat as read by the customer. */
   markRead(chatId: string): void;
   /** Which chat's thread is shown (null: none). */
   viewing(chatId: string | null): void;
-  /** Realtime events and outbox/connection changes; returns the unsubscribe function. */
+  /** Realtime events and outbox/answers/connection changes; returns the unsubscribe function. */
   subscribe(listener: (event: HostEvent) => void): () => void;
   /** Asks the core to hide the messenger (close button, Escape). */
   hide(): void;

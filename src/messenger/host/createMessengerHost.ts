@@ -1,20 +1,27 @@
 import type { Message, WidgetChat } from '../../shared/types';
 import type { CoreBridge, HostEvent, MessengerHost } from '../../core/contract';
+import { answersKey, createAnswerBox } from './createAnswerBox';
 import { createOutbox } from './createOutbox';
 
 const path = (chatId: string) => `/chats/${encodeURIComponent(chatId)}`;
 
 /**
  * Builds the messenger's MessengerHost on the core's bridge: typed widget API calls, and the
- * persistent outbox that the connection coming back sends on at once.
+ * persistent outbox and answer box that the connection coming back sends on at once.
  */
 export function createMessengerHost(bridge: CoreBridge): MessengerHost & { destroy(): void } {
   const { request } = bridge;
   const listeners = new Set<(event: HostEvent) => void>();
   const emit = (event: HostEvent) => listeners.forEach((l) => l(event));
   const outbox = createOutbox(request, bridge.outboxKey, bridge.newId, (chatId) => emit({ type: 'outbox', chatId }));
+  const answers = createAnswerBox(request, answersKey(bridge.outboxKey), bridge.newId, ({ chatId, messageId }, message) =>
+    emit({ type: 'answers', chatId, messageId, message }),
+  );
   const unsubscribe = bridge.subscribe((event) => {
-    if (event.type === 'connection' && event.online) outbox.kick();
+    if (event.type === 'connection' && event.online) {
+      outbox.kick();
+      answers.kick();
+    }
     emit(event);
   });
   return {
@@ -35,6 +42,8 @@ export function createMessengerHost(bridge: CoreBridge): MessengerHost & { destr
     sendMessage: (chatId, text) => outbox.send(chatId, text),
     outbox: (chatId) => outbox.list(chatId),
     discard: (clientId) => outbox.discard(clientId),
+    answerSurvey: (chatId, messageId, score, comment) => answers.answer(chatId, messageId, score, comment),
+    pendingAnswer: (messageId) => answers.pending(messageId),
     markRead: (chatId) => bridge.markRead(chatId),
     viewing: (chatId) => bridge.viewing(chatId),
     subscribe(listener) {
@@ -49,6 +58,7 @@ export function createMessengerHost(bridge: CoreBridge): MessengerHost & { destr
     destroy() {
       unsubscribe();
       outbox.stop();
+      answers.stop();
       listeners.clear();
     },
   };

@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
-import type { HostEvent, MessengerHost, OutgoingMessage } from '../../core/contract';
-import type { Chat, Message, WidgetChat } from '../../shared/types';
+import type { HostEvent, MessengerHost, OutgoingMessage, PendingAnswer } from '../../core/contract';
+import type { Score } from '../../shared/csat/scale';
+import type { Chat, CsatForm, Message, WidgetChat } from '../../shared/types';
 
 let seq = 100;
 
@@ -8,6 +9,12 @@ let seq = 100;
 export function message(chatId: string, author: Message['author'], text: string, extra: Partial<Message> = {}): Message {
   seq++;
   return { id: `m${seq}`, chatId, author, text, createdAt: 1_700_000_000_000 + seq * 1000, seq, ...extra };
+}
+
+/** A satisfaction survey posted by the bot, as the server stores it. */
+export function survey(chatId: string, form: Partial<CsatForm> = {}, extra: Partial<Message> = {}): Message {
+  const questions = { ko: '상담은 어떠셨나요?', en: 'How was your conversation?', ja: 'いかがでしたか？' };
+  return message(chatId, 'bot', questions.en, { authorName: 'Sangdam Bot', ...extra, form: { type: 'csat', scale: 5, required: false, comment: false, questions, answer: null, ...form } });
 }
 
 /** A chat of the customer, with its last message. */
@@ -30,6 +37,7 @@ export function fakeHost(chats: WidgetChat[] = [], messages: Record<string, Mess
   let outbox: OutgoingMessage[] = [];
   const settle = new Map<string, { resolve(m: Message): void; reject(e: Error): void }>();
   let clientIds = 0;
+  let answers: PendingAnswer[] = [];
 
   const emit = (event: HostEvent) => listeners.forEach((listener) => listener(event));
   const removeFromOutbox = (clientId: string) => {
@@ -64,6 +72,17 @@ export function fakeHost(chats: WidgetChat[] = [], messages: Record<string, Mess
     }),
     outbox: vi.fn((chatId: string) => outbox.filter((o) => o.chatId === chatId).map((o) => ({ ...o }))),
     discard: vi.fn((clientId: string) => void removeFromOutbox(clientId)),
+    answerSurvey: vi.fn((chatId: string, messageId: string, score: Score, comment?: string) => {
+      answers = answers.filter((a) => a.messageId !== messageId);
+      const answerId = `answer-${++clientIds}`;
+      answers.push({ answerId, chatId, messageId, score, comment, state: 'sending' });
+      emit({ type: 'answers', chatId, messageId });
+      return new Promise<Message>((resolve, reject) => settle.set(answerId, { resolve, reject }));
+    }),
+    pendingAnswer: vi.fn((messageId: string) => {
+      const found = answers.find((a) => a.messageId === messageId);
+      return found && { ...found };
+    }),
     markRead: vi.fn(),
     subscribe: vi.fn((listener: (event: HostEvent) => void) => {
       listeners.add(listener);
@@ -101,6 +120,29 @@ export function fakeHost(chats: WidgetChat[] = [], messages: Record<string, Mess
       settle.get(clientId)!.reject(new Error(reason));
     },
     pendingIds: () => outbox.map((o) => o.clientId),
+    /** An answer left in the answer box by an earlier page. */
+    leftBehind(answer: PendingAnswer) {
+      answers.push(answer);
+    },
+    /** The server stores the pending answer: it leaves the answer box with the answered survey. */
+    acknowledgeAnswer(messageId: string): Message {
+      const entry = answers.find((a) => a.messageId === messageId)!;
+      answers = answers.filter((a) => a !== entry);
+      const asked = (messages[entry.chatId] || []).find((m) => m.id === messageId)!;
+      const answer = { score: entry.score, comment: entry.comment ?? null, answeredAt: Date.now() };
+      const answered: Message = { ...asked, form: { ...asked.form!, answer } };
+      emit({ type: 'answers', chatId: entry.chatId, messageId, message: answered });
+      settle.get(entry.answerId)?.resolve(answered);
+      return answered;
+    },
+    /** The server refuses the pending answer. */
+    refuseAnswer(messageId: string, reason: string) {
+      const entry = answers.find((a) => a.messageId === messageId)!;
+      entry.state = 'failed';
+      entry.error = reason;
+      emit({ type: 'answers', chatId: entry.chatId, messageId });
+      settle.get(entry.answerId)?.reject(new Error(reason));
+    },
   };
 }
 

@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CsatAnswerRequest, Message } from '../../shared/types';
+import { answersKey, createAnswerBox } from './createAnswerBox';
+
+const KEY = answersKey('sangdam:key:outbox:u1');
+const survey = (chatId: string, messageId: string, body: CsatAnswerRequest): Message => ({
+  id: messageId, chatId, author: 'bot', text: 'How was it?', createdAt: 1, seq: 1,
+  form: {
+    type: 'csat', scale: 5, required: false, comment: true, questions: { ko: '', en: 'How was it?', ja: '' },
+    answer: { score: body.score as 1, comment: body.comment ?? null, answeredAt: 2 },
+  },
+});
+const answered = async (_m: string, path: string, body: CsatAnswerRequest) => {
+  const [, , chatId, , messageId] = path.split('/');
+  return { message: survey(chatId, messageId, body) };
+};
+const offline = () => Object.assign(new Error('did not reach the server'), { status: 0, code: 'network', retryable: true });
+const refused = () => Object.assign(new Error('This survey was already answered.'), { status: 409, code: 'conflict', retryable: false });
+
+let ids = 0;
+const newId = () => `a${++ids}`;
+
+beforeEach(() => {
+  localStorage.clear();
+  vi.useFakeTimers();
+});
+afterEach(() => vi.useRealTimers());
+
+describe('the answer box', () => {
+  it('lives beside the outbox under its own localStorage key', () => {
+    expect(KEY).toBe('sangdam:key:outbox:u1:answers');
+  });
+
+  it('keeps an answer in localStorage until the server acknowledges it, then hands over the answered survey', async () => {
+    let release!: () => void;
+    const request = vi.fn((m: string, path: string, body: CsatAnswerRequest) =>
+      new Promise((resolve) => (release = () => resolve(answered(m, path, body)))));
+    const changes: Array<Message | undefined> = [];
+    const box = createAnswerBox(request as never, KEY, newId, (_a, message) => changes.push(message));
+    const acknowledged = box.answer('chat1', 'm7', 4, 'Quick and kind');
+    expect(JSON.parse(localStorage.getItem(KEY)!)).toMatchObject([
+      { chatId: 'chat1', messageId: 'm7', score: 4, comment: 'Quick and kind', state: 'sending' },
+    ]);
+    expect(box.pending('m7')).toMatchObject({ score: 4, state: 'sending' });
+    const { answerId } = box.pending('m7')!;
+    expect(request).toHaveBeenCalledWith('POST', '/chats/chat1/messages/m7/answer', { answerId, score: 4, comment: 'Quick and kind' });
+    release();
+    expect((await acknowledged).form?.answer).toMatchObject({ score: 4, comment: 'Quick and kind' });
+    expect(localStorage.getItem(KEY)).toBeNull();
+    expect(box.pending('m7')).toBeUndefined();
+    expect(changes.at(-1)?.id).toBe('m7');
+  });
+
+  it('sends no comment field when the customer wrote none', async () => {
+    const request = vi.fn(answered);
+    await createAnswerBox(request as never, KEY, newId, () => {}).answer('chat1', 'm7', 5);
+    expect(request.mock.calls[0][2]).toEqual({ answerId: expect.any(String), score: 5 });
+  });
+
+  it('retries with the same answerId while the server is unreachable', async () => {
+    let down = true;
+    const request = vi.fn(async (m: string, path: string, body: CsatAnswerRequest) => {
+      if (down) throw offline();
+      return answered(m, path, body);
+    });
+    const box = createAnswerBox(request as never, KEY, newId, () => {});
+    const acknowledged = box.answer('chat1', 'm7', 1);
+    await vi.advanceTimersByTimeAsync(7500);
+    expect(request.mock.calls.length).toBeGreaterThanOrEqual(3);
+    down = false;
+    box.kick();
+    await expect(acknowledged).resolves.toMatchObject({ id: 'm7' });
+    expect(new Set(request.mock.calls.map((call) => call[2].answerId)).size).toBe(1);
+  });
+
+  it('resumes an answer a previous page left behind, with its answerId', async () => {
+    const request = vi.fn(async (_m: string, _p: string, _b: CsatAnswerRequest): Promise<unknown> => {
+      throw offline();
+    });
+    createAnswerBox(request as never, KEY, newId, () => {}).answer('chat1', 'm7', 3).catch(() => {});
+    await vi.advanceTimersByTimeAsync(0);
+    const firstId = request.mock.calls[0][2].answerId;
+
+    // The page reloads: a new box on the same key finds the answer and sends it again.
+    request.mockImplementation(answered);
+    const changes: Array<Message | undefined> = [];
+    const reloaded = createAnswerBox(request as never, KEY, newId, (_a, message) => changes.push(message));
+    expect(reloaded.pending('m7')).toMatchObject({ answerId: firstId, score: 3, state: 'sending' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(request).toHaveBeenLastCalledWith('POST', '/chats/chat1/messages/m7/answer', { answerId: firstId, score: 3 });
+    expect(changes.at(-1)?.form?.answer?.score).toBe(3);
+    expect(localStorage.getItem(KEY)).toBeNull();
+  });
+
+  it('marks a refused answer failed with the server message, and a new choice gets a new answerId', async () => {
+    const request = vi.fn(async (_m: string, _p: string, _b: CsatAnswerRequest): Promise<unknown> => {
+      throw refused();
+    });
+    const box = createAnswerBox(request as never, KEY, newId, () => {});
+    await expect(box.answer('chat1', 'm7', 2)).rejects.toThrow('already answered');
+    expect(box.pending('m7')).toMatchObject({ state: 'failed', error: 'This survey was already answered.' });
+    const refusedId = box.pending('m7')!.answerId;
+
+    request.mockImplementation(answered);
+    await box.answer('chat1', 'm7', 5);
+    expect(request.mock.calls[1][2]).toMatchObject({ score: 5 });
+    expect(request.mock.calls[1][2].answerId).not.toBe(refusedId);
+    expect(box.pending('m7')).toBeUndefined();
+  });
+});

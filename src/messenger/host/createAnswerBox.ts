@@ -1,0 +1,46 @@
+import type { Score } from '../../shared/csat/scale';
+import type { CsatAnswerRequest, Message } from '../../shared/types';
+import type { CoreBridge, PendingAnswer } from '../../core/contract';
+import { createPersistentQueue } from './createPersistentQueue';
+
+export interface AnswerBox {
+  /** Queues an answer (a refused one for the same survey gives way); resolves with the answered survey. */
+  answer(chatId: string, messageId: string, score: Score, comment?: string): Promise<Message>;
+  /** The answer to this survey still waiting, or refused. */
+  pending(messageId: string): PendingAnswer | undefined;
+  kick(): void;
+  stop(): void;
+}
+
+/** Where a customer's answers wait: beside the outbox, so the core finds both at boot. */
+export const answersKey = (outboxKey: string): string => outboxKey + ':answers';
+
+/**
+ * Survey answers are never lost: they wait in localStorage until the server has stored them, and
+ * every retry carries the same `answerId`, which the server deduplicates on.
+ */
+export function createAnswerBox(
+  request: CoreBridge['request'],
+  key: string,
+  newId: () => string,
+  onChange: (answer: PendingAnswer, message?: Message) => void,
+): AnswerBox {
+  const queue = createPersistentQueue<PendingAnswer, Message>(
+    key,
+    ({ answerId, chatId, messageId, score, comment }) => {
+      const body: CsatAnswerRequest = comment ? { answerId, score, comment } : { answerId, score };
+      const path = `/chats/${encodeURIComponent(chatId)}/messages/${encodeURIComponent(messageId)}/answer`;
+      return request<{ message: Message }>('POST', path, body).then((r) => r.message);
+    },
+    onChange,
+  );
+  return {
+    answer(chatId, messageId, score, comment) {
+      queue.drop((a) => a.messageId === messageId && a.state === 'failed');
+      return queue.add({ answerId: newId(), chatId, messageId, score, comment, state: 'sending' });
+    },
+    pending: (messageId) => queue.list().find((a) => a.messageId === messageId),
+    kick: queue.kick,
+    stop: queue.stop,
+  };
+}
