@@ -1,0 +1,94 @@
+/**
+ * The "UserChat data" download: one row per chat, one column per chat-profile key (built-ins, then
+ * the channel's custom fields including CSAT), in CSV or XLSX.
+ * - durations are written `0h 0m 0s` (hours may exceed 24); date-times in the channel's time zone;
+ * - text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a
+ *   leading `'`, so a customer's message can never become a formula on a manager's machine.
+ */
+import { BUILT_IN_FIELDS, type CustomField } from '../../../src/shared/profile/fields.ts';
+
+export type Cell = string | number | boolean | null;
+
+export interface ExportChat {
+  id: string;
+  userId: string;
+  userName: string | null;
+  memberId: string | null;
+  createdAt: number;
+  profile: Record<string, unknown>;
+}
+
+interface Column {
+  header: string;
+  type: string;
+  read(chat: ExportChat): unknown;
+}
+
+/** `0h 0m 0s`, whole seconds, hours not wrapped at 24. */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  return `${Math.floor(total / 3600)}h ${Math.floor((total % 3600) / 60)}m ${total % 60}s`;
+}
+
+/** `YYYY-MM-DD HH:mm:ss` on the wall clock of `timeZone`. */
+export function formatDatetime(ms: number, timeZone: string): string {
+  const parts: Record<string, string> = {};
+  for (const p of new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(ms))
+    parts[p.type] = p.value;
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+/** Text a spreadsheet would evaluate is made inert; numbers and booleans stay as they are. */
+export function neutralize(cell: Cell): Cell {
+  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+function columns(fields: readonly CustomField[]): Column[] {
+  const profileColumn = (key: string, type: string): Column => ({ header: key, type, read: (chat) => chat.profile[key] });
+  return [
+    { header: 'id', type: 'String', read: (chat) => chat.id },
+    { header: 'user.id', type: 'String', read: (chat) => chat.userId },
+    { header: 'user.memberId', type: 'String', read: (chat) => chat.memberId },
+    { header: 'user.name', type: 'String', read: (chat) => chat.userName },
+    { header: 'createdAt', type: 'Datetime', read: (chat) => chat.createdAt },
+    ...BUILT_IN_FIELDS.map((field) => profileColumn(field.key, field.type)),
+    ...[...fields].sort((a, b) => a.order - b.order).map((field) => profileColumn(field.key, field.type)),
+  ];
+}
+
+function format(value: unknown, type: string, timeZone: string): Cell {
+  if (value === undefined || value === null) return null;
+  if (type === 'Duration' && typeof value === 'number') return formatDuration(value);
+  if (type === 'Datetime' && typeof value === 'number') return formatDatetime(value, timeZone);
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return JSON.stringify(value);
+}
+
+/** The header row and one row per chat, every cell formatted and neutralised. */
+export function exportTable(chats: readonly ExportChat[], fields: readonly CustomField[], timeZone: string): Cell[][] {
+  const cols = columns(fields);
+  return [cols.map((c) => c.header), ...chats.map((chat) => cols.map((c) => neutralize(format(c.read(chat), c.type, timeZone))))];
+}
+
+const csvCell = (cell: Cell) => {
+  const text = cell === null ? '' : String(cell);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** RFC 4180 with CRLF, and a UTF-8 byte order mark so spreadsheet programs read Korean correctly. */
+export function toCsv(table: Cell[][]): string {
+  return '\uFEFF' + table.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+export const SHEET_NAME = 'UserChat data';
+
+/** One sheet named `UserChat data`, header row bold and frozen. */
+export async function toXlsx(table: Cell[][]): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
+  for (const row of table) sheet.addRow(row);
+  sheet.getRow(1).font = { bold: true };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
