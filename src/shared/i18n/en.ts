@@ -1,4 +1,4 @@
-import type { LauncherStrings, MessengerStrings } from './types';
+import type { CsatStrings, LauncherStrings, MessengerStrings } from './types';
 
 export const messenger: MessengerStrings = {
   close: 'Close',
@@ -31,4 +31,18 @@ export const launcher: LauncherStrings = {
   open: 'Open chat',
   openWithUnread: (n) => `Open chat, ${n} unread message${n === 1 ? '' : 's'}`,
   close: 'Close chat',
+};
+
+export const csat: CsatStrings = {
+  prompt: 'Please rate this conversation.',
+  required: 'Required',
+  commentLabel: 'Comment (optional)',
+  commentPlaceholder: 'Tell us more',
+  submit: messenger.send,
+  skip: 'Skip',
+  sending: messenger.sending,
+  retrying: 'Will send when online',
+  failed: messenger.notSent,
+  thanks: 'Thank you!',
+  yourAnswer: (label) => `Your answer: ${label}`,
 };

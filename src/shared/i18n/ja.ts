@@ -1,4 +1,4 @@
-import type { LauncherStrings, MessengerStrings } from './types';
+import type { CsatStrings, LauncherStrings, MessengerStrings } from './types';
 
 export const messenger: MessengerStrings = {
   close: '閉じる',
@@ -31,4 +31,18 @@ export const launcher: LauncherStrings = {
   open: 'チャットを開く',
   openWithUnread: (n) => `チャットを開く、未読メッセージ ${n} 件`,
   close: 'チャットを閉じる',
+};
+
+export const csat: CsatStrings = {
+  prompt: '評価をお願いします。',
+  required: '必須',
+  commentLabel: 'コメント（任意）',
+  commentPlaceholder: 'ご自由にどうぞ',
+  submit: messenger.send,
+  skip: 'スキップ',
+  sending: messenger.sending,
+  retrying: '接続後に送信します',
+  failed: messenger.notSent,
+  thanks: 'ありがとうございました！',
+  yourAnswer: (label) => `回答：${label}`,
 };

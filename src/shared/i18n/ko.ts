@@ -1,4 +1,4 @@
-import type { LauncherStrings, MessengerStrings } from './types';
+import type { CsatStrings, LauncherStrings, MessengerStrings } from './types';
 
 export const messenger: MessengerStrings = {
   close: '닫기',
@@ -31,4 +31,18 @@ export const launcher: LauncherStrings = {
   open: '채팅 열기',
   openWithUnread: (n) => `채팅 열기, 읽지 않은 메시지 ${n}개`,
   close: '채팅 닫기',
+};
+
+export const csat: CsatStrings = {
+  prompt: '상담을 평가해 주세요.',
+  required: '필수 응답',
+  commentLabel: '의견 (선택)',
+  commentPlaceholder: '자유롭게 적어 주세요',
+  submit: messenger.send,
+  skip: '건너뛰기',
+  sending: messenger.sending,
+  retrying: '연결되면 보냅니다',
+  failed: messenger.notSent,
+  thanks: '감사합니다!',
+  yourAnswer: (label) => `내 응답: ${label}`,
 };

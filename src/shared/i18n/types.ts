@@ -32,3 +32,21 @@ export interface LauncherStrings {
   openWithUnread(count: number): string;
   close: string;
 }
+
+/** The satisfaction survey form's strings: in the messenger and on the survey's link page. */
+export interface CsatStrings {
+  /** Spoken by screen readers when a survey arrives. */
+  prompt: string;
+  required: string;
+  commentLabel: string;
+  commentPlaceholder: string;
+  submit: string;
+  skip: string;
+  sending: string;
+  /** The connection is down: the answer waits and goes when it is back. */
+  retrying: string;
+  /** The answer was refused and the server gave no reason. */
+  failed: string;
+  thanks: string;
+  yourAnswer: (label: string) => string;
+}
