@@ -1,5 +1,5 @@
 /** Messages in a chat, from the customer, a manager or a bot — idempotent on the sender's clientId. */
-import type { Author, Message } from '../../../src/shared/types.ts';
+import type { Author, CsatForm, Message } from '../../../src/shared/types.ts';
 import type { Store, StoreTx } from '../store/Store.ts';
 import { newId } from './crypto.ts';
 import { chatNotFound } from './errors.ts';
@@ -12,6 +12,8 @@ export interface NewMessage {
   text: string;
   clientId?: string;
   authorName?: string;
+  /** The survey's form, for the bot message posted when a chat closes. */
+  form?: CsatForm;
 }
 
 export interface Posted {
@@ -42,6 +44,7 @@ export async function postMessage(tx: StoreTx, chatId: string, input: NewMessage
   const message: Message = { id: newId(), chatId, author: input.author, text: input.text, createdAt: now, seq };
   if (input.clientId !== undefined) message.clientId = input.clientId;
   if (input.authorName !== undefined) message.authorName = input.authorName;
+  if (input.form !== undefined) message.form = input.form;
   await tx.insertMessage(message);
   const readSeq = input.author === 'customer' ? seq : chat.readSeq;
   await tx.updateChat({ ...chat, readSeq, updatedAt: now, activityAt: now });

@@ -2,6 +2,7 @@
  * Records as the domain and the store exchange them. Wire shapes (what crosses HTTP/WS) live in
  * src/shared/types.ts; these carry the extra columns the server needs (channel, read marker, …).
  */
+import type { Scale, Score } from '../../../src/shared/csat/index.ts';
 import type {
   Chat,
   ChatProfile,
@@ -94,6 +95,31 @@ export interface EventRecord {
   type: EventType;
   payload: EventPayload;
   createdAt: number;
+}
+
+/** A survey posted into a chat, and the customer link that answers it from outside the widget. */
+export interface SurveyRecord {
+  messageId: string;
+  chatId: string;
+  /** 32 random bytes, base64url: the `/csat/<token>` link. Kept as is so managers can copy the link again. */
+  token: string;
+  createdAt: number;
+}
+
+export type AnswerVia = 'widget' | 'link';
+
+/** One stored survey answer; at most one per survey message, and each answerId is used once. */
+export interface CsatAnswerRecord {
+  chatId: string;
+  messageId: string;
+  /** The client's idempotency key: a retry with the same one stores nothing new. */
+  answerId: string;
+  score: Score;
+  /** The scale's point count, kept with the answer so a 5 on 2 points and on 5 points stay apart. */
+  scale: Scale;
+  comment: string | null;
+  answeredAt: number;
+  via: AnswerVia;
 }
 
 export interface TrackRecord {

@@ -5,14 +5,18 @@
  * All access goes through `transaction`: one unit of work sees a consistent snapshot, and the
  * events it appends are published to `onCommit` listeners only after they are durable, in seq order.
  */
+import type { CsatSettings } from '../../../src/shared/csat/index.ts';
+import type { OperatingHours } from '../../../src/shared/operatingHours.ts';
 import type { CustomField } from '../../../src/shared/profile/index.ts';
-import type { Message } from '../../../src/shared/types.ts';
+import type { CsatForm, Message } from '../../../src/shared/types.ts';
 import type {
   ChannelRecord,
   ChatDetail,
   ChatFilter,
   ChatRecord,
+  CsatAnswerRecord,
   EventRecord,
+  SurveyRecord,
   TrackRecord,
   UserRecord,
 } from '../domain/types.ts';
@@ -60,12 +64,34 @@ export interface StoreTx {
   /** Removes one key from the stored profile of every chat of the channel; returns how many changed. */
   removeChatProfileKey(channelId: string, key: string): Promise<number>;
 
+  /** Stores the message, its survey form included when it has one. */
   insertMessage(message: Message): Promise<void>;
+  getMessage(id: string): Promise<Message | null>;
+  /** Replaces the stored form of a survey message (to record its answer). */
+  updateMessageForm(id: string, form: CsatForm): Promise<void>;
   findMessageByClientId(chatId: string, clientId: string): Promise<Message | null>;
   /** Messages of a chat, oldest first. */
   listMessages(chatId: string): Promise<Message[]>;
   /** Highest message seq of a chat (0 when it has none). */
   lastMessageSeq(chatId: string): Promise<number>;
+
+  /** The channel's stored survey rule, or null while it has never been set. */
+  getCsatSettings(channelId: string): Promise<CsatSettings | null>;
+  saveCsatSettings(channelId: string, settings: CsatSettings, updatedAt: number): Promise<void>;
+  /** The channel's stored operating hours, or null while they have never been set. */
+  getOperatingHours(channelId: string): Promise<OperatingHours | null>;
+  saveOperatingHours(channelId: string, hours: OperatingHours, updatedAt: number): Promise<void>;
+
+  insertSurvey(survey: SurveyRecord): Promise<void>;
+  findSurveyByToken(token: string): Promise<SurveyRecord | null>;
+  findSurveyByMessage(messageId: string): Promise<SurveyRecord | null>;
+  /** The chat's most recently posted survey. */
+  latestSurvey(chatId: string): Promise<SurveyRecord | null>;
+  /** Whether any survey of the chat is still waiting for its answer. */
+  hasUnansweredSurvey(chatId: string): Promise<boolean>;
+  findAnswerOfSurvey(messageId: string): Promise<CsatAnswerRecord | null>;
+  findAnswerById(answerId: string): Promise<CsatAnswerRecord | null>;
+  insertAnswer(answer: CsatAnswerRecord): Promise<void>;
 
   /** Reserves the next event seq, so a message can carry the seq of the event that announces it. */
   nextEventSeq(): Promise<number>;

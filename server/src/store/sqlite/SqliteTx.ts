@@ -2,10 +2,21 @@
  * One unit of work on SQLite. better-sqlite3 is synchronous; the methods are async only to honour
  * the Store interface. SqliteStore guarantees no other unit of work runs while this one is open.
  */
+import type { CsatSettings } from '../../../../src/shared/csat/index.ts';
+import type { OperatingHours } from '../../../../src/shared/operatingHours.ts';
 import type { CustomField } from '../../../../src/shared/profile/index.ts';
-import type { Message } from '../../../../src/shared/types.ts';
-import type { ChannelRecord, ChatRecord, EventRecord, TrackRecord, UserRecord } from '../../domain/types.ts';
+import type { CsatForm, Message } from '../../../../src/shared/types.ts';
+import type {
+  ChannelRecord,
+  ChatRecord,
+  CsatAnswerRecord,
+  EventRecord,
+  SurveyRecord,
+  TrackRecord,
+  UserRecord,
+} from '../../domain/types.ts';
 import type { EventQuery, StoreTx } from '../Store.ts';
+import { csatAnswerParams, surveyParams, toCsatAnswer, toSurvey, type CsatAnswerRow, type SurveyRow } from './csatRows.ts';
 import type { ChannelRow, ChatDetailRow, ChatRow, EventRow, MessageRow, UserRow } from './rows.ts';
 import { profileFieldParams, toProfileField, type ProfileFieldRow } from './profileFieldRows.ts';
 import * as rows from './rows.ts';
@@ -100,6 +111,13 @@ export class SqliteTx implements StoreTx {
   async insertMessage(message: Message) {
     this.s.insertMessage.run(rows.messageParams(message));
   }
+  async getMessage(id: string) {
+    const row = this.s.getMessage.get(id) as MessageRow | undefined;
+    return row ? rows.toMessage(row) : null;
+  }
+  async updateMessageForm(id: string, form: CsatForm) {
+    this.s.updateMessageForm.run(JSON.stringify(form), id);
+  }
   async findMessageByClientId(chatId: string, clientId: string) {
     const row = this.s.messageByClientId.get(chatId, clientId) as MessageRow | undefined;
     return row ? rows.toMessage(row) : null;
@@ -109,6 +127,52 @@ export class SqliteTx implements StoreTx {
   }
   async lastMessageSeq(chatId: string) {
     return this.s.lastMessageSeq.get(chatId) as number;
+  }
+
+  async getCsatSettings(channelId: string) {
+    const rule = this.s.csatSettings.get(channelId) as string | undefined;
+    return rule === undefined ? null : (JSON.parse(rule) as CsatSettings);
+  }
+  async saveCsatSettings(channelId: string, settings: CsatSettings, updatedAt: number) {
+    this.s.saveCsatSettings.run(channelId, JSON.stringify(settings), updatedAt);
+  }
+  async getOperatingHours(channelId: string) {
+    const hours = this.s.operatingHours.get(channelId) as string | undefined;
+    return hours === undefined ? null : (JSON.parse(hours) as OperatingHours);
+  }
+  async saveOperatingHours(channelId: string, hours: OperatingHours, updatedAt: number) {
+    this.s.saveOperatingHours.run(channelId, JSON.stringify(hours), updatedAt);
+  }
+
+  async insertSurvey(survey: SurveyRecord) {
+    this.s.insertSurvey.run(surveyParams(survey));
+  }
+  async findSurveyByToken(token: string) {
+    return this.survey(this.s.surveyByToken.get(token));
+  }
+  async findSurveyByMessage(messageId: string) {
+    return this.survey(this.s.surveyByMessage.get(messageId));
+  }
+  async latestSurvey(chatId: string) {
+    return this.survey(this.s.latestSurvey.get(chatId));
+  }
+  async hasUnansweredSurvey(chatId: string) {
+    return this.s.hasUnansweredSurvey.get(chatId) === 1;
+  }
+  async findAnswerOfSurvey(messageId: string) {
+    return this.answer(this.s.answerOfSurvey.get(messageId));
+  }
+  async findAnswerById(answerId: string) {
+    return this.answer(this.s.answerById.get(answerId));
+  }
+  async insertAnswer(answer: CsatAnswerRecord) {
+    this.s.insertAnswer.run(csatAnswerParams(answer));
+  }
+  private survey(row: unknown) {
+    return row ? toSurvey(row as SurveyRow) : null;
+  }
+  private answer(row: unknown) {
+    return row ? toCsatAnswer(row as CsatAnswerRow) : null;
   }
 
   async nextEventSeq() {

@@ -136,6 +136,46 @@ const MIGRATIONS: Migration[] = [
         ) f;
     `,
   },
+  {
+    id: 3,
+    name: 'satisfaction survey: rule and operating hours per channel, survey forms, links and answers',
+    // No rows for the rule or the hours means the shared defaults (survey off, always open).
+    sql: `
+      ALTER TABLE messages ADD COLUMN form TEXT;
+
+      CREATE TABLE csat_settings (
+        channel_id TEXT PRIMARY KEY REFERENCES channels(id),
+        rule TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+
+      CREATE TABLE operating_hours (
+        channel_id TEXT PRIMARY KEY REFERENCES channels(id),
+        hours TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+
+      CREATE TABLE csat_surveys (
+        message_id TEXT PRIMARY KEY REFERENCES messages(id),
+        chat_id TEXT NOT NULL REFERENCES chats(id),
+        token TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX csat_surveys_chat ON csat_surveys(chat_id);
+
+      CREATE TABLE csat_answers (
+        chat_id TEXT NOT NULL REFERENCES chats(id),
+        message_id TEXT NOT NULL UNIQUE REFERENCES csat_surveys(message_id),
+        answer_id TEXT NOT NULL UNIQUE,
+        score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+        scale INTEGER NOT NULL CHECK (scale IN (2, 3, 5)),
+        comment TEXT,
+        answered_at INTEGER NOT NULL,
+        via TEXT NOT NULL CHECK (via IN ('widget', 'link'))
+      );
+      CREATE INDEX csat_answers_chat ON csat_answers(chat_id);
+    `,
+  },
 ];
 
 /** Brings the schema up to date; safe to call on every start. */

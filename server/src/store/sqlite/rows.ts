@@ -1,5 +1,5 @@
 /** Conversions between SQLite rows (snake_case, JSON text, 0/1) and domain records. */
-import type { Author, Language, Message } from '../../../../src/shared/types.ts';
+import type { Author, CsatForm, Language, Message } from '../../../../src/shared/types.ts';
 import type {
   ChannelRecord,
   ChatDetail,
@@ -129,6 +129,8 @@ export interface MessageRow {
   author_name: string | null;
   client_id: string | null;
   created_at: number;
+  /** The survey's form as JSON, answer included; null for every other message. */
+  form: string | null;
 }
 
 /** Optional wire fields are left out rather than sent as null. */
@@ -143,6 +145,7 @@ export function toMessage(row: MessageRow): Message {
   };
   if (row.client_id !== null) message.clientId = row.client_id;
   if (row.author_name !== null) message.authorName = row.author_name;
+  if (row.form !== null) message.form = JSON.parse(row.form) as CsatForm;
   return message;
 }
 
@@ -155,6 +158,7 @@ export const messageParams = (m: Message) => ({
   author_name: m.authorName ?? null,
   client_id: m.clientId ?? null,
   created_at: m.createdAt,
+  form: m.form ? JSON.stringify(m.form) : null,
 });
 
 /** A chat row joined with its user, its last message (columns prefixed `m_`) and its unread count. */
@@ -169,6 +173,7 @@ export interface ChatDetailRow extends ChatRow {
   m_author_name: string | null;
   m_client_id: string | null;
   m_created_at: number;
+  m_form: string | null;
 }
 
 export const toChatDetail = (row: ChatDetailRow): ChatDetail => ({
@@ -187,6 +192,7 @@ export const toChatDetail = (row: ChatDetailRow): ChatDetail => ({
           author_name: row.m_author_name,
           client_id: row.m_client_id,
           created_at: row.m_created_at,
+          form: row.m_form,
         }),
 });
 

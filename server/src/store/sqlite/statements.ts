@@ -51,11 +51,33 @@ export function prepareStatements(db: Database.Database) {
       WHERE channel_id = @channelId AND json_type(profile, @path) IS NOT NULL`),
 
     insertMessage: p(`INSERT INTO messages
-      (id, chat_id, seq, author, text, author_name, client_id, created_at) VALUES
-      (@id, @chat_id, @seq, @author, @text, @author_name, @client_id, @created_at)`),
+      (id, chat_id, seq, author, text, author_name, client_id, created_at, form) VALUES
+      (@id, @chat_id, @seq, @author, @text, @author_name, @client_id, @created_at, @form)`),
+    getMessage: p('SELECT * FROM messages WHERE id = ?'),
+    updateMessageForm: p('UPDATE messages SET form = ? WHERE id = ?'),
     messageByClientId: p('SELECT * FROM messages WHERE chat_id = ? AND client_id = ?'),
     listMessages: p('SELECT * FROM messages WHERE chat_id = ? ORDER BY seq'),
     lastMessageSeq: p('SELECT COALESCE(MAX(seq), 0) FROM messages WHERE chat_id = ?').pluck(),
+
+    csatSettings: p('SELECT rule FROM csat_settings WHERE channel_id = ?').pluck(),
+    saveCsatSettings: p(`INSERT INTO csat_settings (channel_id, rule, updated_at) VALUES (?, ?, ?)
+      ON CONFLICT (channel_id) DO UPDATE SET rule = excluded.rule, updated_at = excluded.updated_at`),
+    operatingHours: p('SELECT hours FROM operating_hours WHERE channel_id = ?').pluck(),
+    saveOperatingHours: p(`INSERT INTO operating_hours (channel_id, hours, updated_at) VALUES (?, ?, ?)
+      ON CONFLICT (channel_id) DO UPDATE SET hours = excluded.hours, updated_at = excluded.updated_at`),
+    insertSurvey: p(`INSERT INTO csat_surveys (message_id, chat_id, token, created_at)
+      VALUES (@message_id, @chat_id, @token, @created_at)`),
+    surveyByToken: p('SELECT * FROM csat_surveys WHERE token = ?'),
+    surveyByMessage: p('SELECT * FROM csat_surveys WHERE message_id = ?'),
+    latestSurvey: p(`SELECT s.* FROM csat_surveys s JOIN messages m ON m.id = s.message_id
+      WHERE s.chat_id = ? ORDER BY m.seq DESC LIMIT 1`),
+    hasUnansweredSurvey: p(`SELECT EXISTS (SELECT 1 FROM csat_surveys s WHERE s.chat_id = ?
+      AND NOT EXISTS (SELECT 1 FROM csat_answers a WHERE a.message_id = s.message_id))`).pluck(),
+    answerOfSurvey: p('SELECT * FROM csat_answers WHERE message_id = ?'),
+    answerById: p('SELECT * FROM csat_answers WHERE answer_id = ?'),
+    insertAnswer: p(`INSERT INTO csat_answers
+      (chat_id, message_id, answer_id, score, scale, comment, answered_at, via) VALUES
+      (@chat_id, @message_id, @answer_id, @score, @scale, @comment, @answered_at, @via)`),
 
     // AUTOINCREMENT keeps the highest seq ever used here, so a reserved seq is never reused.
     sequence: p(`SELECT seq FROM sqlite_sequence WHERE name = 'events'`).pluck(),
