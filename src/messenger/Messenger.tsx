@@ -24,7 +24,8 @@ export function Messenger() {
     const panel = ref.current;
     if (!panel || !visible || !tick) return;
     const body = panel.querySelector('.body');
-    const target = view === 'home' ? (body && focusables(body)[0]) || focusables(panel)[0] : panel.querySelector('textarea');
+    // The composer, not a survey's comment box, which comes first in the thread.
+    const target = view === 'home' ? (body && focusables(body)[0]) || focusables(panel)[0] : panel.querySelector<HTMLElement>('.cmp textarea');
     target?.focus();
   }, [tick, view, visible]);
 

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { useMessenger } from './context';
 import { MessageItem } from './MessageItem';
+import { Survey } from './Survey';
 
 /** One chat's messages, oldest first, with the customer's pending and failed ones at the end. */
 export function Thread() {
@@ -24,15 +25,19 @@ export function Thread() {
       {/* The Announcer speaks new messages with their author; the log itself stays quiet. */}
       <div class="log" role="log" aria-live="off" aria-label={t.messages}>
         {(isNew || list?.length === 0) && <MessageItem author={host.channel.name} text={t.greeting} />}
-        {list?.map((msg) => (
-          <MessageItem
-            key={msg.id}
-            mine={msg.author === 'customer'}
-            author={msg.authorName || host.channel.name}
-            text={msg.text}
-            time={msg.createdAt}
-          />
-        ))}
+        {list?.map((msg) =>
+          msg.form?.type === 'csat' ? (
+            <Survey key={msg.id} message={msg} />
+          ) : (
+            <MessageItem
+              key={msg.id}
+              mine={msg.author === 'customer'}
+              author={msg.authorName || host.channel.name}
+              text={msg.text}
+              time={msg.createdAt}
+            />
+          ),
+        )}
         {pending.map((o) => (
           <MessageItem key={o.clientId} mine text={o.text} status={o.state} error={o.error} onDiscard={() => m.discard(o.clientId)} />
         ))}

@@ -1,3 +1,4 @@
+import { csatFormCss } from '../csat/csatForm.css';
 import { chatListCss } from './ChatList.css';
 import { composerCss } from './Composer.css';
 import { headerCss } from './Header.css';
@@ -6,4 +7,4 @@ import { themeCss } from './theme.css';
 import { threadCss } from './Thread.css';
 
 /** The whole stylesheet of the panel, adopted once into the widget's shadow root. */
-export const messengerStyles = themeCss + messengerCss + headerCss + chatListCss + threadCss + composerCss;
+export const messengerStyles = themeCss + messengerCss + headerCss + chatListCss + threadCss + csatFormCss + composerCss;

@@ -1,5 +1,7 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { HostEvent, MessengerHost, OutgoingMessage, ShowRequest } from '../../core/contract';
+import { csatStrings } from '../../csat/csatStrings';
+import type { Score } from '../../shared/csat/scale';
 import type { Message, WidgetChat } from '../../shared/types';
 import { report } from '../guard';
 import { stringsFor } from '../strings';
@@ -15,6 +17,7 @@ export type Messenger = ReturnType<typeof createMessenger>;
  */
 export function createMessenger(host: MessengerHost) {
   const t = stringsFor(host.language);
+  const ct = csatStrings(host.language);
   const visible = signal(false);
   /** Full screen and modal (narrow viewport). */
   const narrow = signal(false);
@@ -34,6 +37,10 @@ export function createMessenger(host: MessengerHost) {
   const announcement = signal('');
   /** Bumped on every show(): the panel moves focus inside when it changes. */
   const focusTick = signal(0);
+  /** Bumped when the host's answer box changes: pending answers are read from the host. */
+  const answersTick = signal(0);
+  /** Surveys the customer skipped in this page. */
+  const dismissed = signal<Record<string, true>>({});
   // Incoming messages already spoken: a replayed event, or one the thread loaded first, is new
   // to the customer only once.
   const announced = new Set<string>();
@@ -153,16 +160,41 @@ export function createMessenger(host: MessengerHost) {
     }
   }
 
+  /** The survey answer waiting in the host's answer box, or refused. */
+  function pendingAnswer(messageId: string) {
+    void answersTick.value;
+    return host.pendingAnswer(messageId);
+  }
+
+  /** Answers a survey; the answered survey arrives as an `answers` event, a refusal shows in the form. */
+  async function answer(survey: Message, score: Score, comment?: string) {
+    if (host.pendingAnswer(survey.id)?.state === 'sending') return;
+    try {
+      await host.answerSurvey(survey.chatId, survey.id, score, comment);
+    } catch {
+      // Kept in the answer box as failed with the server's reason; the customer may choose again.
+    }
+  }
+
+  const dismiss = (messageId: string) => (dismissed.value = { ...dismissed.value, [messageId]: true });
+  const hasThread = (id: string) => messages.value[id] || chatId.value === id;
+
   function onEvent(event: HostEvent) {
     if (event.type === 'message') {
       const { chat: changed, message } = event;
       chats.value = upsertChat(chats.value, changed, event.unread, message);
-      if (messages.value[changed.id] || chatId.value === changed.id) addMessages(changed.id, [message]);
+      if (hasThread(changed.id)) addMessages(changed.id, [message]);
       if (message.author !== 'customer' && !announced.has(message.id)) {
         announced.add(message.id);
-        if (visible.value) announcement.value = t.newMessage(message.authorName || host.channel.name, message.text);
+        const text = message.form ? ct.prompt : t.newMessage(message.authorName || host.channel.name, message.text);
+        if (visible.value) announcement.value = text;
         if (isOpen(changed.id)) markRead();
       }
+    } else if (event.type === 'answers') {
+      const answered = event.message;
+      if (answered && hasThread(event.chatId)) addMessages(event.chatId, [answered]);
+      if (answered && visible.value) announcement.value = ct.thanks;
+      answersTick.value++;
     } else if (event.type === 'chat') {
       chats.value = upsertChat(chats.value, event.chat, event.unread);
     } else if (event.type === 'outbox') {
@@ -192,6 +224,7 @@ export function createMessenger(host: MessengerHost) {
   return {
     host,
     t,
+    ct,
     visible,
     narrow,
     online,
@@ -204,6 +237,7 @@ export function createMessenger(host: MessengerHost) {
     notice,
     announcement,
     focusTick,
+    dismissed,
     chat,
     thread,
     pending,
@@ -213,6 +247,9 @@ export function createMessenger(host: MessengerHost) {
     openNew,
     send,
     discard,
+    pendingAnswer,
+    answer,
+    dismiss,
     onEvent,
     show,
     hide: () => (visible.value = false),

@@ -2,11 +2,16 @@ import type { Chat, Message, WidgetChat } from '../../shared/types';
 
 const recency = (chat: Chat) => Math.max(chat.updatedAt, chat.lastMessage?.createdAt || 0);
 
-/** Messages of both lists, each id once (the later copy wins), oldest first. */
+/**
+ * Messages of both lists, each id once (the later copy wins), oldest first. A survey's answer is
+ * never taken back, so an answered copy is not replaced by an older unanswered one.
+ */
 export function mergeMessages(current: readonly Message[] | undefined, incoming: readonly Message[]): Message[] {
   const byId = new Map<string, Message>();
   for (const message of current || []) byId.set(message.id, message);
-  for (const message of incoming) byId.set(message.id, message);
+  for (const message of incoming) {
+    if (!(message.form && !message.form.answer && byId.get(message.id)?.form?.answer)) byId.set(message.id, message);
+  }
   return [...byId.values()].sort((a, b) => a.seq - b.seq || a.createdAt - b.createdAt);
 }
 

@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { chat, flush, message, survey } from './test/fakeHost';
+import { $, $$, cleanup, focused, start, texts, ui } from './test/harness';
+
+afterEach(cleanup);
+
+const radios = () => $$('[role=radio]');
+const button = (text: string) => $$('button').find((b) => b.textContent === text);
+
+/** A closed chat whose last message is the bot's survey. */
+function surveyed(form: Parameters<typeof survey>[1] = {}) {
+  const question = message('c1', 'customer', 'Where is my order?');
+  const asked = survey('c1', form);
+  start([chat('c1', asked, { state: 'closed' })], { c1: [question, asked] });
+  ui.view!.show({ chatId: 'c1' });
+  return asked;
+}
+
+describe('the survey in the thread', () => {
+  it('shows a survey message as the bot form instead of a text bubble', async () => {
+    surveyed();
+    await flush();
+    expect(texts('[role=log] .bub')).toEqual(['Where is my order?']);
+    const form = $('[role=log] .msg.sv')!;
+    expect(form.querySelector('.who')?.textContent).toBe('Sangdam Bot');
+    expect(form.querySelector('[role=radiogroup]')).not.toBeNull();
+    expect(radios()).toHaveLength(5);
+  });
+
+  it('answers through the answer box, shows the choice as sending, then thanks once acknowledged', async () => {
+    const asked = surveyed();
+    await flush();
+    radios()[3].click();
+    await flush();
+    expect(ui.fake.host.answerSurvey).toHaveBeenCalledWith('c1', asked.id, 4, undefined);
+    expect(radios()[3].getAttribute('aria-checked')).toBe('true');
+    expect($('.cs [role=status]')?.textContent).toBe('Sending…');
+
+    ui.fake.acknowledgeAnswer(asked.id);
+    await flush();
+    expect(radios()).toHaveLength(0);
+    expect($('.cs')?.textContent).toContain('Your answer: Satisfied');
+    expect($('[role=status][aria-live=polite]')?.textContent).toBe('Thank you!');
+  });
+
+  it('sends the comment with the score when the survey has a comment box', async () => {
+    const asked = surveyed({ comment: true });
+    await flush();
+    radios()[0].click();
+    await flush();
+    const box = $<HTMLTextAreaElement>('.cs textarea')!;
+    box.value = 'Too slow';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    await flush();
+    button('Send')!.click();
+    expect(ui.fake.host.answerSurvey).toHaveBeenCalledWith('c1', asked.id, 1, 'Too slow');
+  });
+
+  it('replaces the stored survey when the server sends it again answered, so the answer appears live', async () => {
+    const asked = surveyed();
+    await flush();
+    ui.fake.deliver({ ...asked, form: { ...asked.form!, answer: { score: 5, comment: 'Great', answeredAt: 2 } } });
+    await flush();
+    expect($$('.cs')).toHaveLength(1);
+    expect($('.cs')?.textContent).toContain('Your answer: Very satisfied');
+    expect($('.cs')?.textContent).toContain('Great');
+  });
+
+  it('keeps the answered survey when an older unanswered copy arrives later', async () => {
+    const asked = surveyed();
+    await flush();
+    ui.fake.deliver({ ...asked, form: { ...asked.form!, answer: { score: 5, comment: null, answeredAt: 2 } } });
+    ui.fake.deliver(asked);
+    await flush();
+    expect(radios()).toHaveLength(0);
+    expect($('.cs')?.textContent).toContain('Thank you!');
+  });
+
+  it('announces a new survey in the live region', async () => {
+    start([chat('c1', null)], { c1: [] });
+    ui.view!.show({ chatId: 'c1' });
+    await flush();
+    ui.fake.deliver(survey('c1'));
+    await flush();
+    expect($('[role=status][aria-live=polite]')?.textContent).toBe('Please rate this conversation.');
+    expect(radios()).toHaveLength(5);
+  });
+
+  it('hides a skipped survey, and it stays hidden after going back and opening the thread again', async () => {
+    surveyed({ required: false });
+    await flush();
+    button('Skip')!.click();
+    await flush();
+    expect($('.cs')).toBeNull();
+    ui.view!.show();
+    await flush();
+    ui.view!.show({ chatId: 'c1' });
+    await flush();
+    expect(texts('[role=log] .bub')).toEqual(['Where is my order?']);
+    expect($('.cs')).toBeNull();
+  });
+
+  it('offers no skip for a required survey', async () => {
+    surveyed({ required: true });
+    await flush();
+    expect(button('Skip')).toBeUndefined();
+  });
+
+  it('shows the answer an earlier page left waiting as chosen and sending', async () => {
+    const question = message('c1', 'customer', 'Where is my order?');
+    const asked = survey('c1', { scale: 3 });
+    start([chat('c1', asked)], { c1: [question, asked] });
+    ui.fake.leftBehind({ answerId: 'a-old', chatId: 'c1', messageId: asked.id, score: 5, state: 'sending' });
+    ui.view!.show({ chatId: 'c1' });
+    await flush();
+    expect(radios().map((r) => r.getAttribute('aria-checked'))).toEqual(['false', 'false', 'true']);
+    expect($('.cs [role=status]')?.textContent).toBe('Sending…');
+    radios()[0].click();
+    expect(ui.fake.host.answerSurvey).not.toHaveBeenCalled();
+  });
+
+  it('shows why an answer was refused and takes a new choice', async () => {
+    const asked = surveyed();
+    await flush();
+    radios()[1].click();
+    await flush();
+    ui.fake.refuseAnswer(asked.id, 'This survey is no longer open.');
+    await flush();
+    expect($('.cs [role=alert]')?.textContent).toBe('This survey is no longer open.');
+    radios()[2].click();
+    await flush();
+    expect(ui.fake.host.answerSurvey).toHaveBeenLastCalledWith('c1', asked.id, 3, undefined);
+    expect($('.cs [role=alert]')).toBeNull();
+  });
+
+  it('still moves focus to the composer, not the survey comment box, when the thread is shown', async () => {
+    surveyed({ comment: true });
+    await flush();
+    radios()[2].click();
+    await flush();
+    ui.view!.show({ chatId: 'c1' });
+    await flush();
+    expect(focused()).toBe($('#sd-input'));
+  });
+});
