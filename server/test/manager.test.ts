@@ -38,6 +38,10 @@ describe('authorisation', () => {
     ['POST', '/profile-fields'],
     ['PATCH', '/profile-fields/productName'],
     ['DELETE', '/profile-fields/productName'],
+    ['GET', '/csat-settings'],
+    ['PUT', '/csat-settings'],
+    ['GET', '/operating-hours'],
+    ['PUT', '/operating-hours'],
     ['GET', '/no-such-route'],
   ];
 

@@ -13,6 +13,7 @@ import type { ChatFilter } from '../domain/types.ts';
 import { toManagerChat } from '../domain/views.ts';
 import type { Store } from '../store/Store.ts';
 import { requireManager } from './auth.ts';
+import { registerCsatSettingsRoutes } from './csatSettingsRoutes.ts';
 import { HttpError, invalid } from './errors.ts';
 import { registerProfileFieldRoutes } from './profileFieldRoutes.ts';
 import * as v from './validate.ts';
@@ -61,6 +62,7 @@ export function managerRoutes(store: Store, managerToken: string, channelId: str
       chat: toManagerChat(await editChat(store, request.params.id, parseEdits(request.body))),
     }));
     registerProfileFieldRoutes(app, store, channelId);
+    registerCsatSettingsRoutes(app, store, channelId);
   };
 }
 

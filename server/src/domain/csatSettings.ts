@@ -1,0 +1,67 @@
+/**
+ * A channel's survey rule and operating hours (SPEC §3). Until a manager sets them the channel has
+ * the shared defaults: the survey off, open around the clock. The rule's checks and its merge of
+ * a partial update are the shared module's; this file only loads and saves.
+ */
+import { DEFAULT_CSAT_SETTINGS, mergeCsatSettings, type CsatSettings } from '../../../src/shared/csat/index.ts';
+import { ALWAYS_OPEN, type OperatingHours } from '../../../src/shared/operatingHours.ts';
+import type { Store, StoreTx } from '../store/Store.ts';
+import { DomainError } from './errors.ts';
+
+/**
+ * A `PUT /csat-settings` body exactly as the manager sent it: any subset of the rule. It is
+ * checked by the shared `mergeCsatSettings`, which needs the current rule to merge into.
+ */
+export type CsatSettingsPatch = unknown;
+
+/**
+ * The rule in force. A stored rule is laid over the defaults, so a setting added in a later
+ * version reads as its default until a manager changes it.
+ */
+export async function currentCsatSettings(tx: StoreTx, channelId: string): Promise<CsatSettings> {
+  const stored = await tx.getCsatSettings(channelId);
+  if (!stored) return DEFAULT_CSAT_SETTINGS;
+  const merged = mergeCsatSettings(DEFAULT_CSAT_SETTINGS, stored);
+  if (!merged.ok) throw new Error(`stored survey rule of channel ${channelId} is invalid: ${merged.message}`);
+  return merged.settings;
+}
+
+export async function currentOperatingHours(tx: StoreTx, channelId: string): Promise<OperatingHours> {
+  return (await tx.getOperatingHours(channelId)) ?? ALWAYS_OPEN;
+}
+
+export async function readCsatSettings(store: Store, channelId: string): Promise<CsatSettings> {
+  return store.transaction((tx) => currentCsatSettings(tx, channelId));
+}
+
+/**
+ * Merges a partial rule into the current one and saves the result; a refused patch changes
+ * nothing and throws the shared validator's message (naming the setting and the rule).
+ * @example await changeCsatSettings(store, channelId, { enabled: true, scale: 3 })
+ */
+export async function changeCsatSettings(
+  store: Store,
+  channelId: string,
+  patch: CsatSettingsPatch,
+): Promise<CsatSettings> {
+  return store.transaction(async (tx) => {
+    const merged = mergeCsatSettings(await currentCsatSettings(tx, channelId), patch);
+    if (!merged.ok) throw new DomainError('invalid', 'invalid_request', merged.message);
+    await tx.saveCsatSettings(channelId, merged.settings, Date.now());
+    return merged.settings;
+  });
+}
+
+export async function readOperatingHours(store: Store, channelId: string): Promise<OperatingHours> {
+  return store.transaction((tx) => currentOperatingHours(tx, channelId));
+}
+
+/** Replaces the hours; they were checked at the edge with the shared `validateOperatingHours`. */
+export async function replaceOperatingHours(
+  store: Store,
+  channelId: string,
+  hours: OperatingHours,
+): Promise<OperatingHours> {
+  await store.transaction((tx) => tx.saveOperatingHours(channelId, hours, Date.now()));
+  return hours;
+}
