@@ -45,7 +45,7 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
       reply.header('X-Content-Type-Options', 'nosniff');
     });
     await app.register(widgetRoutes(store), { prefix: '/api/widget/:pluginKey' });
-    await app.register(managerRoutes(store, config.managerToken, demo.id), { prefix: '/api/manager' });
+    await app.register(managerRoutes(store, config.managerToken, demo.id, config.publicUrl), { prefix: '/api/manager' });
     const pluginKey = () => demo.pluginKey;
     await app.register(staticRoutes({ distDir: config.distDir, examplesDir: config.examplesDir, pluginKey }));
     const realtime = attachRealtime(app.server, {

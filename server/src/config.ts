@@ -20,6 +20,12 @@ export interface ServerConfig {
   allowedOrigins?: string[];
   distDir: string;
   examplesDir: string;
+  /**
+   * Where customers reach this server, e.g. `https://chat.shop.example` (a path prefix is kept):
+   * the base of the survey links managers copy. Unset: taken from each request's protocol and
+   * Host header, which is wrong behind a proxy that rewrites them — set PUBLIC_URL there.
+   */
+  publicUrl?: string;
   logLevel?: 'silent' | 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   /** How long a socket may stay silent before its hello (default 10 s). */
   helloTimeoutMs?: number;
@@ -48,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): { config: ServerConfig; mana
     allowedOrigins: env.ALLOWED_ORIGINS === undefined ? undefined : readOrigins(env.ALLOWED_ORIGINS),
     distDir: resolve(env.DIST_DIR || resolve(REPO_ROOT, 'dist')),
     examplesDir: resolve(env.EXAMPLES_DIR || resolve(REPO_ROOT, 'examples')),
+    publicUrl: readPublicUrl(env.PUBLIC_URL),
     logLevel: readLogLevel(env.LOG_LEVEL),
   };
   return { config, managerTokenGenerated: !env.MANAGER_TOKEN };
@@ -85,6 +92,21 @@ export function readOrigins(value: string): string[] {
       }
       throw new ConfigError(`ALLOWED_ORIGINS: "${item}" is not an origin like https://shop.example`);
     });
+}
+
+/** An http(s) URL without query or fragment, kept without its trailing slash. */
+export function readPublicUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    // reported below
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
+    throw new ConfigError(`PUBLIC_URL: "${value}" is not a URL like https://chat.shop.example`);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 function readLogLevel(value: string | undefined): ServerConfig['logLevel'] {

@@ -1,33 +1,43 @@
 /** What managers do with chats: find, read, close, reopen, and edit priority, tags, description. */
 import type { Message } from '../../../src/shared/types.ts';
 import type { Store, StoreTx } from '../store/Store.ts';
+import { postSurveyIfDue } from './csatSurvey.ts';
 import { chatNotFound } from './errors.ts';
 import { recordEvent } from './events.ts';
 import { closedProfile, reopenedProfile, writtenProfile, type ProfileWrite } from './profile.ts';
-import type { ChatDetail, ChatFilter, ChatRecord } from './types.ts';
+import type { ChatDetail, ChatFilter, ChatRecord, SurveyRecord } from './types.ts';
 
 export async function listChats(store: Store, filter: ChatFilter): Promise<ChatDetail[]> {
   return store.transaction((tx) => tx.listChatDetails(filter));
 }
 
+/** One chat with its messages and its latest survey (whose link a manager can send elsewhere). */
 export async function readChat(
   store: Store,
   chatId: string,
-): Promise<{ detail: ChatDetail; messages: Message[] }> {
+): Promise<{ detail: ChatDetail; messages: Message[]; survey: SurveyRecord | null }> {
   return store.transaction(async (tx) => {
     const detail = await tx.getChatDetail(chatId);
     if (!detail) throw chatNotFound();
-    return { detail, messages: await tx.listMessages(chatId) };
+    return { detail, messages: await tx.listMessages(chatId), survey: await tx.latestSurvey(chatId) };
   });
 }
 
-/** Closing a closed chat changes nothing and records nothing. */
+/**
+ * Closes the chat and, in the same unit of work, posts the satisfaction survey when the
+ * channel's rule matches it. Closing a closed chat changes nothing and records nothing.
+ */
 export async function closeChat(store: Store, chatId: string): Promise<ChatDetail> {
-  return changeChat(store, chatId, (_tx, chat, now) =>
-    chat.state === 'closed'
-      ? null
-      : { ...chat, state: 'closed', profile: closedProfile(chat.profile, now), updatedAt: now },
-  );
+  return store.transaction(async (tx) => {
+    const detail = await tx.getChatDetail(chatId);
+    if (!detail) throw chatNotFound();
+    const { chat } = detail;
+    if (chat.state === 'closed') return detail;
+    const now = Date.now();
+    await tx.updateChat({ ...chat, state: 'closed', profile: closedProfile(chat.profile, now), updatedAt: now });
+    const closed = await recordEvent(tx, chatId, 'chat');
+    return (await postSurveyIfDue(tx, closed.chat, now)) ?? closed;
+  });
 }
 
 export async function openChat(store: Store, chatId: string): Promise<ChatDetail> {

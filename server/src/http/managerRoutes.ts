@@ -3,13 +3,13 @@
  * (SPEC §4). Every path, including unknown ones, first requires the manager token. The schema
  * routes act on `channelId`, the channel this server's managers look after.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { VALUE_LIMITS } from '../../../src/shared/profile/index.ts';
 import { LIMITS, type ChatState } from '../../../src/shared/types.ts';
 import { closeChat, editChat, listChats, openChat, readChat } from '../domain/chatManagement.ts';
 import { sendManagerMessage } from '../domain/messages.ts';
 import type { ProfileWrite } from '../domain/profile.ts';
-import type { ChatFilter } from '../domain/types.ts';
+import type { ChatFilter, SurveyRecord } from '../domain/types.ts';
 import { toManagerChat } from '../domain/views.ts';
 import type { Store } from '../store/Store.ts';
 import { requireManager } from './auth.ts';
@@ -23,7 +23,13 @@ const STATES: readonly ChatState[] = ['opened', 'closed', 'snoozed'];
 
 type Params = { id: string };
 
-export function managerRoutes(store: Store, managerToken: string, channelId: string): FastifyPluginAsync {
+/** `publicUrl`: the base of survey links (config PUBLIC_URL); unset, the request's own origin. */
+export function managerRoutes(
+  store: Store,
+  managerToken: string,
+  channelId: string,
+  publicUrl?: string,
+): FastifyPluginAsync {
   return async (app) => {
     app.addHook('onRoute', (route) => {
       route.bodyLimit = MANAGER_BODY_LIMIT;
@@ -39,8 +45,8 @@ export function managerRoutes(store: Store, managerToken: string, channelId: str
       return { chats: chats.map(toManagerChat) };
     });
     app.get<{ Params: Params }>('/chats/:id', async (request) => {
-      const { detail, messages } = await readChat(store, request.params.id);
-      return { chat: toManagerChat(detail), messages };
+      const { detail, messages, survey } = await readChat(store, request.params.id);
+      return { chat: toManagerChat(detail), messages, csatLink: surveyLink(request, survey, publicUrl) };
     });
     app.post<{ Params: Params }>('/chats/:id/messages', async (request, reply) => {
       const fields = v.readFields(request.body, ['text', 'authorName', 'clientId']);
@@ -64,6 +70,18 @@ export function managerRoutes(store: Store, managerToken: string, channelId: str
     registerProfileFieldRoutes(app, store, channelId);
     registerCsatSettingsRoutes(app, store, channelId);
   };
+}
+
+/** The absolute URL of the customer link page of the chat's latest survey. */
+function surveyLink(request: FastifyRequest, survey: SurveyRecord | null, publicUrl?: string): string | null {
+  if (!survey) return null;
+  const path = `/csat/${survey.token}`;
+  if (publicUrl) return publicUrl + path;
+  try {
+    return new URL(path, `${request.protocol}://${request.host}`).href;
+  } catch {
+    return path; // a Host header no URL can hold; the path alone still works in the console
+  }
 }
 
 /** `?state=&tag=&csat=`; an empty value means "no filter". */

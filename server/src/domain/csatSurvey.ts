@@ -1,0 +1,73 @@
+/**
+ * Posting the satisfaction survey (SPEC §3) into a chat as it closes, and finding a survey again:
+ * by its message in the customer's own chat, or by the customer link of a chat held elsewhere.
+ */
+import { surveyApplies } from '../../../src/shared/csat/index.ts';
+import { isWithinOperatingHours } from '../../../src/shared/operatingHours.ts';
+import type { CsatForm, Message } from '../../../src/shared/types.ts';
+import type { StoreTx } from '../store/Store.ts';
+import { newToken } from './crypto.ts';
+import { currentCsatSettings, currentOperatingHours } from './csatSettings.ts';
+import { DomainError } from './errors.ts';
+import { postMessage } from './messages.ts';
+import type { ChatDetail, ChatRecord, SurveyRecord } from './types.ts';
+
+export const surveyNotFound = (): DomainError =>
+  new DomainError('not_found', 'survey_not_found', 'survey: no such survey');
+
+/**
+ * Called inside the unit of work that closes `chat`: when the channel's rule matches this chat,
+ * posts the survey as a bot message in the customer's language, with its customer link. Nothing
+ * is posted while an earlier survey of the chat is still unanswered. Returns the chat after the
+ * post, or null when no survey was due.
+ */
+export async function postSurveyIfDue(tx: StoreTx, chat: ChatRecord, now: number): Promise<ChatDetail | null> {
+  const settings = await currentCsatSettings(tx, chat.channelId);
+  if (!settings.enabled || (await tx.hasUnansweredSurvey(chat.id))) return null;
+  const user = await tx.getUser(chat.userId);
+  if (!user) throw new Error(`user ${chat.userId} of chat ${chat.id} missing`);
+  const tags = Array.isArray(chat.profile.tags) ? chat.profile.tags : [];
+  const hours = await currentOperatingHours(tx, chat.channelId);
+  const due = surveyApplies(settings, {
+    userProfile: user.profile,
+    chatTags: tags,
+    insideOperatingHours: isWithinOperatingHours(hours, now),
+  });
+  if (!due) return null;
+  const form: CsatForm = {
+    type: 'csat',
+    scale: settings.scale,
+    required: settings.required,
+    comment: settings.comment,
+    questions: { ...settings.questions },
+    answer: null,
+  };
+  const text = settings.questions[user.language] ?? settings.questions.en;
+  const posted = await postMessage(tx, chat.id, { author: 'bot', text, form });
+  await tx.insertSurvey({ messageId: posted.message.id, chatId: chat.id, token: newToken(), createdAt: now });
+  return posted.detail;
+}
+
+/** A survey of this chat, by its message id; any other message (or another chat's survey) is not found. */
+export async function surveyInChat(
+  tx: StoreTx,
+  chatId: string,
+  messageId: string,
+): Promise<{ survey: SurveyRecord; message: Message }> {
+  const survey = await tx.findSurveyByMessage(messageId);
+  if (!survey || survey.chatId !== chatId) throw surveyNotFound();
+  return { survey, message: await surveyMessage(tx, survey) };
+}
+
+/** The survey a customer link points to. */
+export async function surveyOfLink(tx: StoreTx, token: string): Promise<{ survey: SurveyRecord; message: Message }> {
+  const survey = await tx.findSurveyByToken(token);
+  if (!survey) throw surveyNotFound();
+  return { survey, message: await surveyMessage(tx, survey) };
+}
+
+async function surveyMessage(tx: StoreTx, survey: SurveyRecord): Promise<Message> {
+  const message = await tx.getMessage(survey.messageId);
+  if (!message?.form) throw new Error(`survey message ${survey.messageId} missing or without its form`);
+  return message;
+}
