@@ -6,6 +6,7 @@ import Fastify from 'fastify';
 import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from './config.ts';
 import { ensureDemoChannel } from './domain/channels.ts';
+import { csatLinkRoutes } from './http/csatLinkRoutes.ts';
 import { installErrorHandling, installJsonParser } from './http/errors.ts';
 import { managerRoutes } from './http/managerRoutes.ts';
 import { staticRoutes } from './http/staticRoutes.ts';
@@ -46,6 +47,7 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
     });
     await app.register(widgetRoutes(store), { prefix: '/api/widget/:pluginKey' });
     await app.register(managerRoutes(store, config.managerToken, demo.id, config.publicUrl), { prefix: '/api/manager' });
+    await app.register(csatLinkRoutes(store));
     const pluginKey = () => demo.pluginKey;
     await app.register(staticRoutes({ distDir: config.distDir, examplesDir: config.examplesDir, pluginKey }));
     const realtime = attachRealtime(app.server, {

@@ -6,8 +6,9 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { BootResponse } from '../../../src/shared/types.ts';
 import { findChannel } from '../domain/channels.ts';
-import { channelNotFound } from '../domain/errors.ts';
 import { listCustomerChats, markRead, readCustomerChat, startChat, writeCustomerProfile } from '../domain/chats.ts';
+import { answerInChat } from '../domain/csatAnswers.ts';
+import { channelNotFound } from '../domain/errors.ts';
 import { sendCustomerMessage } from '../domain/messages.ts';
 import type { ChannelRecord, UserRecord } from '../domain/types.ts';
 import { authenticate, boot, changeTags, trackEvent, updateUser } from '../domain/users.ts';
@@ -15,12 +16,14 @@ import { toWidgetChat, toWidgetUser } from '../domain/views.ts';
 import type { Store } from '../store/Store.ts';
 import { requireBearer } from './auth.ts';
 import { allowOrigin, answerPreflight, applyChannelCors } from './cors.ts';
+import { parseCsatAnswer } from './csatBodies.ts';
 import * as bodies from './widgetBodies.ts';
 
 export const WIDGET_BODY_LIMIT = 64 * 1024;
 const PLUGIN_KEY = /^[A-Za-z0-9_-]{1,64}$/;
 
 type Params = { pluginKey: string; id: string };
+type MessageParams = Params & { messageId: string };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -113,6 +116,13 @@ function registerChatRoutes(app: FastifyInstance, store: Store): void {
     const posted = await sendCustomerMessage(store, user, request.params.id, input);
     reply.code(posted.created ? 201 : 200);
     return { message: posted.message };
+  });
+  // Answering the survey posted at close; a retry with the same answerId stores nothing new.
+  app.post<{ Params: MessageParams }>('/chats/:id/messages/:messageId/answer', async (request) => {
+    const user = await customerOf(store, request);
+    const input = parseCsatAnswer(request.body);
+    const { id, messageId } = request.params;
+    return { message: await answerInChat(store, user, id, messageId, input) };
   });
   app.patch<{ Params: Params }>('/chats/:id/profile', async (request) => {
     const user = await customerOf(store, request);
