@@ -80,7 +80,6 @@ export function CsatForm({ id, form, language, strings: s, pending, offline, onA
             id={id + '-c'}
             rows={2}
             maxLength={LIMITS.csatComment}
-            placeholder={s.commentPlaceholder}
             value={comment.value}
             onInput={(event) => (comment.value = event.currentTarget.value)}
           />

@@ -37,7 +37,6 @@ export const csat: CsatStrings = {
   prompt: 'Please rate this conversation.',
   required: 'Required',
   commentLabel: 'Comment (optional)',
-  commentPlaceholder: 'Tell us more',
   submit: messenger.send,
   skip: 'Skip',
   sending: messenger.sending,

@@ -37,7 +37,6 @@ export const csat: CsatStrings = {
   prompt: '評価をお願いします。',
   required: '必須',
   commentLabel: 'コメント（任意）',
-  commentPlaceholder: 'ご自由にどうぞ',
   submit: messenger.send,
   skip: 'スキップ',
   sending: messenger.sending,

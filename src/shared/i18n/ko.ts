@@ -37,7 +37,6 @@ export const csat: CsatStrings = {
   prompt: '상담을 평가해 주세요.',
   required: '필수 응답',
   commentLabel: '의견 (선택)',
-  commentPlaceholder: '자유롭게 적어 주세요',
   submit: messenger.send,
   skip: '건너뛰기',
   sending: messenger.sending,

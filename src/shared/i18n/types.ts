@@ -39,7 +39,6 @@ export interface CsatStrings {
   prompt: string;
   required: string;
   commentLabel: string;
-  commentPlaceholder: string;
   submit: string;
   skip: string;
   sending: string;
