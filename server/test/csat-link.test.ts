@@ -91,6 +91,7 @@ describe('the link page', () => {
     );
     expect(reply.headers.get('cache-control')).toBe('no-store');
     expect(reply.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(reply.headers.get('x-robots-tag')).toBe('noindex, nofollow');
     expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
     const html = reply.body as string;
     expect(html.startsWith('<!doctype html>')).toBe(true);

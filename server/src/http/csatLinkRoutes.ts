@@ -2,7 +2,7 @@
  * The customer link of a survey, for chats held in messengers that cannot render the form:
  * `/csat/<token>` serves the page shell, which calls `GET /api/csat/<token>` for the survey and
  * `POST /api/csat/<token>/answer` to answer it. Same origin as the page, so no CORS. The token is
- * the only credential, so nothing here is cached and the page sends no Referer.
+ * the only credential, so nothing here is cached or indexed and the page sends no Referer.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { answerByLink, readLinkedSurvey } from '../domain/csatAnswers.ts';
@@ -30,7 +30,10 @@ export function csatLinkRoutes(store: Store): FastifyPluginAsync {
       route.bodyLimit = CSAT_BODY_LIMIT;
     });
     app.addHook('onSend', async (_request, reply) => {
-      reply.header('Cache-Control', 'no-store').header('Referrer-Policy', 'no-referrer');
+      reply
+        .header('Cache-Control', 'no-store')
+        .header('Referrer-Policy', 'no-referrer')
+        .header('X-Robots-Tag', 'noindex, nofollow');
     });
     app.get<{ Params: Params }>('/api/csat/:token', (request) => readLinkedSurvey(store, checkedToken(request)));
     app.post<{ Params: Params }>('/api/csat/:token/answer', async (request) => {

@@ -51,6 +51,7 @@ const shell = (language: Language, title: string, body: string, script = ''): st
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<meta name="robots" content="noindex, nofollow">
 <title>${escapeHtml(title)}</title>
 ${script}</head>
 <body>
