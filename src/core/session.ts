@@ -196,8 +196,8 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
     doc.addEventListener('click', onClick, true);
     cleanups.push(() => doc!.removeEventListener('click', onClick, true));
   }
-  // Messages written before a reload are still waiting: the messenger's outbox sends them.
-  if (readJson<unknown[]>(outboxKey)) cleanups.push(whenIdle(() => messenger.prefetch()));
+  // Messages or survey answers given before a reload are still waiting: the messenger sends them.
+  if (readJson<unknown[]>(outboxKey) || readJson<unknown[]>(outboxKey + ':answers')) cleanups.push(whenIdle(() => messenger.prefetch()));
   if (option.trackDefaultEvent !== false) trackPageView(request, option.trackUtmSource !== false);
   updateBadge();
 
