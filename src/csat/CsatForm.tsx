@@ -1,10 +1,10 @@
 import { useSignal } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { scoreLabel, type Score } from '../shared/csat/scale';
+import type { Score } from '../shared/csat/scale';
 import type { CsatStrings } from '../shared/i18n/types';
 import { LIMITS, type CsatForm as Survey, type Language } from '../shared/types';
 import { CsatScale } from './CsatScale';
-import { Face } from './Face';
+import { CsatThanks } from './CsatThanks';
 
 /** An answer sent and not acknowledged yet (`sending`), or refused (`failed`, with the reason). */
 export interface PendingChoice {
@@ -48,13 +48,7 @@ export function CsatForm({ id, form, language, strings: s, pending, offline, onA
   if (answer) {
     return (
       <div class="cs" ref={ref} tabIndex={-1}>
-        <p class="cs-n">{question}</p>
-        <p class="cs-q">{s.thanks}</p>
-        <p class="cs-a">
-          <Face score={answer.score} />
-          {s.yourAnswer(scoreLabel(answer.score, language))}
-        </p>
-        {answer.comment && <p class="cs-c">{answer.comment}</p>}
+        <CsatThanks question={question} answer={answer} language={language} strings={s} />
       </div>
     );
   }

@@ -1,0 +1,81 @@
+/**
+ * The survey's customer link page (`/csat/:token` on the server): the same form as in the
+ * messenger, for chats held in messengers that cannot render it. The answer waits in localStorage
+ * until the server stores it, so a dropped connection or a reload loses nothing.
+ */
+import { signal } from '@preact/signals';
+import { nanoid } from 'nanoid';
+import { render } from 'preact';
+import { createApiClient } from '../core/apiClient';
+import { createPersistentQueue, type Queued } from '../messenger/host/createPersistentQueue';
+import type { Score } from '../shared/csat/scale';
+import type { ChannelInfo, CsatForm as Survey, Language, Message } from '../shared/types';
+import { CsatForm, type PendingChoice } from './CsatForm';
+import { csatFormCss } from './csatForm.css';
+import { csatStrings } from './csatStrings';
+
+interface Answer extends Queued {
+  answerId: string;
+  score: Score;
+  comment?: string;
+}
+
+const PAGE_CSS = `
+:root{--sangdam-bg:#fff;--sangdam-fg:#1d1d22;--sangdam-muted:#66666f;--sangdam-line:#e4e4e9;--sangdam-bubble:#f4f4f6;--sangdam-danger:#c62828;--sangdam-on-accent:#fff;color-scheme:light dark}
+@media (prefers-color-scheme:dark){:root{--sangdam-bg:#1d1d22;--sangdam-fg:#ececf1;--sangdam-muted:#a0a0ad;--sangdam-line:#34343c;--sangdam-bubble:#2b2b32;--sangdam-danger:#ff8a80}}
+body{margin:0;min-height:100vh;display:grid;place-items:center;background:var(--sangdam-bg);color:var(--sangdam-fg);font:15px/1.5 system-ui,sans-serif}
+main{width:min(420px,100% - 32px)}
+h1{font-size:18px;margin:0 0 12px}
+.cs-f:focus-visible,.cs-b:focus-visible,.cs-k:focus-visible,textarea:focus-visible{outline:3px solid var(--sangdam-focus,#1a73e8);outline-offset:2px}
+`;
+
+function addStyles(css: string): void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css); // constructed sheets need no 'unsafe-inline' under the page's strict CSP
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
+async function start(main: HTMLElement): Promise<void> {
+  const token = main.dataset.token || '';
+  const request = createApiClient(`/api/csat/${encodeURIComponent(token)}`, () => undefined, new AbortController().signal);
+  const data = await request<{ form: Survey; language: Language; channel: ChannelInfo }>('GET', '');
+  const form = signal(data.form);
+  const pending = signal<PendingChoice | undefined>(undefined);
+  const online = signal(navigator.onLine);
+  if (/^#[0-9a-f]{3,8}$/i.test(data.channel.color)) main.style.setProperty('--sangdam-accent', data.channel.color);
+  document.title = data.channel.name;
+
+  const queue = createPersistentQueue<Answer, { message: Message }>(
+    `sangdam:csat-link:${token}`,
+    ({ answerId, score, comment }) => request('POST', '/answer', { answerId, score, comment }),
+    (_entry, result) => {
+      if (result && result.message.form) form.value = result.message.form;
+      const waiting = queue.list()[0];
+      pending.value = result || !waiting ? undefined : { score: waiting.score, state: waiting.state, error: waiting.error };
+    },
+  );
+  const waiting = queue.list()[0];
+  if (waiting) pending.value = { score: waiting.score, state: waiting.state, error: waiting.error };
+  addEventListener('online', () => ((online.value = true), queue.kick()));
+  addEventListener('offline', () => (online.value = false));
+
+  const answer = (score: Score, comment?: string) => {
+    queue.drop((e) => e.state === 'failed'); // a refused answer may be given again
+    queue.add({ answerId: nanoid(), score, comment, state: 'sending' }).catch(() => {});
+  };
+  const App = () => (
+    <>
+      <h1>{data.channel.name}</h1>
+      <CsatForm id="link" form={form.value} language={data.language} strings={csatStrings(data.language)} pending={pending.value} offline={!online.value} onAnswer={answer} />
+    </>
+  );
+  render(<App />, main);
+}
+
+const main = document.getElementById('csat');
+if (main) {
+  addStyles(csatFormCss + PAGE_CSS);
+  start(main).catch((error: Error) => {
+    main.textContent = error.message;
+  });
+}
