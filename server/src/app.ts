@@ -30,7 +30,7 @@ export interface RunningServer {
  * @example const server = await createServer({ ...config, port: 0 }); await server.close();
  */
 export async function createServer(config: ServerConfig): Promise<RunningServer> {
-  const store = SqliteStore.open(config.dataDir);
+  const store = SqliteStore.open(config.dataDir, config.clock);
   try {
     const demo = await ensureDemoChannel(store, {
       pluginKey: config.pluginKey,

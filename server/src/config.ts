@@ -31,6 +31,8 @@ export interface ServerConfig {
   helloTimeoutMs?: number;
   /** How often sockets are pinged; one missed pong and they are cut (default 30 s). */
   heartbeatMs?: number;
+  /** Where the domain reads the time (default `Date.now`); tests pass a fixed clock. */
+  clock?: () => number;
 }
 
 export class ConfigError extends Error {}

@@ -34,7 +34,7 @@ export async function ensureDemoChannel(
         pluginKey: options.pluginKey ?? newPluginKey(),
         memberSecret: options.memberSecret ?? null,
         allowedOrigins: options.allowedOrigins ?? [],
-        createdAt: Date.now(),
+        createdAt: tx.now,
       };
       await tx.insertChannel(channel);
       await addInitialFields(tx, channel.id, DEMO_PRODUCT_FIELDS);

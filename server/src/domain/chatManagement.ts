@@ -33,7 +33,7 @@ export async function closeChat(store: Store, chatId: string): Promise<ChatDetai
     if (!detail) throw chatNotFound();
     const { chat } = detail;
     if (chat.state === 'closed') return detail;
-    const now = Date.now();
+    const now = tx.now;
     await tx.updateChat({ ...chat, state: 'closed', profile: closedProfile(chat.profile, now), updatedAt: now });
     const closed = await recordEvent(tx, chatId, 'chat');
     return (await postSurveyIfDue(tx, closed.chat, now)) ?? closed;
@@ -67,7 +67,7 @@ async function changeChat(
   return store.transaction(async (tx: StoreTx) => {
     const detail = await tx.getChatDetail(chatId);
     if (!detail) throw chatNotFound();
-    const next = await change(tx, detail.chat, Date.now());
+    const next = await change(tx, detail.chat, tx.now);
     if (!next) return detail;
     await tx.updateChat(next);
     return recordEvent(tx, chatId, 'chat');

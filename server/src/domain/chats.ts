@@ -33,7 +33,7 @@ export async function startChat(store: Store, user: UserRecord, input: NewChat):
     const existing = await tx.findChatByClientId(user.id, input.clientId);
     let chatId = existing?.id;
     if (!chatId) {
-      const now = Date.now();
+      const now = tx.now;
       const chat: ChatRecord = {
         id: newId(),
         channelId: user.channelId,
@@ -89,7 +89,7 @@ export async function writeCustomerProfile(
     const { chat } = detail;
     const profile = writtenProfile(chat.profile, write, await tx.listProfileFields(chat.channelId), 'sdk');
     if (JSON.stringify(profile) === JSON.stringify(chat.profile)) return detail;
-    await tx.updateChat({ ...chat, profile, updatedAt: Date.now() });
+    await tx.updateChat({ ...chat, profile, updatedAt: tx.now });
     return recordEvent(tx, chatId, 'chat');
   });
 }

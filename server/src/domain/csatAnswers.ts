@@ -89,7 +89,7 @@ async function answer(
   if (await tx.findAnswerById(input.answerId)) {
     throw new DomainError('conflict', 'answer_id_used', 'answerId: was already used for another survey; send a new one');
   }
-  const now = Date.now();
+  const now = tx.now;
   const answered: Message = { ...message, form: { ...form, answer: { score, comment, answeredAt: now } } };
   const { chatId, messageId } = survey;
   await tx.insertAnswer({ chatId, messageId, answerId: input.answerId, score, scale: form.scale, comment, answeredAt: now, via });

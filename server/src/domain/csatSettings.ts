@@ -47,7 +47,7 @@ export async function changeCsatSettings(
   return store.transaction(async (tx) => {
     const merged = mergeCsatSettings(await currentCsatSettings(tx, channelId), patch);
     if (!merged.ok) throw new DomainError('invalid', 'invalid_request', merged.message);
-    await tx.saveCsatSettings(channelId, merged.settings, Date.now());
+    await tx.saveCsatSettings(channelId, merged.settings, tx.now);
     return merged.settings;
   });
 }
@@ -62,6 +62,6 @@ export async function replaceOperatingHours(
   channelId: string,
   hours: OperatingHours,
 ): Promise<OperatingHours> {
-  await store.transaction((tx) => tx.saveOperatingHours(channelId, hours, Date.now()));
+  await store.transaction((tx) => tx.saveOperatingHours(channelId, hours, tx.now));
   return hours;
 }

@@ -28,7 +28,7 @@ export async function recordEvent(
     userId: detail.chat.userId,
     chatId,
     type,
-    createdAt: Date.now(),
+    createdAt: tx.now,
     payload: {
       chat: toChat(detail),
       user: detail.user,

@@ -34,7 +34,7 @@ export async function postMessage(tx: StoreTx, chatId: string, input: NewMessage
     if (stored) return { message: stored, detail: (await tx.getChatDetail(chatId))!, created: false };
   }
   let { chat } = (await tx.getChatDetail(chatId))!;
-  const now = Date.now();
+  const now = tx.now;
   if (chat.state !== 'opened' && input.author !== 'bot') {
     chat = { ...chat, state: 'opened', profile: reopenedProfile(chat.profile, now), updatedAt: now };
     await tx.updateChat(chat);

@@ -47,7 +47,7 @@ export interface UserChanges {
 export async function boot(store: Store, channel: ChannelRecord, input: BootInput): Promise<BootResult> {
   if (input.memberId !== undefined) verifyMember(channel, input.memberId, input.memberHash);
   return store.transaction(async (tx) => {
-    const now = Date.now();
+    const now = tx.now;
     const current = input.token ? await sessionUser(tx, input.token) : null;
     const sameIdentity =
       current !== null &&
@@ -77,7 +77,7 @@ export async function updateUser(store: Store, userId: string, changes: UserChan
   return store.transaction(async (tx) => {
     const user = await tx.getUser(userId);
     if (!user) throw new DomainError('unauthorized', 'invalid_token', 'token: the user no longer exists');
-    return saveChanges(tx, user, changes, Date.now());
+    return saveChanges(tx, user, changes, tx.now);
   });
 }
 
@@ -92,12 +92,12 @@ export async function changeTags(
     if (!user) throw new DomainError('unauthorized', 'invalid_token', 'token: the user no longer exists');
     const tags = user.tags.filter((tag) => !remove.includes(tag));
     for (const tag of add) if (!tags.includes(tag)) tags.push(tag);
-    return saveChanges(tx, user, { tags }, Date.now());
+    return saveChanges(tx, user, { tags }, tx.now);
   });
 }
 
 export async function trackEvent(store: Store, track: Omit<TrackRecord, 'createdAt'>): Promise<void> {
-  await store.transaction((tx) => tx.insertTrack({ ...track, createdAt: Date.now() }));
+  await store.transaction((tx) => tx.insertTrack({ ...track, createdAt: tx.now }));
 }
 
 async function sessionUser(tx: StoreTx, token: string): Promise<UserRecord | null> {

@@ -32,6 +32,12 @@ export interface EventQuery {
 }
 
 export interface StoreTx {
+  /**
+   * The time of this unit of work (ms since epoch), read once from the store's clock when it
+   * starts, like SQL's transaction timestamp: everything it writes carries the same instant.
+   */
+  readonly now: number;
+
   getSetting(key: string): Promise<string | null>;
   setSetting(key: string, value: string): Promise<void>;
 
@@ -102,6 +108,9 @@ export interface StoreTx {
 
   insertTrack(track: TrackRecord): Promise<void>;
 }
+
+/** Where a store reads the time; tests pass a fixed one. */
+export type Clock = () => number;
 
 export type CommitListener = (events: readonly EventRecord[]) => void;
 

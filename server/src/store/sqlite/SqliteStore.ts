@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventRecord } from '../../domain/types.ts';
-import type { CommitListener, Store, StoreTx } from '../Store.ts';
+import type { Clock, CommitListener, Store, StoreTx } from '../Store.ts';
 import { migrate } from './migrations.ts';
 import { SqliteTx } from './SqliteTx.ts';
 import { prepareStatements, type Statements } from './statements.ts';
@@ -20,8 +20,11 @@ export class SqliteStore implements Store {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
-  /** Opens (creating when needed) the database in `dataDir` and applies pending migrations. */
-  static open(dataDir: string): SqliteStore {
+  /**
+   * Opens (creating when needed) the database in `dataDir` and applies pending migrations.
+   * `clock` gives each unit of work its `now`.
+   */
+  static open(dataDir: string, clock: Clock = Date.now): SqliteStore {
     mkdirSync(dataDir, { recursive: true });
     const db = new Database(join(dataDir, 'sangdam.db'));
     db.pragma('journal_mode = WAL');
@@ -29,10 +32,13 @@ export class SqliteStore implements Store {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db);
-    return new SqliteStore(db);
+    return new SqliteStore(db, clock);
   }
 
-  private constructor(db: Database.Database) {
+  private constructor(
+    db: Database.Database,
+    private readonly clock: Clock,
+  ) {
     this.db = db;
     this.statements = prepareStatements(db);
   }
@@ -57,7 +63,7 @@ export class SqliteStore implements Store {
 
   private async runTransaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
     if (this.closed) throw new Error('store is closed');
-    const tx = new SqliteTx(this.statements);
+    const tx = new SqliteTx(this.statements, this.clock());
     this.db.exec('BEGIN IMMEDIATE');
     let result: T;
     try {

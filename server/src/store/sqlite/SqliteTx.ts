@@ -27,7 +27,10 @@ export class SqliteTx implements StoreTx {
   readonly appended: EventRecord[] = [];
   private reservedSeq = 0;
 
-  constructor(private readonly s: Statements) {}
+  constructor(
+    private readonly s: Statements,
+    readonly now: number,
+  ) {}
 
   async getSetting(key: string) {
     return (this.s.getSetting.get(key) as string | undefined) ?? null;
