@@ -1,6 +1,7 @@
 /** What managers do with chats: find, read, close, reopen, and edit priority, tags, description. */
 import type { Message } from '../../../src/shared/types.ts';
 import type { Store, StoreTx } from '../store/Store.ts';
+import { measuredChat } from './chatMetrics.ts';
 import { postSurveyIfDue } from './csatSurvey.ts';
 import { chatNotFound } from './errors.ts';
 import { recordEvent } from './events.ts';
@@ -24,8 +25,9 @@ export async function readChat(
 }
 
 /**
- * Closes the chat and, in the same unit of work, posts the satisfaction survey when the
- * channel's rule matches it. Closing a closed chat changes nothing and records nothing.
+ * Closes the chat (measuring its resolution time) and, in the same unit of work, posts the
+ * satisfaction survey when the channel's rule matches it. Closing a closed chat changes nothing
+ * and records nothing.
  */
 export async function closeChat(store: Store, chatId: string): Promise<ChatDetail> {
   return store.transaction(async (tx) => {
@@ -34,17 +36,20 @@ export async function closeChat(store: Store, chatId: string): Promise<ChatDetai
     const { chat } = detail;
     if (chat.state === 'closed') return detail;
     const now = tx.now;
-    await tx.updateChat({ ...chat, state: 'closed', profile: closedProfile(chat.profile, now), updatedAt: now });
+    await tx.updateChat(
+      await measuredChat(tx, { ...chat, state: 'closed', profile: closedProfile(chat.profile, now), updatedAt: now }),
+    );
     const closed = await recordEvent(tx, chatId, 'chat');
     return (await postSurveyIfDue(tx, closed.chat, now)) ?? closed;
   });
 }
 
+/** Reopening starts a new period: `closedAt` goes and the metrics are measured afresh. */
 export async function openChat(store: Store, chatId: string): Promise<ChatDetail> {
-  return changeChat(store, chatId, (_tx, chat, now) =>
+  return changeChat(store, chatId, (tx, chat, now) =>
     chat.state === 'opened'
       ? null
-      : { ...chat, state: 'opened', profile: reopenedProfile(chat.profile, now), updatedAt: now },
+      : measuredChat(tx, { ...chat, state: 'opened', profile: reopenedProfile(chat.profile, now), updatedAt: now }),
   );
 }
 

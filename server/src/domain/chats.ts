@@ -1,6 +1,7 @@
 /** A customer's chats: starting one (idempotently), listing, reading, marking as read. */
 import type { Message } from '../../../src/shared/types.ts';
 import type { Store } from '../store/Store.ts';
+import { measuredChat } from './chatMetrics.ts';
 import { newId } from './crypto.ts';
 import { chatNotFound } from './errors.ts';
 import { recordEvent } from './events.ts';
@@ -46,7 +47,7 @@ export async function startChat(store: Store, user: UserRecord, input: NewChat):
         updatedAt: now,
         activityAt: now,
       };
-      await tx.insertChat(chat);
+      await tx.insertChat(await measuredChat(tx, chat));
       await recordEvent(tx, chat.id, 'chat');
       chatId = chat.id;
     }

@@ -1,6 +1,7 @@
 /** Messages in a chat, from the customer, a manager or a bot — idempotent on the sender's clientId. */
 import type { Author, CsatForm, Message } from '../../../src/shared/types.ts';
 import type { Store, StoreTx } from '../store/Store.ts';
+import { measuredChat } from './chatMetrics.ts';
 import { newId } from './crypto.ts';
 import { chatNotFound } from './errors.ts';
 import { recordEvent } from './events.ts';
@@ -27,6 +28,8 @@ export interface Posted {
  * Stores a message and its event in the caller's unit of work. A customer or manager writing in
  * a closed (or snoozed) chat reopens it first, announced as its own `chat` event; a bot message
  * (the survey posted at close) does not. Writing also means the customer has read everything.
+ * A customer or manager message remeasures the chat's response times; a bot message neither
+ * answers nor waits, so it leaves them as they are.
  */
 export async function postMessage(tx: StoreTx, chatId: string, input: NewMessage): Promise<Posted> {
   if (input.clientId !== undefined) {
@@ -36,7 +39,7 @@ export async function postMessage(tx: StoreTx, chatId: string, input: NewMessage
   let { chat } = (await tx.getChatDetail(chatId))!;
   const now = tx.now;
   if (chat.state !== 'opened' && input.author !== 'bot') {
-    chat = { ...chat, state: 'opened', profile: reopenedProfile(chat.profile, now), updatedAt: now };
+    chat = await measuredChat(tx, { ...chat, state: 'opened', profile: reopenedProfile(chat.profile, now), updatedAt: now });
     await tx.updateChat(chat);
     await recordEvent(tx, chatId, 'chat');
   }
@@ -47,7 +50,8 @@ export async function postMessage(tx: StoreTx, chatId: string, input: NewMessage
   if (input.form !== undefined) message.form = input.form;
   await tx.insertMessage(message);
   const readSeq = input.author === 'customer' ? seq : chat.readSeq;
-  await tx.updateChat({ ...chat, readSeq, updatedAt: now, activityAt: now });
+  chat = { ...chat, readSeq, updatedAt: now, activityAt: now };
+  await tx.updateChat(input.author === 'bot' ? chat : await measuredChat(tx, chat));
   const detail = await recordEvent(tx, chatId, 'message', { seq, message });
   return { message, detail, created: true };
 }

@@ -8,6 +8,7 @@
 import { validateProfile, type CustomField, type Writer } from '../../../src/shared/profile/index.ts';
 import type { ChatProfile, ChatState } from '../../../src/shared/types.ts';
 import { DomainError } from './errors.ts';
+import { METRIC_KEYS } from './metrics.ts';
 
 /**
  * A chat-profile write exactly as a client sent it. It is checked against the channel's schema
@@ -15,8 +16,11 @@ import { DomainError } from './errors.ts';
  */
 export type ProfileWrite = Record<string, unknown>;
 
-/** Manager notes about the customer; the customer's own view leaves them out. */
-const MANAGER_ONLY_KEYS = ['priority', 'tags', 'description'];
+/**
+ * The customer's own view leaves out the managers' notes about them and the response-time
+ * metrics, which measure the team, not the conversation the customer sees.
+ */
+const MANAGER_ONLY_KEYS = ['priority', 'tags', 'description', ...METRIC_KEYS];
 
 /**
  * The profile with `write` applied (`null` removes a key), after checking it with the shared
