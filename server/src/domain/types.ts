@@ -122,6 +122,12 @@ export interface CsatAnswerRecord {
   via: AnswerVia;
 }
 
+/** How the console shows a channel's chats: the profile keys its panel leaves out. */
+export interface DisplaySettings {
+  /** Built-in keys and `profile.` keys, in the order the manager chose them. */
+  hidden: string[];
+}
+
 export interface TrackRecord {
   channelId: string;
   userId: string;

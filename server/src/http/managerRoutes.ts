@@ -14,6 +14,7 @@ import { toManagerChat } from '../domain/views.ts';
 import type { Store } from '../store/Store.ts';
 import { requireManager } from './auth.ts';
 import { registerCsatSettingsRoutes } from './csatSettingsRoutes.ts';
+import { registerDisplaySettingsRoutes } from './displaySettingsRoutes.ts';
 import { HttpError, invalid } from './errors.ts';
 import { registerProfileFieldRoutes } from './profileFieldRoutes.ts';
 import * as v from './validate.ts';
@@ -69,6 +70,7 @@ export function managerRoutes(
     }));
     registerProfileFieldRoutes(app, store, channelId);
     registerCsatSettingsRoutes(app, store, channelId);
+    registerDisplaySettingsRoutes(app, store, channelId);
   };
 }
 

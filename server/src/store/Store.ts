@@ -15,6 +15,7 @@ import type {
   ChatFilter,
   ChatRecord,
   CsatAnswerRecord,
+  DisplaySettings,
   EventRecord,
   SurveyRecord,
   TrackRecord,
@@ -87,6 +88,10 @@ export interface StoreTx {
   /** The channel's stored operating hours, or null while they have never been set. */
   getOperatingHours(channelId: string): Promise<OperatingHours | null>;
   saveOperatingHours(channelId: string, hours: OperatingHours, updatedAt: number): Promise<void>;
+
+  /** The channel's stored console display settings, or null while they have never been set. */
+  getDisplaySettings(channelId: string): Promise<DisplaySettings | null>;
+  saveDisplaySettings(channelId: string, settings: DisplaySettings, updatedAt: number): Promise<void>;
 
   insertSurvey(survey: SurveyRecord): Promise<void>;
   findSurveyByToken(token: string): Promise<SurveyRecord | null>;

@@ -10,6 +10,7 @@ import type {
   ChannelRecord,
   ChatRecord,
   CsatAnswerRecord,
+  DisplaySettings,
   EventRecord,
   SurveyRecord,
   TrackRecord,
@@ -145,6 +146,14 @@ export class SqliteTx implements StoreTx {
   }
   async saveOperatingHours(channelId: string, hours: OperatingHours, updatedAt: number) {
     this.s.saveOperatingHours.run(channelId, JSON.stringify(hours), updatedAt);
+  }
+
+  async getDisplaySettings(channelId: string) {
+    const hidden = this.s.displaySettings.get(channelId) as string | undefined;
+    return hidden === undefined ? null : { hidden: JSON.parse(hidden) as string[] };
+  }
+  async saveDisplaySettings(channelId: string, settings: DisplaySettings, updatedAt: number) {
+    this.s.saveDisplaySettings.run(channelId, JSON.stringify(settings.hidden), updatedAt);
   }
 
   async insertSurvey(survey: SurveyRecord) {

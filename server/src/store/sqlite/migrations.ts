@@ -176,6 +176,18 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX csat_answers_chat ON csat_answers(chat_id);
     `,
   },
+  {
+    id: 4,
+    name: "console display settings per channel: the profile keys its panel hides",
+    // No row means nothing hidden.
+    sql: `
+      CREATE TABLE display_settings (
+        channel_id TEXT PRIMARY KEY REFERENCES channels(id),
+        hidden TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Brings the schema up to date; safe to call on every start. */

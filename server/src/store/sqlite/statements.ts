@@ -65,6 +65,9 @@ export function prepareStatements(db: Database.Database) {
     operatingHours: p('SELECT hours FROM operating_hours WHERE channel_id = ?').pluck(),
     saveOperatingHours: p(`INSERT INTO operating_hours (channel_id, hours, updated_at) VALUES (?, ?, ?)
       ON CONFLICT (channel_id) DO UPDATE SET hours = excluded.hours, updated_at = excluded.updated_at`),
+    displaySettings: p('SELECT hidden FROM display_settings WHERE channel_id = ?').pluck(),
+    saveDisplaySettings: p(`INSERT INTO display_settings (channel_id, hidden, updated_at) VALUES (?, ?, ?)
+      ON CONFLICT (channel_id) DO UPDATE SET hidden = excluded.hidden, updated_at = excluded.updated_at`),
     insertSurvey: p(`INSERT INTO csat_surveys (message_id, chat_id, token, created_at)
       VALUES (@message_id, @chat_id, @token, @created_at)`),
     surveyByToken: p('SELECT * FROM csat_surveys WHERE token = ?'),
