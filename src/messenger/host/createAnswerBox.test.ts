@@ -107,4 +107,17 @@ describe('the answer box', () => {
     expect(request.mock.calls[1][2].answerId).not.toBe(refusedId);
     expect(box.pending('m7')).toBeUndefined();
   });
+
+  it('forgets a refused answer once the survey is seen answered, so nothing waits at the next boot', async () => {
+    const request = vi.fn(async (): Promise<unknown> => {
+      throw refused();
+    });
+    const box = createAnswerBox(request as never, KEY, newId, () => {});
+    await box.answer('chat1', 'm7', 2).catch(() => {});
+    box.answered(survey('chat1', 'other', { answerId: 'x', score: 5 }));
+    expect(box.pending('m7')).toMatchObject({ state: 'failed' });
+    box.answered(survey('chat1', 'm7', { answerId: 'x', score: 5 }));
+    expect(box.pending('m7')).toBeUndefined();
+    expect(localStorage.getItem(KEY)).toBeNull();
+  });
 });

@@ -8,6 +8,8 @@ export interface AnswerBox {
   answer(chatId: string, messageId: string, score: Score, comment?: string): Promise<Message>;
   /** The answer to this survey still waiting, or refused. */
   pending(messageId: string): PendingAnswer | undefined;
+  /** Forgets a refused answer once the survey is seen answered (from the link, or another tab). */
+  answered(message: Message): void;
   kick(): void;
   stop(): void;
 }
@@ -40,6 +42,9 @@ export function createAnswerBox(
       return queue.add({ answerId: newId(), chatId, messageId, score, comment, state: 'sending' });
     },
     pending: (messageId) => queue.list().find((a) => a.messageId === messageId),
+    answered(message) {
+      if (message.form?.answer) queue.drop((a) => a.messageId === message.id && a.state === 'failed');
+    },
     kick: queue.kick,
     stop: queue.stop,
   };

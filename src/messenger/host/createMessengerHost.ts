@@ -18,6 +18,7 @@ export function createMessengerHost(bridge: CoreBridge): MessengerHost & { destr
     emit({ type: 'answers', chatId, messageId, message }),
   );
   const unsubscribe = bridge.subscribe((event) => {
+    if (event.type === 'message') answers.answered(event.message);
     if (event.type === 'connection' && event.online) {
       outbox.kick();
       answers.kick();
@@ -37,7 +38,11 @@ export function createMessengerHost(bridge: CoreBridge): MessengerHost & { destr
     },
     nonce: bridge.nonce,
     listChats: () => request<{ chats: WidgetChat[] }>('GET', '/chats').then((r) => r.chats),
-    getChat: (chatId) => request<{ chat: WidgetChat; messages: Message[] }>('GET', path(chatId)),
+    getChat: (chatId) =>
+      request<{ chat: WidgetChat; messages: Message[] }>('GET', path(chatId)).then((loaded) => {
+        loaded.messages.forEach(answers.answered);
+        return loaded;
+      }),
     createChat: (text) => bridge.createChat(text),
     sendMessage: (chatId, text) => outbox.send(chatId, text),
     outbox: (chatId) => outbox.list(chatId),
