@@ -56,7 +56,11 @@ export async function readOperatingHours(store: Store, channelId: string): Promi
   return store.transaction((tx) => currentOperatingHours(tx, channelId));
 }
 
-/** Replaces the hours; they were checked at the edge with the shared `validateOperatingHours`. */
+/**
+ * Replaces the hours; they were checked at the edge with the shared `validateOperatingHours`.
+ * Chats' stored `operation…` metrics are deliberately not recomputed here (a channel may hold
+ * many thousands of chats): each chat is remeasured with the new hours at its next change.
+ */
 export async function replaceOperatingHours(
   store: Store,
   channelId: string,
