@@ -39,6 +39,12 @@ export default [
     plugins: [resolve({ browser: true }), ts(), min(true)],
   },
   {
+    // The survey's customer link page, served by the server at /csat/:token.
+    input: 'src/csat/page.tsx',
+    output: { file: 'dist/csat-page.js', format: 'es', sourcemap: true },
+    plugins: [resolve({ browser: true }), ts(), min(true)],
+  },
+  {
     // The npm entry: same code, dependencies left to the app's bundler, messenger split off.
     input: 'src/index.ts',
     output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: '[name].js' },
