@@ -1,0 +1,151 @@
+import type { CsatFilters, ProfileCondition } from '../../shared/csat/settings';
+import type { Weekday } from '../../shared/operatingHours';
+import type { Priority } from '../../shared/profile/fields';
+import type { ChatState } from '../../shared/types';
+
+/** The console's languages; the survey's ja texts are edited, not shown. */
+export type ConsoleLanguage = 'ko' | 'en';
+
+/** Every string the manager console shows; one object per language, typed from this interface. */
+export interface ConsoleStrings {
+  languageName: string;
+  appName: string;
+  skip: string;
+  mainNav: string;
+  inbox: string;
+  settings: string;
+  stats: string;
+  language: string;
+  signOut: string;
+  live: string;
+  reconnecting: string;
+  loading: string;
+  retry: string;
+  save: string;
+  saving: string;
+  saved: string;
+  cancel: string;
+  close: string;
+  empty: string;
+  yes: string;
+  no: string;
+  networkError: string;
+  notAvailable: string;
+  failed: string;
+
+  signInTitle: string;
+  tokenLabel: string;
+  tokenHint: string;
+  signIn: string;
+  tokenRefused: string;
+
+  filters: string;
+  stateFilter: string;
+  allStates: string;
+  states: Record<ChatState, string>;
+  tagFilter: string;
+  csatFilter: string;
+  anyScore: string;
+  chats: string;
+  chatCount: (count: number) => string;
+  noChats: string;
+  selectChat: string;
+  customer: (id: string) => string;
+  noMessagesYet: string;
+
+  thread: string;
+  authors: { customer: string; manager: string; bot: string };
+  replyLabel: string;
+  replyHint: string;
+  send: string;
+  closeChat: string;
+  reopenChat: string;
+  surveyLink: string;
+  copyLink: string;
+  copied: string;
+  survey: string;
+  notAnswered: string;
+  answer: (label: string, score: number) => string;
+  comment: string;
+  newMessage: (name: string, text: string) => string;
+
+  profile: string;
+  displaySettings: string;
+  displaySettingsHint: string;
+  displayKeptLocally: string;
+  priorities: Record<Priority, string>;
+  tags: string;
+  newTag: string;
+  addTag: string;
+  removeTag: (tag: string) => string;
+  edit: string;
+  archived: string;
+  /** Parts of a duration: "1시간 5분", "1 h 5 min". */
+  duration: { day: (n: number) => string; hour: (n: number) => string; minute: (n: number) => string };
+
+  fieldsTitle: string;
+  fieldsHint: string;
+  key: string;
+  keyHint: string;
+  languages: Record<'ko' | 'en' | 'ja', string>;
+  noFields: string;
+  type: string;
+  names: Record<'ko' | 'en' | 'ja', string>;
+  addField: string;
+  rename: (name: string) => string;
+  moveUp: (name: string) => string;
+  moveDown: (name: string) => string;
+  archive: (name: string) => string;
+  unarchive: (name: string) => string;
+  remove: (name: string) => string;
+  deleteTitle: string;
+  /** Visible texts of the field actions; their accessible names above add the field's name. */
+  actions: { rename: string; archive: string; unarchive: string };
+  deleteConfirm: (name: string) => string;
+  deleteField: string;
+  readyMade: string;
+
+  csatTitle: string;
+  enabled: string;
+  scale: string;
+  scaleName: (points: number) => string;
+  required: string;
+  askComment: string;
+  question: string;
+  conditions: string;
+  conditionsHint: string;
+  addCondition: string;
+  conditionKey: string;
+  conditionOp: string;
+  conditionValue: string;
+  removeCondition: (index: number) => string;
+  ops: Record<ProfileCondition['op'], string>;
+  includeTags: string;
+  excludeTags: string;
+  hoursFilter: string;
+  hoursOptions: Record<CsatFilters['operatingHours'], string>;
+
+  hoursTitle: string;
+  timeZone: string;
+  weekdays: Record<Weekday, string>;
+  opens: string;
+  closes: string;
+  addHours: (day: string) => string;
+  removeHours: (day: string, index: number) => string;
+  closedDay: string;
+
+  statsTitle: string;
+  overall: string;
+  sent: string;
+  answered: string;
+  responseRate: string;
+  average: string;
+  score: string;
+  answers: string;
+  share: string;
+  showChats: (label: string) => string;
+  noSurveys: string;
+  downloads: string;
+  userChatData: string;
+  downloadAs: (format: string) => string;
+}
