@@ -1,0 +1,41 @@
+import type { Message } from '../../shared/types';
+import type { ManagerChat } from '../api/types';
+import { matchesFilter, type ChatFilter } from './chatFilter';
+
+/** When the chat last saw activity: its newest message, else its creation (the server's order). */
+const activity = (chat: ManagerChat) => Math.max(chat.createdAt, chat.lastMessage ? chat.lastMessage.createdAt : 0);
+
+/** Newest first, as `GET /chats` lists them. */
+export const sortChats = (chats: ManagerChat[]): ManagerChat[] =>
+  [...chats].sort((a, b) => activity(b) - activity(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+
+/** Whether `incoming` is at least as recent as `current`: a late, older copy never wins. */
+export const isNewer = (incoming: ManagerChat, current: ManagerChat | null | undefined): boolean =>
+  !current || incoming.updatedAt >= current.updatedAt;
+
+/**
+ * The list with one chat inserted or replaced by id, or removed when it no longer matches the
+ * filters; an older copy than the one listed changes nothing.
+ * @example upsertChat(list, event.chat, { state: 'opened', tag: '', csat: '' })
+ */
+export function upsertChat(list: ManagerChat[], chat: ManagerChat, filter: ChatFilter): ManagerChat[] {
+  const index = list.findIndex((c) => c.id === chat.id);
+  if (index >= 0 && !isNewer(chat, list[index])) return list;
+  const others = index >= 0 ? list.filter((c) => c.id !== chat.id) : list;
+  if (!matchesFilter(chat, filter)) return index >= 0 ? others : list;
+  return sortChats([...others, chat]);
+}
+
+/**
+ * Messages with `incoming` merged by id, oldest first. A survey message comes again with its
+ * answer: the answered copy replaces the first, and is never replaced by an unanswered one.
+ */
+export function upsertMessages(list: readonly Message[], incoming: readonly Message[]): Message[] {
+  const byId = new Map(list.map((m) => [m.id, m]));
+  for (const message of incoming) {
+    const current = byId.get(message.id);
+    if (current && current.form?.answer && message.form && !message.form.answer) continue;
+    byId.set(message.id, message);
+  }
+  return [...byId.values()].sort((a, b) => a.seq - b.seq || a.createdAt - b.createdAt);
+}

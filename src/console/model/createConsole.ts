@@ -1,0 +1,141 @@
+import { computed, effect, signal, untracked } from '@preact/signals';
+import { DEFAULT_CSAT_SETTINGS, mergeCsatSettings, type CsatSettings } from '../../shared/csat/settings';
+import { validateOperatingHours, type OperatingHours } from '../../shared/operatingHours';
+import { createApi } from '../api/createApi';
+import type { LiveStatus } from '../api/connectRealtime';
+import type { CsatStats } from '../api/types';
+import { stringsFor } from '../i18n';
+import { filterQuery } from './chatFilter';
+import { createChatView } from './createChatView';
+import { createDownloads } from './createDownloads';
+import { createFieldEditor } from './createFieldEditor';
+import { createInbox } from './createInbox';
+import { createLanguage } from './createLanguage';
+import { createLive } from './createLive';
+import { createLoader } from './createLoader';
+import { createProfileSchema } from './createProfileSchema';
+import { createRouter } from './createRouter';
+import { createSession } from './createSession';
+import { createSettingsForm } from './createSettingsForm';
+
+export interface ConsoleDeps {
+  window: Window;
+  fetch?: typeof fetch;
+  WebSocket?: typeof WebSocket;
+}
+
+export type Console = ReturnType<typeof createConsole>;
+
+function storage(win: Window, name: 'sessionStorage' | 'localStorage'): Storage | null {
+  try {
+    return win[name];
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The whole console's state as signals models and the actions that change them. Components read
+ * these and call these; `start` runs the effects that load what the route shows and keep the
+ * realtime stream open while a token is held.
+ */
+export function createConsole(deps: ConsoleDeps) {
+  const win = deps.window;
+  const session = createSession(storage(win, 'sessionStorage'));
+  const language = createLanguage(win, storage(win, 'localStorage'));
+  const t = computed(() => stringsFor(language.value.value));
+  const router = createRouter(win);
+  const api = createApi({ token: () => session.token.peek(), onUnauthorized: session.refuse, fetch: deps.fetch });
+  const filter = computed(() => router.route.value.filter);
+  // Compared by value, so choosing a chat neither reloads the list nor reopens the page.
+  const filterKey = computed(() => filterQuery(filter.value));
+  const page = computed(() => router.route.value.page);
+  const chatId = computed(() => router.route.value.chatId);
+  const inbox = createInbox(api, filter);
+  const chatView = createChatView(api, inbox.apply);
+  const schema = createProfileSchema(api);
+  const fieldEditor = createFieldEditor(api, schema);
+  const csatRule = createSettingsForm<CsatSettings>(api, '/csat-settings', (draft) => {
+    const merged = mergeCsatSettings(DEFAULT_CSAT_SETTINGS, draft);
+    return merged.ok ? { ok: true, value: merged.settings } : merged;
+  });
+  const hours = createSettingsForm<OperatingHours>(api, '/operating-hours', (draft) => {
+    const checked = validateOperatingHours(draft);
+    return checked.ok ? { ok: true, value: checked.hours } : checked;
+  });
+  const stats = createLoader(() => api.get<CsatStats>('/csat-stats'));
+  const downloads = createDownloads(api, win.document);
+  const announcement = signal('');
+  const liveStatus = signal<LiveStatus>('offline');
+  const signingIn = signal(false);
+  const signInError = signal<unknown>(null);
+  const live = createLive({ win, WebSocket: deps.WebSocket, session, inbox, chatView, t, status: liveStatus, announcement });
+
+  async function signIn(token: string) {
+    const value = token.trim();
+    if (!value || signingIn.peek()) return;
+    signingIn.value = true;
+    signInError.value = null;
+    try {
+      await api.check(value);
+      session.accept(value);
+    } catch (error) {
+      // A 401 has already sent the session back to the sign-in with "refused".
+      if (session.refused.peek()) return;
+      signInError.value = error;
+    } finally {
+      signingIn.value = false;
+    }
+  }
+
+  /** Runs `load` whenever the signals it is given change, while signed in. */
+  const whenSignedIn = (read: () => boolean, load: () => unknown) =>
+    effect(() => {
+      if (session.token.value && read()) untracked(load);
+    });
+
+  function start(): () => void {
+    const stops = [
+      router.start(),
+      language.start(),
+      live.start(),
+      whenSignedIn(() => true, () => schema.load()),
+      whenSignedIn(() => (void filterKey.value, page.value === 'inbox'), () => inbox.load()),
+      effect(() => {
+        const id = session.token.value ? chatId.value : null;
+        untracked(() => chatView.open(id));
+      }),
+      whenSignedIn(() => page.value === 'settings', () => (csatRule.load(), hours.load())),
+      whenSignedIn(() => page.value === 'stats', () => stats.load()),
+      effect(() => {
+        if (session.token.value) return;
+        inbox.chats.value = [];
+        announcement.value = '';
+      }),
+    ];
+    return () => stops.forEach((stop) => stop());
+  }
+
+  return {
+    win,
+    t,
+    language,
+    session,
+    router,
+    api,
+    inbox,
+    chatView,
+    schema,
+    fieldEditor,
+    csatRule,
+    hours,
+    stats,
+    downloads,
+    announcement,
+    liveStatus,
+    signingIn,
+    signInError,
+    signIn,
+    start,
+  };
+}

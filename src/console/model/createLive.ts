@@ -1,0 +1,79 @@
+import { effect, type ReadonlySignal, type Signal } from '@preact/signals';
+import { connectRealtime, realtimeUrl, type LiveStatus } from '../api/connectRealtime';
+import type { ManagerEvent } from '../api/types';
+import { customerName } from '../format/customerName';
+import type { ConsoleStrings } from '../i18n';
+import type { ChatView } from './createChatView';
+import type { Inbox } from './createInbox';
+import type { Session } from './createSession';
+
+export interface LiveDeps {
+  win: Window;
+  WebSocket?: typeof WebSocket;
+  session: Session;
+  inbox: Inbox;
+  chatView: ChatView;
+  t: ReadonlySignal<ConsoleStrings>;
+  status: Signal<LiveStatus>;
+  /** The polite live region's text: new customer messages are spoken there. */
+  announcement: Signal<string>;
+}
+
+/**
+ * Asks for no backlog on the first connection: the list and the thread are read after `ready`,
+ * and the server treats a `since` past its last event as "from now".
+ */
+const FROM_NOW = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Keeps the manager's realtime stream open while a token is held and applies its events to the
+ * list and the open chat. After the first `ready` the list and thread are read once more, which
+ * closes the gap between the first load and the stream; later reconnections resume from the
+ * last seq and get the missed events replayed.
+ */
+export function createLive(deps: LiveDeps) {
+  const { session, inbox, chatView, status, announcement } = deps;
+  let cursor: number | null = null;
+
+  function onEvent(event: ManagerEvent, live: boolean) {
+    cursor = Math.max(cursor ?? 0, event.seq);
+    inbox.apply(event.chat);
+    chatView.apply(event.chat, event.type === 'message' ? event.message : undefined);
+    if (live && event.type === 'message' && event.message.author === 'customer') {
+      announcement.value = deps.t.peek().newMessage(customerName(event.chat, deps.t.peek()), event.message.text);
+    }
+  }
+
+  function connect(token: string) {
+    let first = true;
+    return connectRealtime({
+      url: realtimeUrl(deps.win.location),
+      token,
+      since: () => cursor ?? FROM_NOW,
+      WebSocket: deps.WebSocket,
+      onEvent,
+      onReady(at) {
+        cursor = Math.max(cursor ?? 0, at);
+        if (!first) return;
+        first = false;
+        if (inbox.status.peek() !== 'idle') void inbox.load(true);
+        if (chatView.chatId.peek()) void chatView.load(true);
+      },
+      onStatus: (next) => (status.value = next),
+      onRefused: session.refuse,
+    });
+  }
+
+  const start = () =>
+    effect(() => {
+      const token = session.token.value;
+      if (!token) return;
+      const stop = connect(token);
+      return () => {
+        stop();
+        status.value = 'offline';
+      };
+    });
+
+  return { start };
+}
