@@ -1,0 +1,40 @@
+import { useConsole } from '../context';
+import { guard } from '../guard';
+import { ErrorText } from '../shell/ErrorText';
+import { ChatListItem } from './ChatListItem';
+
+/** The chats under the current filters, newest first, each a link to its thread. */
+export function ChatList() {
+  const c = useConsole();
+  const t = c.t.value;
+  const { inbox } = c;
+  const chats = inbox.chats.value;
+  const status = inbox.status.value;
+  if (status === 'error') {
+    return (
+      <div class="list-state">
+        <ErrorText error={inbox.error.value} />
+        <button type="button" class="btn" onClick={guard(() => inbox.load())}>
+          {t.retry}
+        </button>
+      </div>
+    );
+  }
+  if (status === 'loading' && !chats.length) return <p class="list-state" role="status">{t.loading}</p>;
+  return (
+    <>
+      <p class="count" role="status">
+        {status === 'loading' ? t.loading : t.chatCount(chats.length)}
+      </p>
+      {chats.length ? (
+        <ul class="chats" aria-label={t.chats}>
+          {chats.map((chat) => (
+            <ChatListItem key={chat.id} chat={chat} />
+          ))}
+        </ul>
+      ) : (
+        <p class="list-state">{t.noChats}</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import { SCORE_LABELS, type Score } from '../../shared/csat/scale';
+import type { ManagerChat } from '../api/types';
+import { useConsole } from '../context';
+import { formatMessageTime } from '../format/formatDateTime';
+import { customerName } from '../format/customerName';
+import { inboxHref } from '../model/createRouter';
+
+/** One chat in the list: who, state, when, the last message and its CSAT answer if any. */
+export function ChatListItem({ chat }: { chat: ManagerChat }) {
+  const c = useConsole();
+  const t = c.t.value;
+  const { chatId, filter } = c.router.route.value;
+  const last = chat.lastMessage;
+  const score = chat.profile['profile.csat'] as Score | undefined;
+  const time = last ? last.createdAt : chat.createdAt;
+  return (
+    <li>
+      <a class="chat-item" href={inboxHref(chat.id, filter)} aria-current={chat.id === chatId ? 'true' : undefined}>
+        <span class="ci-top">
+          <span class="ci-name">{customerName(chat, t)}</span>
+          <time dateTime={new Date(time).toISOString()}>{formatMessageTime(time)}</time>
+        </span>
+        <span class="ci-preview">{last ? last.text || t.survey : t.noMessagesYet}</span>
+        <span class="ci-meta">
+          <span class={`badge ${chat.state}`}>{t.states[chat.state]}</span>
+          {score && SCORE_LABELS.en[score] && (
+            <span class="badge">
+              CSAT {score} · {SCORE_LABELS[c.language.value.value][score]}
+            </span>
+          )}
+        </span>
+      </a>
+    </li>
+  );
+}

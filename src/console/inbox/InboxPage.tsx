@@ -1,0 +1,29 @@
+import { useConsole } from '../context';
+import { ProfilePanel } from '../profile/ProfilePanel';
+import { ChatList } from './ChatList';
+import { ChatPane } from './ChatPane';
+import { InboxFilters } from './InboxFilters';
+
+/** The inbox: filters and chats on the left, the open chat in the middle, its profile beside it. */
+export function InboxPage() {
+  const c = useConsole();
+  const t = c.t.value;
+  const open = !!c.router.route.value.chatId;
+  return (
+    <div class={open ? 'inbox open' : 'inbox'}>
+      <section class="list-pane" aria-labelledby="inbox-title">
+        <h1 id="inbox-title">{t.inbox}</h1>
+        <InboxFilters />
+        <ChatList />
+      </section>
+      {open ? (
+        <>
+          <ChatPane />
+          <ProfilePanel />
+        </>
+      ) : (
+        <p class="placeholder">{t.selectChat}</p>
+      )}
+    </div>
+  );
+}

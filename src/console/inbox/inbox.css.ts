@@ -1,0 +1,49 @@
+export const inboxCss = `
+.page-inbox{padding:0;display:flex}
+.inbox{flex:1;display:grid;grid-template-columns:minmax(240px,300px) 1fr;min-height:0;height:calc(100vh - 53px)}
+.inbox.open{grid-template-columns:minmax(240px,300px) minmax(0,1fr) minmax(240px,320px)}
+.list-pane{display:flex;flex-direction:column;min-height:0;border-right:1px solid var(--line);background:var(--panel);padding:12px 0 0}
+.list-pane h1{padding:0 12px}
+.filters{display:grid;grid-template-columns:1fr 1fr;gap:6px 8px;padding:0 12px 8px;border-bottom:1px solid var(--line)}
+.filters label{display:flex;flex-direction:column;font-size:12px;color:var(--muted)}
+.filters label:nth-child(2){grid-column:1/-1}
+.count{margin:6px 12px;font-size:12px;color:var(--muted)}
+.list-state{padding:12px}
+.placeholder{display:grid;place-items:center;color:var(--muted);margin:0}
+.chats{list-style:none;margin:0;padding:0;overflow:auto;flex:1}
+.chat-item{display:flex;flex-direction:column;gap:2px;padding:10px 12px;border-bottom:1px solid var(--line);color:var(--fg);text-decoration:none}
+.chat-item:hover{background:var(--soft)}
+.chat-item[aria-current=true]{background:var(--soft);box-shadow:inset 3px 0 0 var(--accent)}
+.chat-item:focus-visible{outline-offset:-3px}
+.ci-top{display:flex;justify-content:space-between;gap:8px}
+.ci-name{font-weight:600;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.ci-top time{font-size:12px;color:var(--muted);white-space:nowrap}
+.ci-preview{color:var(--muted);overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.ci-meta{display:flex;gap:4px;flex-wrap:wrap}
+.chat-pane{display:flex;flex-direction:column;min-height:0;min-width:0}
+.chat-head{display:flex;align-items:center;gap:10px;padding:10px 16px;border-bottom:1px solid var(--line);background:var(--panel)}
+.chat-head h2{margin:0;font-size:16px}
+.chat-head .btn{margin-left:auto}
+.survey-link{display:flex;flex-wrap:wrap;align-items:center;gap:6px 8px;padding:8px 16px;border-bottom:1px solid var(--line);font-size:13px}
+.survey-link input{flex:1;min-width:160px;font-size:12px}
+.thread{list-style:none;margin:0;padding:16px;overflow:auto;flex:1;display:flex;flex-direction:column;gap:10px}
+.thread.empty{color:var(--muted)}
+.msg{max-width:75%;display:flex;flex-direction:column;align-self:flex-start}
+.msg.manager,.msg.bot{align-self:flex-end;align-items:flex-end}
+.msg .who{margin:0 0 2px;font-size:12px;color:var(--muted)}
+.msg .bub{margin:0;padding:8px 12px;border-radius:12px;background:var(--panel);border:1px solid var(--line);white-space:pre-wrap;overflow-wrap:anywhere}
+.msg.manager .bub{background:var(--accent);border-color:var(--accent);color:var(--on-accent)}
+.msg.manager .bub a{color:inherit}
+.survey .bub{background:var(--soft)}
+.survey .bub p{margin:0}
+.survey .q{font-weight:600}
+.reply{display:grid;grid-template-columns:1fr auto;gap:6px 8px;padding:10px 16px;border-top:1px solid var(--line);background:var(--panel)}
+.reply .err,.reply .hint{grid-column:1/-1}
+.reply textarea{min-height:44px;max-height:200px}
+@media (max-width:960px){
+  .page-inbox{display:block}
+  .inbox,.inbox.open{display:flex;flex-direction:column;height:auto}
+  .list-pane{border-right:0;max-height:45vh}
+  .thread{max-height:60vh}
+}
+`;
