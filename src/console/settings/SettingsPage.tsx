@@ -1,0 +1,17 @@
+import { useConsole } from '../context';
+import { CsatRuleForm } from './CsatRuleForm';
+import { FieldList } from './FieldList';
+import { OperatingHoursForm } from './OperatingHoursForm';
+
+/** Channel settings: the chat-profile fields, the survey rule and the operating hours. */
+export function SettingsPage() {
+  const { t } = useConsole();
+  return (
+    <div class="settings">
+      <h1>{t.value.settings}</h1>
+      <FieldList />
+      <CsatRuleForm />
+      <OperatingHoursForm />
+    </div>
+  );
+}
