@@ -1,0 +1,45 @@
+import { isMissing } from '../api/createApi';
+import { useConsole } from '../context';
+import { guard } from '../guard';
+import { ErrorText } from '../shell/ErrorText';
+import { Downloads } from './Downloads';
+import { Kpis } from './Kpis';
+import { ScaleStatsTable } from './ScaleStatsTable';
+
+/** CSAT statistics (the original product has none): overall, then per scale, and the downloads. */
+export function StatsPage() {
+  const c = useConsole();
+  const t = c.t.value;
+  const { stats } = c;
+  const data = stats.data.value;
+  return (
+    <div class="stats">
+      <h1>{t.statsTitle}</h1>
+      {stats.status.value === 'error' && isMissing(stats.error.value) && <p class="hint">{t.notAvailable}</p>}
+      {stats.status.value === 'error' && !isMissing(stats.error.value) && (
+        <div class="list-state">
+          <ErrorText error={stats.error.value} />
+          <button type="button" class="btn" onClick={guard(() => stats.load())}>
+            {t.retry}
+          </button>
+        </div>
+      )}
+      {!data && stats.status.value === 'loading' && <p role="status">{t.loading}</p>}
+      {data && (
+        <>
+          <section class="card" aria-labelledby="overall-title">
+            <h2 id="overall-title">{t.overall}</h2>
+            <Kpis counts={data.overall} />
+          </section>
+          {data.overall.sent === 0 && <p>{t.noSurveys}</p>}
+          {data.scales
+            .filter((scale) => scale.sent > 0 || scale.answered > 0)
+            .map((scale) => (
+              <ScaleStatsTable key={scale.scale} stats={scale} />
+            ))}
+        </>
+      )}
+      <Downloads />
+    </div>
+  );
+}
