@@ -106,6 +106,19 @@ export interface SurveyRecord {
   createdAt: number;
 }
 
+/** Surveys posted in `from ≤ postedAt < to` (ms); an absent bound is open. */
+export interface SurveyRange {
+  from?: number;
+  to?: number;
+}
+
+/** How many surveys of one scale got one score (`null`: not answered). */
+export interface SurveyCount {
+  scale: Scale;
+  score: Score | null;
+  count: number;
+}
+
 export type AnswerVia = 'widget' | 'link';
 
 /** One stored survey answer; at most one per survey message, and each answerId is used once. */

@@ -17,6 +17,7 @@ import { registerCsatSettingsRoutes } from './csatSettingsRoutes.ts';
 import { registerDisplaySettingsRoutes } from './displaySettingsRoutes.ts';
 import { HttpError, invalid } from './errors.ts';
 import { registerProfileFieldRoutes } from './profileFieldRoutes.ts';
+import { registerReportRoutes } from './reportRoutes.ts';
 import * as v from './validate.ts';
 
 export const MANAGER_BODY_LIMIT = 256 * 1024;
@@ -71,6 +72,7 @@ export function managerRoutes(
     registerProfileFieldRoutes(app, store, channelId);
     registerCsatSettingsRoutes(app, store, channelId);
     registerDisplaySettingsRoutes(app, store, channelId);
+    registerReportRoutes(app, store, channelId);
   };
 }
 
@@ -88,11 +90,7 @@ function surveyLink(request: FastifyRequest, survey: SurveyRecord | null, public
 
 /** `?state=&tag=&csat=`; an empty value means "no filter". */
 function parseFilter(query: unknown): ChatFilter {
-  const fields = v.readFields(query ?? {}, ['state', 'tag', 'csat'], 'query');
-  for (const [key, value] of Object.entries(fields)) {
-    if (typeof value !== 'string') throw invalid(`${key}: must be given once`);
-    if (value === '') delete fields[key];
-  }
+  const fields = v.readQuery(query, ['state', 'tag', 'csat']);
   const filter: ChatFilter = {};
   const state = v.optionalOneOf(fields, 'state', STATES);
   if (state) filter.state = state;

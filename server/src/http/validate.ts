@@ -33,6 +33,20 @@ export function readFields(value: unknown, allowed: readonly string[], path?: st
   return value;
 }
 
+/**
+ * A query string with only the listed keys, each given at most once; an empty value counts as
+ * absent (`?state=` means "no filter").
+ */
+export function readQuery(query: unknown, allowed: readonly string[]): Record<string, string> {
+  const fields = readFields(query ?? {}, allowed, 'query');
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (typeof value !== 'string') throw invalid(`${key}: must be given once`);
+    if (value !== '') values[key] = value;
+  }
+  return values;
+}
+
 interface TextRule {
   min?: number;
   max: number;

@@ -17,6 +17,8 @@ import type {
   CsatAnswerRecord,
   DisplaySettings,
   EventRecord,
+  SurveyCount,
+  SurveyRange,
   SurveyRecord,
   TrackRecord,
   UserRecord,
@@ -101,6 +103,8 @@ export interface StoreTx {
   /** Whether any survey of the chat is still waiting for its answer. */
   hasUnansweredSurvey(chatId: string): Promise<boolean>;
   findAnswerOfSurvey(messageId: string): Promise<CsatAnswerRecord | null>;
+  /** The channel's surveys posted within `range`, counted by scale and answered score. */
+  countSurveys(channelId: string, range: SurveyRange): Promise<SurveyCount[]>;
   findAnswerById(answerId: string): Promise<CsatAnswerRecord | null>;
   insertAnswer(answer: CsatAnswerRecord): Promise<void>;
 

@@ -12,6 +12,8 @@ import type {
   CsatAnswerRecord,
   DisplaySettings,
   EventRecord,
+  SurveyCount,
+  SurveyRange,
   SurveyRecord,
   TrackRecord,
   UserRecord,
@@ -173,6 +175,9 @@ export class SqliteTx implements StoreTx {
   }
   async findAnswerOfSurvey(messageId: string) {
     return this.answer(this.s.answerOfSurvey.get(messageId));
+  }
+  async countSurveys(channelId: string, { from = 0, to = Number.MAX_SAFE_INTEGER }: SurveyRange) {
+    return this.s.countSurveys.all({ channelId, from, to }) as SurveyCount[];
   }
   async findAnswerById(answerId: string) {
     return this.answer(this.s.answerById.get(answerId));

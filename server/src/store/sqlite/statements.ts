@@ -77,6 +77,14 @@ export function prepareStatements(db: Database.Database) {
     hasUnansweredSurvey: p(`SELECT EXISTS (SELECT 1 FROM csat_surveys s WHERE s.chat_id = ?
       AND NOT EXISTS (SELECT 1 FROM csat_answers a WHERE a.message_id = s.message_id))`).pluck(),
     answerOfSurvey: p('SELECT * FROM csat_answers WHERE message_id = ?'),
+    // A survey's scale is in its form, so unanswered surveys count under their scale too.
+    countSurveys: p(`SELECT json_extract(m.form, '$.scale') AS scale, a.score AS score, COUNT(*) AS count
+      FROM csat_surveys s
+      JOIN chats c ON c.id = s.chat_id
+      JOIN messages m ON m.id = s.message_id
+      LEFT JOIN csat_answers a ON a.message_id = s.message_id
+      WHERE c.channel_id = @channelId AND s.created_at >= @from AND s.created_at < @to
+      GROUP BY 1, 2`),
     answerById: p('SELECT * FROM csat_answers WHERE answer_id = ?'),
     insertAnswer: p(`INSERT INTO csat_answers
       (chat_id, message_id, answer_id, score, scale, comment, answered_at, via) VALUES

@@ -1,0 +1,64 @@
+/**
+ * Satisfaction statistics over a channel's surveys (SPEC §3, beyond the seed): how many were
+ * sent, how many answered, the response rate, the average score and, per scale, how the scores
+ * are spread. A survey counts from the moment it is posted, answered or not.
+ */
+import { SCALES, type Scale } from '../../../src/shared/csat/index.ts';
+import type { Store } from '../store/Store.ts';
+import type { SurveyCount, SurveyRange } from './types.ts';
+
+export interface CsatSummary {
+  sent: number;
+  answered: number;
+  /** answered / sent, or 0 when nothing was sent. */
+  responseRate: number;
+  /** The mean stored score (1–5) rounded to 2 decimals, or null when nothing was answered. */
+  average: number | null;
+}
+
+export interface ScaleStats extends CsatSummary {
+  scale: Scale;
+  /** Answers per stored score; every score from 1 to 5 is present. */
+  distribution: Record<'1' | '2' | '3' | '4' | '5', number>;
+}
+
+export interface CsatStats {
+  overall: CsatSummary;
+  /** One entry per scale that has surveys, by point count (2, 3, 5). */
+  scales: ScaleStats[];
+}
+
+/**
+ * @example await readCsatStats(store, channelId, { from: Date.UTC(2026, 10, 1) })
+ */
+export async function readCsatStats(store: Store, channelId: string, range: SurveyRange): Promise<CsatStats> {
+  return summarizeSurveys(await store.transaction((tx) => tx.countSurveys(channelId, range)));
+}
+
+export function summarizeSurveys(counts: readonly SurveyCount[]): CsatStats {
+  const scales = SCALES.map((scale) => {
+    const own = counts.filter((count) => count.scale === scale);
+    const distribution = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
+    for (const { score, count } of own) if (score !== null) distribution[score] += count;
+    return { scale, ...summary(own), distribution };
+  });
+  return { overall: summary(counts), scales: scales.filter((stats) => stats.sent > 0) };
+}
+
+function summary(counts: readonly SurveyCount[]): CsatSummary {
+  let sent = 0;
+  let answered = 0;
+  let total = 0;
+  for (const { score, count } of counts) {
+    sent += count;
+    if (score === null) continue;
+    answered += count;
+    total += score * count;
+  }
+  return {
+    sent,
+    answered,
+    responseRate: sent === 0 ? 0 : answered / sent,
+    average: answered === 0 ? null : Math.round((total / answered) * 100) / 100,
+  };
+}
