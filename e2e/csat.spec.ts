@@ -69,8 +69,10 @@ test('the survey can be answered with the keyboard alone, with a comment', async
   expect(await storedScore(server, chatId)).toBeUndefined(); // arrows never submit
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
+  await expect(page.getByRole('textbox', { name: /comment/i })).toBeFocused();
   await page.keyboard.type('Quick and kind, thank you!');
-  await page.getByRole('button', { name: 'Send' }).last().press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
   await expect.poll(() => storedScore(server, chatId)).toBe(4);
   const { chat } = (await manager(server, 'GET', `/chats/${chatId}`)) as { chat: { profile: Record<string, unknown> } };
   expect(chat.profile['profile.csatComment']).toBe('Quick and kind, thank you!');
@@ -111,15 +113,19 @@ test('an answer followed by a reload before the acknowledgement is stored exactl
   const { page, context, chatId } = await closedChat(browser, site, server, api, `reload answer ${Date.now()}`);
   await api.close(chatId);
   await expect(survey(page).getByRole('radio')).toHaveCount(5);
-  // The server stores the first attempt, but its answer never reaches the page.
+  // The server stores every attempt it receives, but its answer never reaches the page.
   let attempts = 0;
-  await page.route('**/answer', async (route) => {
+  const handled: Promise<void>[] = [];
+  await page.route('**/answer', (route) => {
     attempts++;
-    await route.fetch();
-    await route.abort('connectionreset');
+    const done = route.fetch().then(() => route.abort('connectionreset'), () => route.abort('connectionreset'));
+    handled.push(done.catch(() => {}));
+    return done;
   });
   await survey(page).getByRole('radio', { name: 'Dissatisfied', exact: true }).click();
   await expect.poll(() => attempts).toBeGreaterThan(0);
+  await Promise.all(handled);
+  await expect.poll(() => storedScore(server, chatId)).toBe(2); // stored, not acknowledged
   await page.unroute('**/answer');
   await page.reload();
   await expect.poll(() => storedScore(server, chatId), { timeout: 20_000 }).toBe(2);
