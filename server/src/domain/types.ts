@@ -70,6 +70,7 @@ export interface ChatDetail {
 }
 
 export interface ChatFilter {
+  channelId?: string;
   userId?: string;
   state?: ChatState;
   tag?: string;

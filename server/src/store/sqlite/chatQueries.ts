@@ -16,6 +16,7 @@ const SELECT_DETAIL = `
     (SELECT id FROM messages WHERE chat_id = c.id ORDER BY seq DESC LIMIT 1)`;
 
 const CONDITIONS: Record<keyof ChatFilter, string> = {
+  channelId: 'c.channel_id = @channelId',
   userId: 'c.user_id = @userId',
   state: 'c.state = @state',
   tag: `EXISTS (SELECT 1 FROM json_each(c.profile, '$.tags') WHERE value = @tag)`,

@@ -1,0 +1,39 @@
+/**
+ * The "UserChat data" download (SPEC §4): every chat of a channel, oldest first, laid out by
+ * exportTable with the channel's custom fields — archived ones included, since their values are
+ * still stored — and date-times on the wall clock of the channel's operating-hours time zone.
+ */
+import type { Store } from '../store/Store.ts';
+import { currentOperatingHours } from './csatSettings.ts';
+import { exportTable, formatDatetime, type Cell, type ExportChat } from './exportTable.ts';
+import { profileView } from './profile.ts';
+import type { ChatDetail } from './types.ts';
+
+export interface UserChatData {
+  table: Cell[][];
+  /** `YYYY-MM-DD` of the export in the channel's time zone, for the file name. */
+  date: string;
+}
+
+/**
+ * @example const { table, date } = await readUserChatData(store, channelId); toCsv(table)
+ */
+export async function readUserChatData(store: Store, channelId: string): Promise<UserChatData> {
+  return store.transaction(async (tx) => {
+    const details = await tx.listChatDetails({ channelId });
+    const fields = await tx.listProfileFields(channelId);
+    const { timeZone } = await currentOperatingHours(tx, channelId);
+    const chats = details.map(toExportChat).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+    return { table: exportTable(chats, fields, timeZone), date: formatDatetime(tx.now, timeZone).slice(0, 10) };
+  });
+}
+
+/** The profile as managers see it, so `state` and the `medium` default of `priority` are written too. */
+const toExportChat = ({ chat, user }: ChatDetail): ExportChat => ({
+  id: chat.id,
+  userId: chat.userId,
+  userName: user.name,
+  memberId: user.memberId,
+  createdAt: chat.createdAt,
+  profile: profileView(chat.state, chat.profile),
+});
