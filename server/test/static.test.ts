@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONSOLE_CSP } from '../src/http/consolePage.ts';
 import { call, removeDir, startServer, tempDir, type TestServer } from './helpers.ts';
 
 let server: TestServer;
@@ -14,6 +15,7 @@ beforeAll(async () => {
   await writeFile(join(files, 'dist', 'sdk.js'), 'console.log("sdk")');
   await writeFile(join(files, 'dist', 'messenger.js'), 'export const mount = () => {}');
   await writeFile(join(files, 'dist', 'chunk-a1b2.js'), 'export default 1');
+  await writeFile(join(files, 'dist', 'console.js'), 'export {}');
   await writeFile(join(files, 'examples', 'shop.html'), '<script>ChannelIO("boot", { pluginKey: "__PLUGIN_KEY__" })</script>');
   await writeFile(join(files, 'examples', 'spa', 'index.html'), '<p>__PLUGIN_KEY__</p>');
   await writeFile(join(files, 'examples', 'style.css'), 'p { color: red }');
@@ -42,6 +44,35 @@ function rawStatus(path: string): Promise<number | undefined> {
   });
 }
 
+describe('the console page', () => {
+  it.each(['/console', '/console/'])('serves the shell at %s without a token, under a strict CSP', async (path) => {
+    const reply = await call(`${server.url}${path}`, 'GET');
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(reply.headers.get('content-security-policy')).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'",
+    );
+    expect(reply.headers.get('content-security-policy')).toBe(CONSOLE_CSP);
+    expect(reply.headers.get('x-frame-options')).toBe('DENY');
+    expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(reply.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(reply.headers.get('x-robots-tag')).toBe('noindex, nofollow');
+    const html = reply.body as string;
+    expect(html).toMatch(/^<!doctype html>\s*<html lang="en">/);
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).toMatch(/<meta name="viewport" content="[^"]+">/);
+    expect(html).toContain('<title>Sangdam console</title>');
+    expect(html).toMatch(/<body>\s*<div id="app"><\/div>\s*<script type="module" src="\/console.js"><\/script>\s*<noscript>.+<\/noscript>\s*<\/body>\s*<\/html>\s*$/s);
+    // Nothing inline that the CSP would have to allow.
+    expect(html).not.toMatch(/<script(?![^>]*\ssrc=)/);
+    expect(html).not.toContain('style=');
+  });
+
+  it('keeps the API behind the token the page asks for', async () => {
+    expect((await call(`${server.url}/api/manager/chats`, 'GET')).status).toBe(401);
+  });
+});
+
 describe('fixed paths', () => {
   it('answers /healthz', async () => {
     const reply = await call(`${server.url}/healthz`, 'GET');
@@ -50,7 +81,7 @@ describe('fixed paths', () => {
   });
 
   it('serves the bundles from dist as cross-origin readable JavaScript', async () => {
-    for (const file of ['sdk.js', 'messenger.js', 'chunk-a1b2.js']) {
+    for (const file of ['sdk.js', 'messenger.js', 'console.js', 'chunk-a1b2.js']) {
       const reply = await call(`${server.url}/${file}`, 'GET');
       expect(reply.status, file).toBe(200);
       expect(reply.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
@@ -94,6 +125,19 @@ describe('fixed paths', () => {
     expect(reply.body.error).toEqual({ code: 'not_built', message: expect.stringContaining('npm run build') });
     await bare.close();
     await removeDir(bare.dataDir);
+  });
+
+  it('answers 503 for a bundle every build writes when this build lacks it', async () => {
+    const staleDist = await tempDir();
+    await writeFile(join(staleDist, 'sdk.js'), 'console.log("old sdk")');
+    const stale = await startServer({ distDir: staleDist });
+    const reply = await call(`${stale.url}/console.js`, 'GET');
+    expect(reply.status).toBe(503);
+    expect(reply.body.error).toEqual({ code: 'not_built', message: 'console.js: the browser bundles are not built; run npm run build' });
+    expect((await call(`${stale.url}/chunk-gone.js`, 'GET')).status).toBe(404);
+    await stale.close();
+    await removeDir(stale.dataDir);
+    await removeDir(staleDist);
   });
 
   it('answers unknown routes with 404 JSON', async () => {

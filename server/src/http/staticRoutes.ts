@@ -1,10 +1,12 @@
 /**
- * Fixed paths: `/healthz`, the built browser bundles from `dist/` (`/sdk.js`, `/messenger.js`,
- * chunks), and the example pages with the demo channel's plugin key filled in.
+ * Fixed paths: `/healthz`, the manager console's page, the built browser bundles from `dist/`
+ * (`/sdk.js`, `/messenger.js`, `/console.js`, chunks), and the example pages with the demo
+ * channel's plugin key filled in.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, relative, resolve } from 'node:path';
+import { sendConsolePage } from './consolePage.ts';
 import { HttpError } from './errors.ts';
 
 export interface StaticOptions {
@@ -15,6 +17,8 @@ export interface StaticOptions {
 }
 
 const BUNDLE = /^[A-Za-z0-9_][A-Za-z0-9_.-]*\.js(\.map)?$/;
+/** What `npm run build` always writes: one of them missing means the build is missing or stale. */
+const ENTRY_BUNDLES = ['sdk.js', 'messenger.js', 'console.js', 'csat-page.js'];
 const SAFE_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -36,6 +40,8 @@ export function staticRoutes(options: StaticOptions): FastifyPluginAsync {
     // No icon, but no 404 in every demo page's console either.
     app.get('/favicon.ico', (_request, reply) => reply.code(204).send());
     app.get('/', (request, reply) => servePage(request, reply, options, 'shop.html'));
+    app.get('/console', (_request, reply) => sendConsolePage(reply));
+    app.get('/console/', (_request, reply) => sendConsolePage(reply));
     app.get('/examples/*', (request, reply) => {
       const path = (request.params as { '*': string })['*'];
       return servePage(request, reply, options, path === '' ? 'index.html' : path);
@@ -54,7 +60,7 @@ async function serveBundle(request: FastifyRequest, reply: FastifyReply, distDir
   if (!BUNDLE.test(file)) throw notFound(request);
   const found = await readIfFile(join(distDir, file));
   if (!found) {
-    if (!(await readIfFile(join(distDir, 'sdk.js')))) {
+    if (ENTRY_BUNDLES.includes(file) || !(await readIfFile(join(distDir, 'sdk.js')))) {
       throw new HttpError(503, 'not_built', `${file}: the browser bundles are not built; run npm run build`);
     }
     throw notFound(request);
