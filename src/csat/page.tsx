@@ -7,7 +7,7 @@ import { signal } from '@preact/signals';
 import { nanoid } from 'nanoid';
 import { render } from 'preact';
 import { createApiClient } from '../core/apiClient';
-import { createPersistentQueue, type Queued } from '../messenger/host/createPersistentQueue';
+import { createPersistentQueue, type Queued } from '../core/createPersistentQueue';
 import type { Score } from '../shared/csat/scale';
 import type { ChannelInfo, CsatForm as Survey, Language, Message } from '../shared/types';
 import { CsatForm, type PendingChoice } from './CsatForm';

@@ -1,7 +1,7 @@
 import type { Score } from '../../shared/csat/scale';
 import type { CsatAnswerRequest, Message } from '../../shared/types';
 import type { CoreBridge, PendingAnswer } from '../../core/contract';
-import { createPersistentQueue } from './createPersistentQueue';
+import { createPersistentQueue } from '../../core/createPersistentQueue';
 
 export interface AnswerBox {
   /** Queues an answer (a refused one for the same survey gives way); resolves with the answered survey. */

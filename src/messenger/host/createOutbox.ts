@@ -1,6 +1,6 @@
 import type { Message } from '../../shared/types';
 import type { CoreBridge, OutgoingMessage } from '../../core/contract';
-import { createPersistentQueue } from './createPersistentQueue';
+import { createPersistentQueue } from '../../core/createPersistentQueue';
 
 export interface Outbox {
   /** Queues a message; resolves with the stored message once the server acknowledged it. */

@@ -1,5 +1,5 @@
-import { isRetryable, sleep } from '../../core/apiClient';
-import { readJson, writeJson } from '../../core/storage';
+import { isRetryable, sleep } from './apiClient';
+import { readJson, writeJson } from './storage';
 
 /** What the queue keeps on every entry besides the caller's own fields. */
 export interface Queued {
