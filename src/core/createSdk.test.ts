@@ -143,6 +143,16 @@ describe('the dispatcher', () => {
     expect(JSON.parse(fetchMock.mock.calls[1][1].body)).toEqual({ add: ['vip'] });
   });
 
+  it('calls back the commands that waited for a boot that failed', async () => {
+    fetchMock.mockImplementation(async () => json(404, { error: { code: 'channel_not_found', message: 'pluginKey: no channel has this plugin key' } }));
+    const callback = vi.fn();
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    sdk('boot', { pluginKey: 'wrong-key' });
+    sdk('addTags', ['vip'], callback);
+    await vi.waitFor(() => expect(callback).toHaveBeenCalled());
+    expect(callback.mock.calls[0][0].message).toBe('boot failed: pluginKey: no channel has this plugin key');
+  });
+
   it('gives a failed boot to the callback with the server message', async () => {
     fetchMock.mockImplementation(async () => json(404, { error: { code: 'channel_not_found', message: 'no channel has plugin key x' } }));
     const callback = vi.fn();

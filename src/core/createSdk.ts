@@ -30,7 +30,8 @@ export function createSdk(deps: SdkDeps): Dispatch {
   const page: PageState = { profile: {} };
   let updates: ChatProfile = {};
   let session: Session | undefined;
-  type Boot = { abort: AbortController; queue: (() => void)[] };
+  /** A boot on its way, and the commands waiting for it (called with the reason when it fails). */
+  type Boot = { abort: AbortController; queue: ((failure?: string) => void)[] };
   let booting: Boot | undefined;
   let bootAbort: AbortController | undefined;
   const warned = new Set<string>();
@@ -67,6 +68,7 @@ export function createSdk(deps: SdkDeps): Dispatch {
         if (booting !== attempt) return;
         booting = undefined;
         fail(callback, `boot: ${error.message}`);
+        attempt.queue.forEach((run) => run(`boot failed: ${error.message}`));
       },
     );
   };
@@ -101,7 +103,7 @@ export function createSdk(deps: SdkDeps): Dispatch {
   // Commands that need a booted session run now, wait for a boot in progress, or explain.
   const withSession = (callback: unknown, run: (s: Session) => unknown) => {
     if (session) return void run(session);
-    if (booting) return void booting.queue.push(() => session && run(session));
+    if (booting) return void booting.queue.push((failure) => (session ? run(session) : fail(callback, failure || 'the SDK was shut down')));
     fail(callback, 'the SDK is not booted: call boot first');
   };
 
