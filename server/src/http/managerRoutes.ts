@@ -1,7 +1,8 @@
 /**
  * The manager API under `/api/manager` — a stable contract that tools outside the project call
- * (SPEC §4). Every path, including unknown ones, first requires the manager token. The schema
- * routes act on `channelId`, the channel this server's managers look after.
+ * (SPEC §4). Every path, including unknown ones, first requires the manager token. The schema,
+ * settings and report routes (profile fields, survey rule, operating hours, display settings,
+ * statistics, export) act on `channelId`, the channel this server's managers look after.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { VALUE_LIMITS } from '../../../src/shared/profile/index.ts';
