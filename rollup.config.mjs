@@ -45,6 +45,12 @@ export default [
     plugins: [resolve({ browser: true }), ts(), min(true)],
   },
   {
+    // The manager console, served by the server at /console.
+    input: 'src/console/main.tsx',
+    output: { file: 'dist/console.js', format: 'es', sourcemap: true },
+    plugins: [resolve({ browser: true }), ts(), min(true)],
+  },
+  {
     // The npm entry: same code, dependencies left to the app's bundler, messenger split off.
     input: 'src/index.ts',
     output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: '[name].js' },

@@ -1,0 +1,131 @@
+import type { Page } from '@playwright/test';
+import { expect, MANAGER_TOKEN, test, widget } from './fixtures';
+import { bootCall, openTestPage } from './pages';
+import type { RunningServer } from './server';
+
+async function manager(server: RunningServer, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${server.url}/api/manager${path}`, {
+    method,
+    headers: { authorization: `Bearer ${MANAGER_TOKEN}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  expect(response.ok, `${method} ${path}: ${response.status}`).toBe(true);
+  return response.status === 204 ? undefined : response.json();
+}
+
+async function signIn(page: Page, server: RunningServer) {
+  await page.goto(server.url + '/console');
+  await page.getByLabel('Manager token').fill(MANAGER_TOKEN);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
+}
+
+/** The value shown for a field in the open chat's profile panel. */
+const profileValue = (page: Page, name: string) =>
+  page.locator('aside.profile .field').filter({ has: page.locator("dt", { hasText: new RegExp(`^${name}$`) }) }).locator('dd');
+
+test('a wrong token is refused and the sign-in stays', async ({ page, server }) => {
+  await page.goto(server.url + '/console');
+  await page.getByLabel('Manager token').fill('not-the-token');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('The token was refused.')).toBeVisible();
+  await expect(page.getByLabel('Manager token')).toBeVisible();
+});
+
+test('a manager answers live, closes the chat, and sees the survey answer in the profile and the statistics', async ({ page, browser, site, server, api }) => {
+  await manager(server, 'PUT', '/csat-settings', { enabled: true, scale: 5, comment: false, required: false, filters: { profile: [], includeTags: [], excludeTags: [], operatingHours: 'any' } });
+  await signIn(page, server);
+
+  const customer = await (await browser.newContext()).newPage();
+  await openTestPage(customer, site, server.url);
+  await widget(customer).launcher.click();
+  const messenger = customer.getByRole('dialog');
+  await messenger.getByRole('button', { name: 'New chat' }).click();
+  const text = `console live ${Date.now()}`;
+  await messenger.getByRole('textbox', { name: 'Message' }).fill(text);
+  await messenger.getByRole('textbox', { name: 'Message' }).press('Enter');
+
+  const chatId = await api.chatWith(text);
+  // The chat shows up in the inbox without a reload.
+  await page.getByRole('link', { name: new RegExp(text) }).click();
+  await expect(page.getByRole('log').or(page.locator('main')).getByText(text).first()).toBeVisible();
+  await expect(profileValue(page, 'Priority').getByRole('combobox')).toHaveValue('medium');
+  await page.getByRole('textbox', { name: 'Reply' }).fill('Hello from the console!');
+  await page.getByRole('textbox', { name: 'Reply' }).press('Enter');
+  await expect(messenger.getByRole('log')).toContainText('Hello from the console!');
+  await expect(profileValue(page, 'First response time')).toHaveText(/1 min|\d+ min/);
+
+  await page.getByRole('button', { name: 'Close chat' }).click();
+  const faces = customer.getByRole('radiogroup', { name: 'How satisfied were you with this conversation?' });
+  await faces.getByRole('radio', { name: 'Satisfied', exact: true }).click();
+  await expect(profileValue(page, 'CSAT')).toHaveText('4 · Satisfied');
+
+  await page.getByRole('link', { name: 'Statistics' }).click();
+  await expect(page.getByRole('main')).toContainText('Satisfaction statistics');
+  await expect(page.getByRole('main')).toContainText(/Answered/);
+  await page.getByRole('link', { name: 'Show chats scored Satisfied' }).first().click();
+  await expect(page.locator(`a.chat-item[href*="${chatId}"]`)).toBeVisible();
+
+  // The UserChat data download carries the answer.
+  await page.getByRole('link', { name: 'Statistics' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download UserChat data as CSV' }).click()]);
+  const csv = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
+  expect(csv.startsWith('\uFEFFid,')).toBe(true);
+  const [header, ...rows] = csv.slice(1).trim().split('\r\n').map((line) => line.split(','));
+  const row = rows.find((cells) => cells[0] === chatId)!;
+  expect(row[header.indexOf('profile.csat')]).toBe('4');
+  expect(row[header.indexOf('state')]).toBe('closed');
+  await customer.context().close();
+});
+
+test('a field hidden in the display settings stays hidden on another chat after a reload', async ({ page, browser, site, server, api }) => {
+  const texts = [`display one ${Date.now()}`, `display two ${Date.now()}`];
+  for (const text of texts) {
+    const customer = await (await browser.newContext()).newPage();
+    await openTestPage(customer, site, server.url);
+    await widget(customer).launcher.click();
+    await customer.getByRole('dialog').getByRole('button', { name: 'New chat' }).click();
+    await customer.getByRole('dialog').getByRole('textbox', { name: 'Message' }).fill(text);
+    await customer.getByRole('dialog').getByRole('textbox', { name: 'Message' }).press('Enter');
+    await api.chatWith(text);
+    await customer.context().close();
+  }
+  await signIn(page, server);
+  await page.getByRole('link', { name: new RegExp(texts[0]) }).click();
+  await expect(profileValue(page, 'Source page')).toBeVisible();
+  await page.getByRole('button', { name: 'Display settings' }).click();
+  await page.getByRole('checkbox', { name: 'Source page' }).uncheck();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(profileValue(page, 'Source page')).toHaveCount(0);
+  await page.reload();
+  await page.getByRole('link', { name: new RegExp(texts[1]) }).click();
+  await expect(profileValue(page, 'State')).toBeVisible();
+  await expect(profileValue(page, 'Source page')).toHaveCount(0);
+  await manager(server, 'PUT', '/display-settings', { hidden: [] });
+});
+
+test('a custom field added in the settings is set from the widget with updateProfile', async ({ page, browser, site, server, api }) => {
+  const key = `gift${Date.now() % 100000}`;
+  await signIn(page, server);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('textbox', { name: /^Key/ }).fill(key);
+  await page.getByRole('combobox', { name: 'Type' }).selectOption('Boolean');
+  await page.getByRole('textbox', { name: 'Name (English)' }).fill('Gift wrap');
+  await page.getByRole('button', { name: 'Add field' }).click();
+  await expect(page.getByRole('main')).toContainText('Gift wrap');
+
+  const customer = await (await browser.newContext()).newPage();
+  await openTestPage(customer, site, server.url, { afterSnippet: `${bootCall()} ChannelIO('updateProfile', { ${key}: true });` });
+  await widget(customer).launcher.click();
+  const text = `custom field ${Date.now()}`;
+  await customer.getByRole('dialog').getByRole('button', { name: 'New chat' }).click();
+  await customer.getByRole('dialog').getByRole('textbox', { name: 'Message' }).fill(text);
+  await customer.getByRole('dialog').getByRole('textbox', { name: 'Message' }).press('Enter');
+  const chatId = await api.chatWith(text);
+  expect((await api.chat(chatId)).chat.profile[`profile.${key}`]).toBe(true);
+
+  await page.getByRole('link', { name: 'Inbox' }).click();
+  await page.getByRole('link', { name: new RegExp(text) }).click();
+  await expect(profileValue(page, 'Gift wrap')).toHaveText('Yes');
+  await customer.context().close();
+});
