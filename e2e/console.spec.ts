@@ -1,17 +1,7 @@
 import type { Page } from '@playwright/test';
-import { expect, MANAGER_TOKEN, test, widget } from './fixtures';
+import { expect, manager, MANAGER_TOKEN, test, widget } from './fixtures';
 import { bootCall, openTestPage } from './pages';
 import type { RunningServer } from './server';
-
-async function manager(server: RunningServer, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${server.url}/api/manager${path}`, {
-    method,
-    headers: { authorization: `Bearer ${MANAGER_TOKEN}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  expect(response.ok, `${method} ${path}: ${response.status}`).toBe(true);
-  return response.status === 204 ? undefined : response.json();
-}
 
 async function signIn(page: Page, server: RunningServer) {
   await page.goto(server.url + '/console');

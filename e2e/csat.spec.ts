@@ -1,22 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { scaleOptions, scaleScores, type Scale } from '../src/shared/csat/scale';
-import { expect, MANAGER_TOKEN, test, widget } from './fixtures';
+import { expect, manager, test, widget } from './fixtures';
 import { openTestPage } from './pages';
 import type { HostSite } from './hostSite';
 import type { RunningServer } from './server';
 
 const QUESTION = 'How satisfied were you with this conversation?';
-
-async function manager(server: RunningServer, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${server.url}/api/manager${path}`, {
-    method,
-    headers: { authorization: `Bearer ${MANAGER_TOKEN}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  expect(response.ok, `${method} ${path}: ${response.status}`).toBe(true);
-  return response.status === 204 ? undefined : response.json();
-}
 
 const configure = (server: RunningServer, settings: Record<string, unknown>) =>
   manager(server, 'PUT', '/csat-settings', { enabled: true, required: false, comment: false, filters: { profile: [], includeTags: [], excludeTags: [], operatingHours: 'any' }, ...settings });

@@ -3,6 +3,17 @@ import { startHostSite, type HostSite } from './hostSite';
 import { openTestPage, type TestPageOptions } from './pages';
 import { MANAGER_TOKEN, PLUGIN_KEY, startServer, type RunningServer } from './server';
 
+/** One Manager API call that must succeed; answers the parsed body (undefined for 204). */
+export async function manager(server: RunningServer, method: string, path: string, body?: unknown): Promise<any> {
+  const response = await fetch(`${server.url}/api/manager${path}`, {
+    method,
+    headers: { authorization: `Bearer ${MANAGER_TOKEN}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  expect(response.ok, `${method} ${path}: ${response.status}`).toBe(true);
+  return response.status === 204 ? undefined : response.json();
+}
+
 interface ChatSummary {
   id: string;
   state: string;
