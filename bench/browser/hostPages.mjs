@@ -1,0 +1,51 @@
+// A tiny static server on another loopback origin that plays the host site: the demo product page
+// without any SDK, with the real sdk.js, and with a do-nothing script delivered the same way. Both
+// scripts (and the chunks sdk.js imports from beside itself) come from this origin, so delivery is
+// identical; the real SDK reaches the Sangdam server through the `apiBase` boot option.
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+
+/** Drains the snippet's queue and does nothing else: the floor any script tag costs. */
+const NOOP_SDK = '(function(){var w=window;w.ChannelIO=function(){};})();\n';
+
+const SNIPPET = /\s*<!-- Sangdam:[^>]*-->\s*<script>[\s\S]*?ChannelIO\('boot'[\s\S]*?<\/script>/;
+
+/** The three variants of the page the Sangdam server serves at `/`. */
+export function pageVariants(html, serverUrl) {
+  if (!SNIPPET.test(html) || !html.includes('s.src="/sdk.js"')) throw new Error('the demo page no longer has the snippet this benchmark rewrites');
+  const withSdk = html.replace("ChannelIO('boot', {", `ChannelIO('boot', { apiBase: '${serverUrl}',`);
+  return {
+    baseline: html.replace(SNIPPET, ''),
+    sdk: withSdk,
+    noop: withSdk.replace('s.src="/sdk.js"', 's.src="/noop-sdk.js"'),
+  };
+}
+
+/** Starts the host site on 127.0.0.1 with a free port; `close()` stops it. */
+export async function startHostPages({ serverUrl, distDir }) {
+  const html = await (await fetch(`${serverUrl}/`)).text();
+  const pages = pageVariants(html, serverUrl);
+  const bundle = (name) => readFileSync(join(distDir, name));
+  const files = {
+    '/baseline.html': ['text/html; charset=utf-8', pages.baseline],
+    '/sdk.html': ['text/html; charset=utf-8', pages.sdk],
+    '/noop.html': ['text/html; charset=utf-8', pages.noop],
+    '/sdk.js': ['text/javascript; charset=utf-8', bundle('sdk.js')],
+    '/messenger.js': ['text/javascript; charset=utf-8', bundle('messenger.js')],
+    '/profile.js': ['text/javascript; charset=utf-8', bundle('profile.js')],
+    '/noop-sdk.js': ['text/javascript; charset=utf-8', NOOP_SDK],
+  };
+  const server = createServer((request, response) => {
+    const file = files[new URL(request.url, 'http://host').pathname];
+    if (!file) return response.writeHead(404).end();
+    response.writeHead(200, { 'Content-Type': file[0], 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin': '*' });
+    response.end(file[1]);
+  });
+  await new Promise((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  return {
+    url,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  };
+}

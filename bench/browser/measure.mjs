@@ -1,0 +1,172 @@
+// The browser half of `npm run bench`: what the SDK costs the page that hosts it, in real
+// Chromium with a throttled CPU, against a do-nothing script of the same delivery and a page
+// without any script. Each figure is a median over rounds with its spread.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright';
+import { summarize } from '../stats.mjs';
+import { mainThreadTime } from './attribute.mjs';
+import { startHostPages } from './hostPages.mjs';
+
+const PROBE = readFileSync(fileURLToPath(new URL('./probe.js', import.meta.url)), 'utf8');
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--js-flags=--expose-gc', '--enable-precise-memory-info',
+];
+// The .stack category gives style, layout, request and socket events the stack that caused them,
+// which is how a microtask continuation (a fetch's `then`) is traced back to its script.
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.stack', 'v8.execute', 'v8'];
+const IDLE_MS = 1000;
+const STEP_TIMEOUT = 15_000;
+const ROUND_TIMEOUT = 60_000;
+
+/** Figures of the table, in order: key in a round's result, label, unit. */
+export const FIGURES = [
+  ['bootOurs', 'boot: main thread, sdk.js', 'ms'],
+  ['bootNoop', 'boot: main thread, noop-sdk.js (floor)', 'ms'],
+  ['bootOverFloor', 'boot: sdk.js minus floor', 'ms'],
+  ['longTasksBaseline', 'long tasks, page without SDK', 'count'],
+  ['longTasksSdk', 'long tasks, page with SDK', 'count'],
+  ['longTaskMsBaseline', 'long-task time, page without SDK', 'ms'],
+  ['longTaskMsSdk', 'long-task time, page with SDK', 'ms'],
+  ['clsBaseline', 'CLS, page without SDK', ''],
+  ['clsSdk', 'CLS, page with SDK', ''],
+  ['sdkRequestToLauncher', 'sdk.js request start → launcher visible', 'ms'],
+  ['launcherFromNavigation', 'navigation → launcher visible', 'ms'],
+  ['heapAdded', 'JS heap added after GC (with − without)', 'KB'],
+  ['clickToDialog', 'open: click → dialog visible', 'ms'],
+  ['openMessenger', 'open: main thread, messenger.js', 'ms'],
+  ['openOurs', 'open: main thread, sdk.js + messenger.js', 'ms'],
+];
+
+const withTimeout = (promise, ms, what) =>
+  Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms).unref())]);
+
+/**
+ * Measures, over `rounds` fresh browser contexts with the CPU slowed `throttle` times, what the
+ * SDK served by `serverUrl` adds to a host page at boot and when the messenger opens.
+ * @example const results = await measureBrowser({ rounds: 10, serverUrl: 'http://127.0.0.1:8080', log: console.log })
+ */
+export async function measureBrowser({ rounds = 10, throttle = 4, serverUrl, log = () => {} }) {
+  const host = await startHostPages({ serverUrl, distDir: DIST });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ARGS });
+  const perRound = [];
+  const failures = [];
+  try {
+    for (let round = 1; round <= rounds; round++) {
+      const started = Date.now();
+      try {
+        const result = await withTimeout(measureRound(browser, host.url, throttle), ROUND_TIMEOUT, `round ${round}`);
+        perRound.push(result);
+        log(`browser round ${round}/${rounds}: boot ${fmt(result.bootOurs)} ms (floor ${fmt(result.bootNoop)}), open ${fmt(result.openOurs)} ms, ${Date.now() - started} ms`);
+      } catch (error) {
+        failures.push({ round, error: error.message });
+        log(`browser round ${round}/${rounds} failed: ${error.message}`);
+      }
+    }
+  } finally {
+    await browser.close().catch(() => {});
+    await host.close();
+  }
+  const summary = FIGURES.map(([key, label, unit]) => ({ key, label, unit, ...summarize(perRound.map((r) => r[key])) }));
+  return { chromium: browser.version(), rounds, throttle, hostUrl: host.url, summary, perRound, failures };
+}
+
+const fmt = (n) => (n == null ? '–' : n.toFixed(1));
+
+async function measureRound(browser, hostUrl, throttle) {
+  const baseline = await loadPage(browser, `${hostUrl}/baseline.html`, throttle, { until: 'load' });
+  const noop = await loadPage(browser, `${hostUrl}/noop.html`, throttle, { until: 'load', ours: /\/noop-sdk\.js$/ });
+  const sdk = await loadPage(browser, `${hostUrl}/sdk.html`, throttle, { until: 'launcher', ours: /\/sdk\.js$/, open: true });
+  return {
+    bootOurs: sdk.ours,
+    bootNoop: noop.ours,
+    bootOverFloor: sdk.ours - noop.ours,
+    longTasksBaseline: baseline.longTasks.length,
+    longTasksSdk: sdk.longTasks.length,
+    longTaskMsBaseline: sum(baseline.longTasks),
+    longTaskMsSdk: sum(sdk.longTasks),
+    clsBaseline: baseline.cls,
+    clsSdk: sdk.cls,
+    sdkRequestToLauncher: sdk.launcherAt - sdk.sdkRequestStart,
+    launcherFromNavigation: sdk.launcherAt,
+    heapAdded: (sdk.heap - baseline.heap) / 1024,
+    clickToDialog: sdk.open.dialogAt - sdk.open.clickAt,
+    openMessenger: sdk.open.messenger,
+    openOurs: sdk.open.ours,
+    // The counted tasks of 1 ms or more, to see where boot time goes (results.json only).
+    bootTasks: sdk.tasks.map((t, _, all) => ({ name: t.name, ms: t.ms, at: t.at - all[0].at })),
+  };
+}
+
+const sum = (values) => values.reduce((a, b) => a + b, 0);
+
+/** One page in a fresh context, traced from navigation until it is ready plus a second of idle. */
+async function loadPage(browser, url, throttle, { until, ours, open }) {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(PROBE);
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    await browser.startTracing(page, { categories: CATEGORIES });
+    let traced = true;
+    try {
+      await page.goto(url, { waitUntil: 'load' });
+      const launcherAt = until === 'launcher' ? await withTimeout(page.evaluate(() => window.__bench.until('launcherAt')), STEP_TIMEOUT, 'launcher') : null;
+      await page.waitForTimeout(IDLE_MS);
+      const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
+      traced = false;
+      const events = trace.traceEvents || trace;
+      const page1 = await page.evaluate(() => {
+        const b = window.__bench;
+        const sdk = performance.getEntriesByType('resource').find((e) => /\/sdk\.js$/.test(e.name));
+        return { longTasks: b.longTasks.slice(), cls: b.cls, sdkRequestStart: sdk ? sdk.startTime : null };
+      });
+      const heap = await page.evaluate(() => {
+        window.gc();
+        window.gc();
+        return performance.memory.usedJSHeapSize;
+      });
+      const attributed = ours ? mainThreadTime(events, (u) => ours.test(u)) : null;
+      const result = { ...page1, launcherAt, heap, ours: attributed && attributed.total, tasks: attributed && attributed.tasks.filter((t) => t.ms >= 1) };
+      if (open) result.open = await openMessenger(browser, page);
+      return result;
+    } finally {
+      if (traced) await browser.stopTracing().catch(() => {});
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+/** Clicks the launcher like a customer and traces until the dialog shows plus a second of idle. */
+async function openMessenger(browser, page) {
+  const box = await page.evaluate(() => {
+    const r = document.querySelector('sangdam-widget').shadowRoot.querySelector('button.launcher').getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  });
+  await browser.startTracing(page, { categories: CATEGORIES });
+  let traced = true;
+  try {
+    await page.mouse.click(box.x, box.y);
+    const dialogAt = await withTimeout(page.evaluate(() => window.__bench.until('dialogAt')), STEP_TIMEOUT, 'dialog');
+    await page.waitForTimeout(IDLE_MS);
+    const events = JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents;
+    traced = false;
+    const clickAt = await page.evaluate(() => window.__bench.clickAt);
+    return {
+      clickAt,
+      dialogAt,
+      messenger: mainThreadTime(events, (u) => /\/messenger\.js$/.test(u)).total,
+      ours: mainThreadTime(events, (u) => /\/(sdk|messenger)\.js$/.test(u)).total,
+    };
+  } finally {
+    if (traced) await browser.stopTracing().catch(() => {});
+  }
+}

@@ -1,0 +1,181 @@
+#!/usr/bin/env node
+// `npm run bench`: bundle sizes, then what the SDK costs a host page in Chromium (bench/browser),
+// then, when present, the server under load (bench/server). Expects `npm run build` to have run;
+// starts its own server on a free loopback port with a fresh data directory and stops it after.
+//
+//   node bench/run.mjs [--rounds N] [--connections N] [--seconds N] [--quick]
+//
+// --quick is a smoke run (2 rounds, 20 connections, 3 s). Everything lands in bench/results.json.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { measure } from '../scripts/size.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PLUGIN_KEY = 'bench-plugin-key';
+const MANAGER_TOKEN = 'bench-manager-token';
+const SIZES = [
+  ['snippet', ['dist/snippet.js']],
+  ['sdk.js', ['dist/sdk.js']],
+  ['messenger.js', ['dist/messenger.js']],
+  ['console.js', ['dist/console.js']],
+];
+
+/** `--name value` pairs and bare flags into an object of numbers and booleans. */
+export function parseArgs(argv) {
+  const options = { quick: false, rounds: undefined, connections: undefined, seconds: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--quick') options.quick = true;
+    else if (['--rounds', '--connections', '--seconds'].includes(arg)) {
+      const value = Number(argv[++i]);
+      if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a positive whole number`);
+      options[arg.slice(2)] = value;
+    } else throw new Error(`unknown argument ${arg} (expected --rounds N, --connections N, --seconds N, --quick)`);
+  }
+  // Without --quick, connections and seconds stay undefined unless given: the server part's own defaults apply.
+  const defaults = options.quick ? { rounds: 2, connections: 20, seconds: 3 } : { rounds: 10 };
+  return {
+    quick: options.quick,
+    rounds: options.rounds ?? defaults.rounds,
+    connections: options.connections ?? defaults.connections,
+    seconds: options.seconds ?? defaults.seconds,
+  };
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The real server (`node --import tsx server/src/main.ts`) on a free port, fresh DATA_DIR. */
+async function startServer() {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'sangdam-bench-'));
+  const url = `http://127.0.0.1:${port}`;
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, MANAGER_TOKEN, PLUGIN_KEY },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
+    }
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the server did not answer /healthz within 20 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url, port, dataDir, pluginKey: PLUGIN_KEY, managerToken: MANAGER_TOKEN, stop };
+}
+
+const num = (n, digits = 1) => (n == null ? '–' : n.toFixed(digits));
+
+/** A table with a header row, columns padded to their widest cell (first column left-aligned). */
+function table(title, header, rows) {
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => String(r[i]).length)));
+  const line = (r) => r.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
+  return [`\n${title}`, line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function sizesTable(sizes) {
+  const kb = (n) => (n / 1024).toFixed(2);
+  return table('Bundle sizes (KB)', ['file', 'min', 'gzip', 'brotli'], sizes.map((s) => [s.name, kb(s.raw), kb(s.gzip), kb(s.brotli)]));
+}
+
+/** Rows of `{ label, unit, n, median, p25, p75, min, max }`, as both bench parts may report. */
+function summaryTable(title, summary) {
+  const digits = (unit) => (unit === '' ? 4 : unit === 'count' ? 1 : 1);
+  return table(title, ['figure', 'unit', 'median', 'p25–p75', 'min–max', 'n'], summary.map((s) => [
+    s.label, s.unit, num(s.median, digits(s.unit)), `${num(s.p25, digits(s.unit))}–${num(s.p75, digits(s.unit))}`, `${num(s.min, digits(s.unit))}–${num(s.max, digits(s.unit))}`, s.n,
+  ]));
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const missing = ['dist/snippet.js', 'dist/sdk.js', 'dist/messenger.js', 'dist/console.js'].filter((f) => !existsSync(join(ROOT, f)));
+  if (missing.length) {
+    console.error(`bench: ${missing.join(', ')} missing. Run npm run build first.`);
+    process.exit(1);
+  }
+  process.chdir(ROOT);
+  const results = { startedAt: new Date().toISOString(), options, node: process.version };
+  results.sizes = SIZES.map(([name, files]) => ({ name, ...measure(files) }));
+  console.log(sizesTable(results.sizes));
+
+  const server = await startServer();
+  const stopOnSignal = () => server.stop().finally(() => process.exit(130));
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+  const log = (line) => console.log(`  ${line}`);
+  try {
+    const { measureBrowser } = await import('./browser/measure.mjs');
+    console.log(`\nBrowser: ${options.rounds} rounds, CPU throttled 4×, server ${server.url}`);
+    const browserStarted = Date.now();
+    results.browser = await measureBrowser({ rounds: options.rounds, throttle: 4, serverUrl: server.url, log });
+    results.browser.seconds = (Date.now() - browserStarted) / 1000;
+    console.log(summaryTable(`Browser (Chromium ${results.browser.chromium}, ${results.browser.perRound.length}/${options.rounds} rounds, ${results.browser.seconds.toFixed(0)} s)`, results.browser.summary));
+    if (results.browser.failures.length) console.log(`failed rounds: ${results.browser.failures.map((f) => `${f.round} (${f.error})`).join('; ')}`);
+
+    const serverPart = join(ROOT, 'bench/server/measure.mjs');
+    if (existsSync(serverPart)) {
+      const module = await import(pathToFileURL(serverPart).href);
+      if (typeof module.measureServer === 'function') {
+        console.log(`\nServer: ${options.connections ?? 'default'} connections, ${options.seconds ?? 'default'} s`);
+        const given = Object.fromEntries(Object.entries({ connections: options.connections, seconds: options.seconds }).filter(([, v]) => v !== undefined));
+        results.server = await module.measureServer({ ...given, quick: options.quick, serverUrl: server.url, log });
+        if (Array.isArray(results.server?.summary)) console.log(summaryTable('Server', results.server.summary));
+        else if (typeof module.formatServer === 'function') console.log(module.formatServer(results.server));
+        else console.log(JSON.stringify(results.server, null, 2));
+      }
+    }
+  } finally {
+    await server.stop();
+    process.off('SIGINT', stopOnSignal);
+    process.off('SIGTERM', stopOnSignal);
+  }
+  results.finishedAt = new Date().toISOString();
+  writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log('\nWrote bench/results.json');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(`bench: ${error.stack || error.message}`);
+      process.exit(1);
+    },
+  );
+}
