@@ -1,0 +1,128 @@
+// Customers and managers on a running Sangdam server. Each customer boots, starts a chat and
+// listens on its realtime socket; managers listen on theirs (each gets every event) and the
+// manager that owns a chat answers every customer message through the Manager API.
+import WebSocket from 'ws';
+import { Deliveries } from './deliveries.mjs';
+import { keepAliveAgent, postJson } from './http.mjs';
+import { eachLimited, pace, waitFor } from './pace.mjs';
+import { MANAGER_TOKEN, PLUGIN_KEY } from './sangdamServer.mjs';
+
+/** Opens a realtime socket, says hello and resolves once the server is `ready`. */
+function openRealtime(url, hello, onEvent) {
+  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/api/realtime`);
+  return new Promise((resolve, reject) => {
+    ws.once('error', reject);
+    ws.once('open', () => ws.send(JSON.stringify({ type: 'hello', ...hello })));
+    ws.on('message', (data) => {
+      const frame = JSON.parse(data);
+      if (frame.type === 'ready') resolve(ws);
+      else if (frame.type === 'event') onEvent(frame.event, data.length);
+      else if (frame.type === 'error') reject(new Error(`realtime: ${frame.code} ${frame.message}`));
+    });
+  });
+}
+
+/** Counts a second copy of one message id on one socket: the server's promise is exactly once. */
+function duplicateCheck(deliveries) {
+  const seen = new Set();
+  return (messageId) => {
+    if (!seen.has(messageId)) return seen.add(messageId), false;
+    deliveries.duplicated++;
+    return true;
+  };
+}
+
+/** Boots `connections` customers, each with a chat (HTTP only, no socket yet). */
+export async function bootCustomers(url, connections, log) {
+  const agent = keepAliveAgent(32);
+  const widget = `${url}/api/widget/${PLUGIN_KEY}`;
+  const customers = Array.from({ length: connections }, (_, index) => ({ index }));
+  await eachLimited(customers, 32, async (customer) => {
+    const booted = await postJson(agent, `${widget}/boot`, { language: 'en' });
+    if (booted.status !== 200) throw new Error(`boot: ${booted.status} ${JSON.stringify(booted.body)}`);
+    customer.token = booted.body.token;
+    const message = { text: `hello ${customer.index}`, clientId: `first-${customer.index}` };
+    const started = await postJson(agent, `${widget}/chats`, { clientId: `chat-${customer.index}`, message }, customer.token);
+    if (started.status >= 300) throw new Error(`chat: ${started.status} ${JSON.stringify(started.body)}`);
+    customer.chatId = started.body.chat.id;
+    customer.cursor = started.body.message.seq;
+  });
+  agent.destroy();
+  log?.(`sangdam: ${connections} customers booted, each with a chat`);
+  return customers;
+}
+
+/** Opens every customer's and manager's socket; the first `managers` sockets are extra. */
+export async function connectAll(url, customers, { managers, deliveries, onCustomerMessage }) {
+  const cursor = Math.max(0, ...customers.map((customer) => customer.cursor));
+  const managerSockets = [];
+  for (let m = 0; m < managers; m++) {
+    const isDuplicate = duplicateCheck(deliveries);
+    const onEvent = (event, bytes) => {
+      if (event.type !== 'message' || isDuplicate(event.message.id)) return;
+      const { text, author } = event.message;
+      if (author === 'customer' && deliveries.receive(`manager-${m}`, text, bytes)) onCustomerMessage(m, event.chat.id, text);
+    };
+    managerSockets.push(await openRealtime(url, { managerToken: MANAGER_TOKEN, since: cursor }, onEvent));
+  }
+  await eachLimited(customers, 64, async (customer) => {
+    const isDuplicate = duplicateCheck(deliveries);
+    const onEvent = (event, bytes) => {
+      if (event.type !== 'message' || isDuplicate(event.message.id)) return;
+      if (event.message.author === 'manager') deliveries.receive(`customer-${customer.index}`, event.message.text, bytes);
+    };
+    customer.ws = await openRealtime(url, { token: customer.token, since: customer.cursor }, onEvent);
+  });
+  return managerSockets;
+}
+
+/**
+ * Sends `rate` customer messages a second for `seconds`, each answered by its chat's manager,
+ * then waits up to `graceMs` for the stragglers. `onConnected` runs once every socket is ready,
+ * before the first message. Returns the filled-in `Deliveries` and `close()`.
+ */
+export async function runTraffic(url, customers, { managers = 4, rate, seconds, graceMs = 5000, log, onConnected }) {
+  const deliveries = new Deliveries();
+  const agent = keepAliveAgent(64);
+  const widget = `${url}/api/widget/${PLUGIN_KEY}`;
+  const ownerOf = new Map(customers.map((customer) => [customer.chatId, customer]));
+  const managerNames = Array.from({ length: managers }, (_, m) => `manager-${m}`);
+  const post = (key, target, body, token) =>
+    postJson(agent, target, body, token).then(
+      ({ status }) => (status < 300 ? deliveries.ack(key) : deliveries.fail(key)),
+      () => deliveries.fail(key),
+    );
+
+  // The manager that owns the chat (index modulo managers) answers; the others only listen.
+  const onCustomerMessage = (m, chatId, text) => {
+    const customer = ownerOf.get(chatId);
+    if (!customer || customer.index % managers !== m) return;
+    const key = `re:${text}`;
+    deliveries.send(key, `customer-${customer.index}`);
+    post(key, `${url}/api/manager/chats/${chatId}/messages`, { text: key }, MANAGER_TOKEN);
+  };
+  const managerSockets = await connectAll(url, customers, { managers, deliveries, onCustomerMessage });
+  log?.(`sangdam: ${customers.length} customer sockets and ${managers} manager sockets ready`);
+  await onConnected?.();
+
+  await pace({
+    rate,
+    seconds,
+    send: (n) => {
+      const customer = customers[n % customers.length];
+      const key = `msg-${n}`;
+      const owner = `manager-${customer.index % managers}`;
+      deliveries.send(key, owner, managerNames.filter((name) => name !== owner));
+      post(key, `${widget}/chats/${customer.chatId}/messages`, { text: key, clientId: key }, customer.token);
+    },
+  });
+  const drained = await waitFor(() => deliveries.outstanding() === 0, graceMs);
+  if (!drained) log?.(`sangdam: ${deliveries.outstanding()} messages still undelivered after ${graceMs} ms`);
+  return { deliveries, close: () => closeAll(customers, managerSockets, agent) };
+}
+
+function closeAll(customers, managerSockets, agent) {
+  for (const customer of customers) customer.ws?.terminate();
+  for (const ws of managerSockets) ws.terminate();
+  agent.destroy();
+}
