@@ -62,11 +62,23 @@ export function validateOperatingHours(input: unknown): { ok: true; hours: Opera
   return { ok: true, hours: { timeZone, weekly: out } };
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one, and every message
+// remeasures its chat through here: one formatter per time zone, made once.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterOf(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', weekday: 'short' });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 /** The wall-clock date and time of an instant in a time zone. */
 function wallClock(time: number, timeZone: string) {
   const parts: Record<string, string> = {};
-  for (const p of new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', weekday: 'short' }).formatToParts(time))
-    parts[p.type] = p.value;
+  for (const p of formatterOf(timeZone).formatToParts(time)) parts[p.type] = p.value;
   return { y: +parts.year, m: +parts.month, d: +parts.day, weekday: parts.weekday.toLowerCase().slice(0, 3) as Weekday, minute: +parts.hour * 60 + +parts.minute, second: +parts.second };
 }
 
@@ -86,12 +98,17 @@ export function isWithinOperatingHours(hours: OperatingHours, time: number): boo
   return hours.weekly[w.weekday].some((i) => w.minute >= minutes(i.start) && w.minute < minutes(i.end));
 }
 
+/** Open 00:00–24:00 every day, in whatever zone: every instant is within the hours. */
+const isAlwaysOpen = (hours: OperatingHours) =>
+  WEEKDAYS.every((day) => hours.weekly[day]?.some((i) => i.start === '00:00' && i.end === '24:00'));
+
 /**
  * Milliseconds between `from` and `to` that fall within operating hours.
  * @example operatingMillisBetween(hours, chat.openedAt, firstReplyAt)
  */
 export function operatingMillisBetween(hours: OperatingHours, from: number, to: number): number {
   if (!(to > from)) return 0;
+  if (isAlwaysOpen(hours)) return to - from; // the default hours: no calendar walk needed
   let total = 0;
   let cursor = wallClock(from, hours.timeZone);
   // Walk day by day in the channel's zone; a chat rarely spans many days, and 400 is a year.
