@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     [
       `Sangdam server listening on ${server.url}`,
       `  demo shop      ${server.url}/`,
+      `  console        ${server.url}/console`,
       `  plugin key     ${server.pluginKey}`,
       `  manager token  ${config.managerToken}${managerTokenGenerated ? '  (generated; set MANAGER_TOKEN to keep it)' : ''}`,
       `  memberHash     ${server.verifiesMembers ? 'required with memberId' : 'not checked (set MEMBER_SECRET to require it)'}`,
