@@ -17,10 +17,13 @@ export function mergeMessages(current: readonly Message[] | undefined, incoming:
 
 /**
  * The chat list with one chat replaced or added, newest first. A realtime `chat` carries no unread
- * count unless the event says so, so the count already known is kept then.
+ * count unless the event says so, so the count already known is kept then. An older copy of a chat
+ * (by `updatedAt`) never replaces a newer one.
  */
 export function upsertChat(list: readonly WidgetChat[], chat: Chat, unread?: number, message?: Message): WidgetChat[] {
   const known = list.find((c) => c.id === chat.id);
+  // A response computed before a change we already applied from realtime (a close, say) is stale.
+  if (known && known.updatedAt > chat.updatedAt) return list.slice();
   const lastMessage = chat.lastMessage || message || known?.lastMessage || null;
   const next: WidgetChat = { ...known, ...chat, lastMessage, unread: unread ?? known?.unread ?? 0 };
   return [next, ...list.filter((c) => c.id !== chat.id)].sort((a, b) => recency(b) - recency(a));
