@@ -98,8 +98,13 @@ test('on a narrow screen the messenger is a full-screen modal that traps focus a
   await widget(page).launcher.click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toHaveAttribute('aria-modal', 'true');
-  const box = await dialog.boundingBox();
-  expect(box).toEqual({ x: 0, y: 0, width: 375, height: 700 });
+  // The panel slides in; measure it once the opening animation has settled.
+  await expect
+    .poll(async () => {
+      const box = (await dialog.boundingBox())!;
+      return [box.x, box.y, box.width, box.height].map(Math.round);
+    })
+    .toEqual([0, 0, 375, 700]);
   expect(await page.evaluate(() => document.documentElement.style.overflow)).toBe('hidden');
   for (let i = 0; i < 12; i++) {
     await page.keyboard.press('Tab');
