@@ -7,9 +7,8 @@ import type {
   Chat,
   ChatProfile,
   ChatState,
-  Language,
   Message,
-  UserProfile,
+  WidgetUser,
 } from '../../../src/shared/types.ts';
 
 export interface ChannelRecord {
@@ -24,16 +23,9 @@ export interface ChannelRecord {
   createdAt: number;
 }
 
-export interface UserRecord {
-  id: string;
+/** The user as the widget sees it, plus the columns only the server keeps. */
+export interface UserRecord extends WidgetUser {
   channelId: string;
-  memberId: string | null;
-  name: string | null;
-  language: Language;
-  profile: UserProfile;
-  tags: string[];
-  unsubscribeEmail: boolean;
-  unsubscribeTexting: boolean;
   createdAt: number;
   updatedAt: number;
 }
