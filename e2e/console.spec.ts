@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, manager, MANAGER_TOKEN, test, widget } from './fixtures';
 import { bootCall, openTestPage } from './pages';
@@ -118,4 +119,15 @@ test('a custom field added in the settings is set from the widget with updatePro
   await page.getByRole('link', { name: new RegExp(text) }).click();
   await expect(profileValue(page, 'Gift wrap')).toHaveText('Yes');
   await customer.context().close();
+});
+
+test('axe finds no accessibility violation in the sign-in, the inbox, the settings and the statistics', async ({ page, server }) => {
+  await page.goto(server.url + '/console');
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await signIn(page, server);
+  for (const name of ['Inbox', 'Settings', 'Statistics']) {
+    await page.getByRole('link', { name, exact: true }).click();
+    await expect(page.getByRole('main')).toBeVisible();
+    expect((await new AxeBuilder({ page }).analyze()).violations, name).toEqual([]);
+  }
 });
