@@ -1,8 +1,23 @@
 /** Identifiers, session tokens and the member-hash check. */
 import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 
-/** Opaque record id: 16 url-safe characters (96 random bits). */
-export const newId = (): string => randomBytes(12).toString('base64url');
+const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const ID_LENGTH = 16;
+
+/**
+ * Opaque record id: 16 letters and digits (about 95 random bits). Letters and digits only, so an id
+ * never starts with a character a spreadsheet reads as a formula and the export leaves it unchanged.
+ */
+export function newId(): string {
+  let id = '';
+  while (id.length < ID_LENGTH) {
+    for (const byte of randomBytes(ID_LENGTH * 2)) {
+      // 248 = 4 × 62: bytes above it are dropped so every character is equally likely.
+      if (byte < 248 && id.length < ID_LENGTH) id += ID_ALPHABET[byte % 62];
+    }
+  }
+  return id;
+}
 
 /** Session token: 32 random bytes, base64url. Only its hash is stored. */
 export const newToken = (): string => randomBytes(32).toString('base64url');
