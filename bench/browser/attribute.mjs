@@ -31,10 +31,11 @@ function urlsOf(event) {
 const threadKey = (e) => `${e.pid}:${e.tid}`;
 
 /**
- * Sums the durations (ms) of the top-level main-thread tasks attributed to `isOurs(url)`.
+ * Sums the durations (ms) of the top-level main-thread tasks attributed to `isOurs(url)`; with
+ * `until` (a trace timestamp, µs), only those that started by then.
  * @example mainThreadTime(trace.traceEvents, (url) => url.endsWith('/sdk.js')) // → { total: 4.2, tasks: [{ name: 'EvaluateScript', ms: 1.3, at }, …] }
  */
-export function mainThreadTime(traceEvents, isOurs) {
+export function mainThreadTime(traceEvents, isOurs, until = Infinity) {
   const names = new Map();
   for (const e of traceEvents) if (e.name === 'thread_name') names.set(threadKey(e), e.args && e.args.name);
   const byThread = new Map();
@@ -53,7 +54,7 @@ export function mainThreadTime(traceEvents, isOurs) {
     let keptEnd = -Infinity;
     for (let i = 0; i < events.length; i++) {
       const e = events[i];
-      if (e.ph !== 'X' || !TASKS.has(e.name) || !e.dur) continue;
+      if (e.ph !== 'X' || !TASKS.has(e.name) || !e.dur || e.ts > until) continue;
       if (e.ts < keptEnd) continue; // nested inside a task already counted
       if (!attributed(e, events, i, isOurs)) continue;
       total += e.dur;
@@ -72,4 +73,10 @@ function attributed(task, events, index, isOurs) {
     if (urlsOf(events[j]).some(isOurs)) return true;
   }
   return false;
+}
+
+/** Trace timestamp (µs) of the first user-timing mark called `name`, or undefined. */
+export function markTime(traceEvents, name) {
+  const mark = traceEvents.find((e) => e.name === name && typeof e.ts === 'number');
+  return mark ? mark.ts : undefined;
 }

@@ -10,15 +10,17 @@ import { join } from 'node:path';
 const NOOP_SDK = '(function(){var w=window;w.ChannelIO=function(){};})();\n';
 
 const SNIPPET = /\s*<!-- Sangdam:[^>]*-->\s*<script>[\s\S]*?ChannelIO\('boot'[\s\S]*?<\/script>/;
+/** Where the snippet names the script it loads, readable or minified (`s.src = "/sdk.js"`, `e.src="/sdk.js"`). */
+const SDK_SRC = /(\.src\s*=\s*)(["'])\/sdk\.js\2/;
 
 /** The three variants of the page the Sangdam server serves at `/`. */
 export function pageVariants(html, serverUrl) {
-  if (!SNIPPET.test(html) || !html.includes('s.src="/sdk.js"')) throw new Error('the demo page no longer has the snippet this benchmark rewrites');
+  if (!SNIPPET.test(html) || !SDK_SRC.test(html)) throw new Error('the demo page no longer has the snippet this benchmark rewrites');
   const withSdk = html.replace("ChannelIO('boot', {", `ChannelIO('boot', { apiBase: '${serverUrl}',`);
   return {
     baseline: html.replace(SNIPPET, ''),
     sdk: withSdk,
-    noop: withSdk.replace('s.src="/sdk.js"', 's.src="/noop-sdk.js"'),
+    noop: withSdk.replace(SDK_SRC, '$1$2/noop-sdk.js$2'),
   };
 }
 
