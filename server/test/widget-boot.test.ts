@@ -1,4 +1,6 @@
+import Database from 'better-sqlite3';
 import { createHmac } from 'node:crypto';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootVisitor, clientId, manager, removeDir, startServer, widget, type TestServer } from './helpers.ts';
 
@@ -31,6 +33,27 @@ describe('boot', () => {
     expect(reply.body.channel).toEqual({ id: expect.any(String), name: 'Sangdam demo', color: '#5b5bd6' });
     expect(reply.body.unread).toEqual({});
     expect(reply.body.cursor).toEqual(expect.any(Number));
+  });
+
+  it('records the page view sent with the boot in the same write, and refuses a malformed one whole', async () => {
+    const pageView = { url: 'https://shop.example/products/42', title: '린넨 셔츠', utm_source: 'news' };
+    const reply = await api('POST', '/boot', { body: { pageView } });
+    expect(reply.status).toBe(200);
+    const bad = await api('POST', '/boot', { body: { pageView: { url: { nested: true } } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^pageView\.url: /);
+
+    const db = new Database(join(server.dataDir, 'sangdam.db'), { readonly: true });
+    const rows = db.prepare(`SELECT user_id AS userId, name, properties FROM events_track WHERE name = 'PageView'`).all() as { userId: string; properties: string }[];
+    const users = (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+    db.close();
+    expect(rows).toEqual([{ userId: reply.body.user.id, name: 'PageView', properties: JSON.stringify(pageView) }]);
+    const again = await api('POST', '/boot', { body: {} });
+    expect(again.status).toBe(200);
+    // The refused boot created no visitor: only the good boot's and this one's exist beyond earlier tests'.
+    const after = new Database(join(server.dataDir, 'sangdam.db'), { readonly: true });
+    expect((after.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n).toBe(users + 1);
+    after.close();
   });
 
   it('returns the same visitor and token when booted again with its token', async () => {

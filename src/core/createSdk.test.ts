@@ -130,14 +130,58 @@ describe('the dispatcher', () => {
     expect(badge).toHaveBeenCalledWith(2, 2);
     const host = document.querySelector('sangdam-widget')!;
     expect(host.shadowRoot!.querySelector('.launcher .badge')!.textContent).toBe('2');
-    expect(FakeSocket.open[0].url).toBe('ws://api.test/api/realtime');
+    // Live updates start once the page is idle.
+    await vi.waitFor(() => expect(FakeSocket.open.map((s) => s.url)).toEqual(['ws://api.test/api/realtime']));
+  });
+
+  it('sends the page view inside the boot request, with UTM parameters unless told not to', async () => {
+    history.replaceState(null, '', '/products/42?utm_source=news&utm_medium=mail&x=1');
+    document.title = 'Linen shirt';
+    try {
+      sdk('boot', { pluginKey: 'key' });
+      await vi.waitFor(() => expect(fetchMock).toHaveBeenCalled());
+      const body = JSON.parse(fetchMock.mock.calls[0][1].body);
+      expect(body.pageView).toEqual({ url: `${location.origin}/products/42?utm_source=news&utm_medium=mail&x=1`, title: 'Linen shirt', utm_source: 'news', utm_medium: 'mail' });
+      sdk('boot', { pluginKey: 'key', trackUtmSource: false });
+      await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
+      expect(Object.keys(JSON.parse(fetchMock.mock.calls[1][1].body).pageView)).toEqual(['url', 'title']);
+      sdk('boot', { pluginKey: 'key', trackDefaultEvent: false });
+      await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(3));
+      expect(JSON.parse(fetchMock.mock.calls[2][1].body)).not.toHaveProperty('pageView');
+      // One request per page view: nothing else was sent.
+      expect(fetchMock.mock.calls.every(([url]) => String(url).endsWith('/boot'))).toBe(true);
+    } finally {
+      history.replaceState(null, '', '/');
+    }
+  });
+
+  it('does nothing of its own in the task that called boot, and opens the socket at once when the messenger is wanted', async () => {
+    const storage = vi.spyOn(Storage.prototype, 'getItem');
+    const booted = vi.fn();
+    sdk('boot', { pluginKey: 'key', trackDefaultEvent: false }, booted);
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(storage).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(booted).toHaveBeenCalled());
+    expect(FakeSocket.open).toHaveLength(0);
+    sdk('showMessenger');
+    expect(FakeSocket.open).toHaveLength(1);
+  });
+
+  it('opens no socket when shut down before the page was idle', async () => {
+    const booted = vi.fn();
+    sdk('boot', { pluginKey: 'key', trackDefaultEvent: false }, booted);
+    await vi.waitFor(() => expect(booted).toHaveBeenCalled());
+    sdk('shutdown');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(FakeSocket.open).toHaveLength(0);
   });
 
   it('holds commands made while boot is under way and runs them after it', async () => {
     const callback = vi.fn();
+    fetchMock.mockImplementation(async (url: string) => json(200, String(url).endsWith('/boot') ? BOOT : { user: { ...BOOT.user, tags: ['vip'] } }));
     sdk('boot', { pluginKey: 'key', trackDefaultEvent: false });
     sdk('addTags', ['vip'], callback);
-    fetchMock.mockImplementationOnce(async () => json(200, { user: { ...BOOT.user, tags: ['vip'] } }));
+    expect(fetchMock).not.toHaveBeenCalled();
     await vi.waitFor(() => expect(callback).toHaveBeenCalled());
     expect(callback.mock.calls[0][1].tags).toEqual(['vip']);
     expect(JSON.parse(fetchMock.mock.calls[1][1].body)).toEqual({ add: ['vip'] });

@@ -17,3 +17,6 @@ export function whenIdle(fn: () => void): () => void {
   const id = setTimeout(fn, 50);
   return () => clearTimeout(id);
 }
+
+/** Resolves in a later task, so that the page's own work (input, rendering, its scripts) runs first. */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));

@@ -8,6 +8,8 @@ export interface WidgetHost {
   /** Container the messenger renders into. */
   messengerRoot: HTMLElement;
   setAppearance(appearance: Appearance): void;
+  /** Puts the element, with everything built inside it, at the end of body: one insertion for the page. */
+  attach(): void;
   remove(): void;
 }
 
@@ -26,23 +28,26 @@ function hostCss(zIndex: number, color: string): string {
 }
 
 /**
- * Creates the single element the widget adds to the page: `<sangdam-widget>` at the end of body,
- * with an open shadow root that holds the launcher and the messenger.
+ * Creates the single element the widget adds to the page, `<sangdam-widget>`, with an open shadow
+ * root that holds the launcher and the messenger, styled by one sheet (`css` joins the host's rules).
+ * It stays out of the page until `attach()`, so the page lays out and styles it once.
  */
-export function createWidgetHost(zIndex: number, color: string, nonce?: string): WidgetHost {
+export function createWidgetHost(zIndex: number, color: string, css: string, nonce?: string): WidgetHost {
   const d = doc as Document;
   const element = d.createElement('sangdam-widget');
   const shadowRoot = element.attachShadow({ mode: 'open' });
-  adoptStyles(shadowRoot, hostCss(zIndex, color), nonce);
+  adoptStyles(shadowRoot, hostCss(zIndex, color) + css, nonce);
   const messengerRoot = d.createElement('div');
   shadowRoot.appendChild(messengerRoot);
-  d.body.appendChild(element);
   return {
     element,
     shadowRoot,
     messengerRoot,
     setAppearance(appearance) {
       element.setAttribute('data-appearance', appearance);
+    },
+    attach() {
+      if (!element.isConnected) d.body.appendChild(element);
     },
     remove() {
       element.remove();

@@ -2,11 +2,11 @@ import type { Language } from '../shared/types';
 import { launcher as ko } from '../shared/i18n/ko';
 import { launcher as en } from '../shared/i18n/en';
 import { launcher as ja } from '../shared/i18n/ja';
-import { adoptStyles } from './adoptStyles';
 
 const STRINGS = { ko, en, ja };
 
-const CSS =
+/** The launcher's rules, part of the widget host's one sheet. */
+export const LAUNCHER_CSS =
   '.launcher{position:fixed;right:20px;bottom:20px;width:56px;height:56px;margin:0;padding:0;border:0;border-radius:50%;' +
   'background:var(--sangdam-accent);color:var(--sangdam-on-accent,#fff);box-shadow:0 4px 14px rgba(0,0,0,.22);cursor:pointer;' +
   'display:flex;align-items:center;justify-content:center;pointer-events:auto;-webkit-tap-highlight-color:transparent}' +
@@ -31,10 +31,9 @@ export interface Launcher {
  * The channel button with its unread badge, in plain DOM so that the page pays for Preact only
  * when the customer actually opens the messenger.
  */
-export function createLauncher(shadowRoot: ShadowRoot, language: Language, onClick: () => void, nonce?: string): Launcher {
+export function createLauncher(shadowRoot: ShadowRoot, language: Language, onClick: () => void): Launcher {
   const t = STRINGS[language];
   const d = shadowRoot.ownerDocument;
-  const removeStyles = adoptStyles(shadowRoot, CSS, nonce);
   const button = d.createElement('button');
   button.type = 'button';
   button.className = 'launcher';
@@ -80,7 +79,6 @@ export function createLauncher(shadowRoot: ShadowRoot, language: Language, onCli
     remove() {
       button.removeEventListener('click', onClick);
       button.remove();
-      removeStyles();
     },
   };
 }

@@ -1,13 +1,14 @@
-import type { Request } from './apiClient';
 import { cleanUrl } from './pageProfile/readPageUrl';
 import { doc, win } from './env';
-import { warn } from './report';
 
 const UTM = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'];
 
-/** Channel Talk's default `PageView` event, with the UTM parameters of the URL when asked to. */
-export function trackPageView(request: Request, withUtm: boolean): void {
-  if (!win || !doc) return;
+/**
+ * Channel Talk's default `PageView` event: the page's URL and title, with the UTM parameters of
+ * the URL when asked to. It travels inside the boot request, so a page view costs no request of its own.
+ */
+export function pageView(withUtm: boolean): Record<string, string> | undefined {
+  if (!win || !doc) return undefined;
   const properties: Record<string, string> = { url: cleanUrl(win.location.href).slice(0, 1000), title: doc.title.slice(0, 1000) };
   if (withUtm) {
     const params = new URLSearchParams(win.location.search);
@@ -16,5 +17,5 @@ export function trackPageView(request: Request, withUtm: boolean): void {
       if (value) properties[key] = value.slice(0, 1000);
     }
   }
-  request('POST', '/events', { name: 'PageView', properties }).catch((error: Error) => warn(`PageView not tracked: ${error.message}`));
+  return properties;
 }

@@ -3,14 +3,14 @@ import type { BootOption, Events } from './commands';
 import type { CoreBridge, MessengerModule, ProfileTools } from './contract';
 import type { Emitter } from './emitter';
 import { createApiClient, withRetry, type Request } from './apiClient';
-import { doc, win, whenIdle } from './env';
+import { doc, nextTask, win, whenIdle } from './env';
 import { createWidgetHost, type WidgetHost } from './hostElement';
-import { createLauncher, type Launcher } from './launcher';
+import { createLauncher, LAUNCHER_CSS, type Launcher } from './launcher';
 import { createMessengerControl, type MessengerControl } from './messengerControl';
 import { connectRealtime, type Realtime } from './realtime';
 import { guard, warn } from './report';
+import { pageView } from './pageView';
 import { readJson, storageKey, writeJson } from './storage';
-import { trackPageView } from './trackPageView';
 
 export interface PageState {
   page?: string;
@@ -55,6 +55,9 @@ export function detectLanguage(): Language {
  */
 export async function startSession(option: BootOption, deps: SessionDeps, signal: AbortSignal): Promise<Session> {
   const apiBase = (option.apiBase || deps.apiBase).replace(/\/+$/, '');
+  // `boot` usually runs while sdk.js is evaluated: storage and the request wait for a task of their own.
+  await nextTask();
+  if (signal.aborted) throw new Error('boot: cancelled by shutdown');
   const tokenKey = storageKey(option.pluginKey, 'session');
   let token = readJson<{ token: string }>(tokenKey)?.token;
   const request = createApiClient(`${apiBase}/api/widget/${encodeURIComponent(option.pluginKey)}`, () => token, signal);
@@ -64,6 +67,7 @@ export async function startSession(option: BootOption, deps: SessionDeps, signal
     memberHash: option.memberHash,
     profile: option.profile,
     language: option.language || detectLanguage(),
+    pageView: option.trackDefaultEvent === false ? undefined : pageView(option.trackUtmSource !== false),
   });
   if (signal.aborted) throw new Error('boot: cancelled by shutdown');
   token = boot.token;
@@ -85,7 +89,7 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
   let viewing: string | null = null;
   const fields = boot.profileFields || [];
 
-  const host: WidgetHost = createWidgetHost(option.zIndex ?? 10000000, boot.channel.color, option.nonce);
+  const host: WidgetHost = createWidgetHost(option.zIndex ?? 10000000, boot.channel.color, LAUNCHER_CSS, option.nonce);
   host.setAppearance(option.appearance || 'light');
   const forward: Parameters<CoreBridge['subscribe']>[0] = (event) => listeners.forEach((l) => l(event));
 
@@ -163,7 +167,10 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
   });
 
   const messenger: MessengerControl = createMessengerControl(
-    deps.loadMessenger,
+    () => {
+      connect(); // the messenger needs live events: no waiting for idle time once it is wanted
+      return deps.loadMessenger();
+    },
     bridge,
     () => launcher,
     (visible) => {
@@ -173,19 +180,26 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
     },
   );
 
-  const launcher: Launcher = createLauncher(host.shadowRoot, language, guard(() => messenger.toggle()), option.nonce);
+  const launcher: Launcher = createLauncher(host.shadowRoot, language, guard(() => messenger.toggle()));
   launcher.setVisible(buttonVisible);
 
-  const realtime: Realtime = connectRealtime({
-    url: apiBase.replace(/^http/, 'ws') + '/api/realtime',
-    token: boot.token,
-    cursor: boot.cursor,
-    onEvent: guard(onEvent),
-    onConnection: guard((online: boolean) => {
-      connected = online;
-      forward({ type: 'connection', online });
-    }),
-  });
+  // The badge is already right from the boot answer, so live updates wait until the page is idle
+  // (or the messenger is wanted). The socket resumes from the boot's cursor: nothing in between is lost.
+  let realtime: Realtime | undefined;
+  const connect = () => {
+    cancelConnect();
+    realtime ||= connectRealtime({
+      url: apiBase.replace(/^http/, 'ws') + '/api/realtime',
+      token: boot.token,
+      cursor: boot.cursor,
+      onEvent: guard(onEvent),
+      onConnection: guard((online: boolean) => {
+        connected = online;
+        forward({ type: 'connection', online });
+      }),
+    });
+  };
+  const cancelConnect = whenIdle(guard(connect));
 
   if (option.customLauncherSelector && doc) {
     const selector = option.customLauncherSelector;
@@ -198,8 +212,8 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
   }
   // Messages or survey answers given before a reload are still waiting: the messenger sends them.
   if (readJson<unknown[]>(outboxKey) || readJson<unknown[]>(outboxKey + ':answers')) cleanups.push(whenIdle(() => messenger.prefetch()));
-  if (option.trackDefaultEvent !== false) trackPageView(request, option.trackUtmSource !== false);
   updateBadge();
+  host.attach();
 
   const session: Session = {
     get user() {
@@ -218,7 +232,8 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
     createChat,
     shutdown() {
       abort.abort();
-      realtime.close();
+      cancelConnect();
+      realtime?.close();
       cleanups.forEach((fn) => fn());
       messenger.destroy();
       launcher.remove();

@@ -17,6 +17,8 @@ export interface BootInput {
   memberHash?: string;
   profile?: UserProfile;
   language?: Language;
+  /** Properties of the page view the SDK records with its boot, saving a request per page. */
+  pageView?: TrackRecord['properties'];
 }
 
 export interface BootResult {
@@ -56,6 +58,7 @@ export async function boot(store: Store, channel: ChannelRecord, input: BootInpu
     let user = sameIdentity ? current : await findOrCreateUser(tx, channel, input, now);
     const token = sameIdentity ? input.token! : await startSession(tx, user.id, now);
     user = await saveChanges(tx, user, { profile: input.profile, language: input.language }, now);
+    if (input.pageView) await tx.insertTrack({ channelId: channel.id, userId: user.id, name: 'PageView', properties: input.pageView, createdAt: now });
     const chats = await tx.listChatDetails({ userId: user.id });
     const unread: Record<string, number> = {};
     for (const { chat, unread: count } of chats) if (count > 0) unread[chat.id] = count;

@@ -9,9 +9,10 @@ const LANGUAGES = ['ko', 'en', 'ja'] as const;
 const USER_PROFILE = { maxKeys: 50, maxString: LIMITS.profileValue };
 const ID = { max: 128 };
 const SECRET = { max: 512 };
+const EVENT_PROPERTIES = { maxKeys: 30, maxString: LIMITS.profileValue };
 
 export function parseBoot(body: unknown): BootInput {
-  const raw = v.readFields(body, ['token', 'memberId', 'memberHash', 'profile', 'language']);
+  const raw = v.readFields(body, ['token', 'memberId', 'memberHash', 'profile', 'language', 'pageView']);
   // `null` means "not given" here, as Channel Talk snippets often pass memberId: null.
   const fields = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== null));
   return {
@@ -20,6 +21,7 @@ export function parseBoot(body: unknown): BootInput {
     memberHash: v.optionalString(fields, 'memberHash', SECRET),
     profile: v.optionalFlatObject(fields, 'profile', USER_PROFILE),
     language: v.optionalOneOf(fields, 'language', LANGUAGES) ?? undefined,
+    pageView: v.optionalFlatObject(fields, 'pageView', EVENT_PROPERTIES),
   };
 }
 
@@ -49,7 +51,7 @@ export function parseTrack(body: unknown) {
   const fields = v.readFields(body, ['name', 'properties']);
   return {
     name: v.requiredString(fields, 'name', { max: LIMITS.eventName }),
-    properties: v.optionalFlatObject(fields, 'properties', { maxKeys: 30, maxString: LIMITS.profileValue }) ?? {},
+    properties: v.optionalFlatObject(fields, 'properties', EVENT_PROPERTIES) ?? {},
   };
 }
 
