@@ -1,11 +1,12 @@
-#!/usr/bin/env node
 // `npm run bench`: bundle sizes, then what the SDK costs a host page in Chromium (bench/browser),
 // then, when present, the server under load (bench/server). Expects `npm run build` to have run;
 // starts its own server on a free loopback port with a fresh data directory and stops it after.
 //
-//   node bench/run.mjs [--rounds N] [--connections N] [--seconds N] [--quick]
+//   node bench/run.mjs [--rounds N] [--connections N] [--seconds N] [--quick] [--check]
 //
-// --quick is a smoke run (2 rounds, 20 connections, 3 s). Everything lands in bench/results.json.
+// --quick is a smoke run (2 rounds, 20 connections, 3 s) and writes bench/results-quick.json;
+// a full run writes bench/results.json. --check exits non-zero when a figure is missing, a round
+// failed, or a message was lost or duplicated (the test command runs `--quick --check`).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { measure } from '../scripts/size.mjs';
+import { parseArgs, problems } from './options.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PLUGIN_KEY = 'bench-plugin-key';
@@ -23,28 +25,6 @@ const SIZES = [
   ['messenger.js', ['dist/messenger.js']],
   ['console.js', ['dist/console.js']],
 ];
-
-/** `--name value` pairs and bare flags into an object of numbers and booleans. */
-export function parseArgs(argv) {
-  const options = { quick: false, rounds: undefined, connections: undefined, seconds: undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--quick') options.quick = true;
-    else if (['--rounds', '--connections', '--seconds'].includes(arg)) {
-      const value = Number(argv[++i]);
-      if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a positive whole number`);
-      options[arg.slice(2)] = value;
-    } else throw new Error(`unknown argument ${arg} (expected --rounds N, --connections N, --seconds N, --quick)`);
-  }
-  // Without --quick, connections and seconds stay undefined unless given: the server part's own defaults apply.
-  const defaults = options.quick ? { rounds: 2, connections: 20, seconds: 3 } : { rounds: 10 };
-  return {
-    quick: options.quick,
-    rounds: options.rounds ?? defaults.rounds,
-    connections: options.connections ?? defaults.connections,
-    seconds: options.seconds ?? defaults.seconds,
-  };
-}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -166,8 +146,17 @@ async function main() {
     process.off('SIGTERM', stopOnSignal);
   }
   results.finishedAt = new Date().toISOString();
-  writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
-  console.log('\nWrote bench/results.json');
+  const out = options.quick ? 'bench/results-quick.json' : 'bench/results.json';
+  writeFileSync(join(ROOT, out), JSON.stringify(results, null, 2) + '\n');
+  console.log(`\nWrote ${out}`);
+  if (options.check) {
+    const found = problems(results);
+    if (found.length) {
+      console.error(`bench check failed:\n  ${found.join('\n  ')}`);
+      process.exit(1);
+    }
+    console.log('bench check: every figure present, no round failed, no message lost or duplicated');
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

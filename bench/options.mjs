@@ -1,0 +1,54 @@
+// The bench's command line and its completeness check: plain functions, tested on their own.
+
+/** `--name value` pairs and bare flags into an object of numbers and booleans. */
+export function parseArgs(argv) {
+  const options = { quick: false, check: false, rounds: undefined, connections: undefined, seconds: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--quick') options.quick = true;
+    else if (arg === '--check') options.check = true;
+    else if (['--rounds', '--connections', '--seconds'].includes(arg)) {
+      const value = Number(argv[++i]);
+      if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a positive whole number`);
+      options[arg.slice(2)] = value;
+    } else throw new Error(`unknown argument ${arg} (expected --rounds N, --connections N, --seconds N, --quick, --check)`);
+  }
+  // Without --quick, connections and seconds stay undefined unless given: the server part's own defaults apply.
+  const defaults = options.quick ? { rounds: 2, connections: 20, seconds: 3 } : { rounds: 10 };
+  return {
+    quick: options.quick,
+    check: options.check,
+    rounds: options.rounds ?? defaults.rounds,
+    connections: options.connections ?? defaults.connections,
+    seconds: options.seconds ?? defaults.seconds,
+  };
+}
+
+/**
+ * What keeps a run from being a complete, honest table: figures without a value, failed rounds,
+ * lost or duplicated messages. Empty when all is well.
+ */
+export function problems(results) {
+  const found = [];
+  const browser = results.browser;
+  if (!browser) found.push('browser: no results');
+  else {
+    for (const f of browser.failures || []) found.push(`browser round ${f.round} failed: ${f.error}`);
+    for (const s of browser.summary || []) if (!s.n || s.median == null || Number.isNaN(s.median)) found.push(`browser: no value for "${s.label}"`);
+  }
+  const server = results.server;
+  if (!server) found.push('server: no results');
+  else {
+    for (const [name, part] of [['sangdam', server.sangdam], ['baseline', server.baseline]]) {
+      if (!part) {
+        found.push(`server: no ${name} results`);
+        continue;
+      }
+      if (!(part.delivered > 0)) found.push(`server ${name}: nothing delivered`);
+      if (part.lost) found.push(`server ${name}: ${part.lost} message(s) lost`);
+      if (part.duplicated) found.push(`server ${name}: ${part.duplicated} message(s) duplicated`);
+      for (const key of ['perSecond', 'p50', 'p99']) if (typeof part[key] !== 'number') found.push(`server ${name}: no ${key}`);
+    }
+  }
+  return found;
+}
