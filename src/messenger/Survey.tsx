@@ -1,4 +1,5 @@
 import { CsatForm } from '../csat/CsatForm';
+import { csatStrings } from '../csat/csatStrings';
 import type { Message } from '../shared/types';
 import { useMessenger } from './context';
 import { guard } from './guard';
@@ -14,7 +15,7 @@ export function Survey({ message }: { message: Message }) {
         id={'sd-' + message.id}
         form={message.form!}
         language={m.host.language}
-        strings={m.ct}
+        strings={csatStrings(m.host.language)}
         pending={m.pendingAnswer(message.id)}
         offline={!m.online.value}
         onAnswer={guard((score, comment) => m.answer(message, score, comment))}

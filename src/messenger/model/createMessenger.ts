@@ -1,6 +1,5 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { HostEvent, MessengerHost, OutgoingMessage, ShowRequest } from '../../core/contract';
-import { csatStrings } from '../../csat/csatStrings';
 import type { Score } from '../../shared/csat/scale';
 import type { Message, WidgetChat } from '../../shared/types';
 import { report } from '../guard';
@@ -17,7 +16,6 @@ export type Messenger = ReturnType<typeof createMessenger>;
  */
 export function createMessenger(host: MessengerHost) {
   const t = stringsFor(host.language);
-  const ct = csatStrings(host.language);
   const visible = signal(false);
   /** Full screen and modal (narrow viewport). */
   const narrow = signal(false);
@@ -186,14 +184,14 @@ export function createMessenger(host: MessengerHost) {
       if (hasThread(changed.id)) addMessages(changed.id, [message]);
       if (message.author !== 'customer' && !announced.has(message.id)) {
         announced.add(message.id);
-        const text = message.form ? ct.prompt : t.newMessage(message.authorName || host.channel.name, message.text);
+        const text = message.form ? t.surveyPrompt : t.newMessage(message.authorName || host.channel.name, message.text);
         if (visible.value) announcement.value = text;
         if (isOpen(changed.id)) markRead();
       }
     } else if (event.type === 'answers') {
       const answered = event.message;
       if (answered && hasThread(event.chatId)) addMessages(event.chatId, [answered]);
-      if (answered && visible.value) announcement.value = ct.thanks;
+      if (answered && visible.value) announcement.value = t.surveyThanks;
       answersTick.value++;
     } else if (event.type === 'chat') {
       chats.value = upsertChat(chats.value, event.chat, event.unread);
@@ -224,7 +222,6 @@ export function createMessenger(host: MessengerHost) {
   return {
     host,
     t,
-    ct,
     visible,
     narrow,
     online,
