@@ -4,6 +4,7 @@ import type { Score } from '../../shared/csat/scale';
 import type { Message, WidgetChat } from '../../shared/types';
 import { report } from '../guard';
 import { stringsFor } from '../strings';
+import { createLoadable } from './createLoadable';
 import { mergeMessages, upsertChat } from './merge';
 
 export type View = 'home' | 'thread' | 'new';
@@ -16,6 +17,8 @@ export type Messenger = ReturnType<typeof createMessenger>;
  */
 export function createMessenger(host: MessengerHost) {
   const t = stringsFor(host.language);
+  /** The survey form, loaded once a thread holds a survey: most chats never do. */
+  const survey = createLoadable(() => host.loadSurvey());
   const visible = signal(false);
   /** Full screen and modal (narrow viewport). */
   const narrow = signal(false);
@@ -53,6 +56,7 @@ export function createMessenger(host: MessengerHost) {
 
   const addMessages = (id: string, list: Message[]) => {
     messages.value = { ...messages.value, [id]: mergeMessages(messages.value[id], list) };
+    if (list.some((message) => message.form)) survey.load();
   };
   const readOutbox = () => {
     outbox.value = chatId.value ? host.outbox(chatId.value) : [];
@@ -199,6 +203,7 @@ export function createMessenger(host: MessengerHost) {
       if (event.chatId === chatId.value) readOutbox();
     } else if (event.type === 'connection') {
       online.value = event.online;
+      if (event.online && survey.failed.value) survey.load();
     }
   }
 
@@ -235,6 +240,8 @@ export function createMessenger(host: MessengerHost) {
     announcement,
     focusTick,
     dismissed,
+    survey: survey.value,
+    surveyFailed: survey.failed,
     chat,
     thread,
     pending,
@@ -245,6 +252,7 @@ export function createMessenger(host: MessengerHost) {
     send,
     discard,
     pendingAnswer,
+    loadSurvey: survey.load,
     answer,
     dismiss,
     onEvent,

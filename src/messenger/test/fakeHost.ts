@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import type { HostEvent, MessengerHost, OutgoingMessage, PendingAnswer } from '../../core/contract';
+import * as surveyForm from '../../csat/index';
 import type { Score } from '../../shared/csat/scale';
 import type { Chat, CsatForm, Message, WidgetChat } from '../../shared/types';
 
@@ -83,6 +84,7 @@ export function fakeHost(chats: WidgetChat[] = [], messages: Record<string, Mess
       const found = answers.find((a) => a.messageId === messageId);
       return found && { ...found };
     }),
+    loadSurvey: vi.fn(async () => surveyForm),
     markRead: vi.fn(),
     subscribe: vi.fn((listener: (event: HostEvent) => void) => {
       listeners.add(listener);
