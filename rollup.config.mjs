@@ -5,8 +5,8 @@ import typescript from '@rollup/plugin-typescript';
 import { minify } from 'terser';
 
 // Every browser bundle of the project. Two of them are what a host page pays for:
-// sdk.js (loader + core, no Preact) at boot, and messenger.js (Preact UI) on first use;
-// survey.js only when a thread shows a survey.
+// sdk.js (loader + core, no Preact) at boot, and messenger.js (Preact UI) with the strings of one
+// language (messenger.<language>.js) on first use; survey.js only when a thread shows a survey.
 
 const ts = () => typescript({ tsconfig: './tsconfig.json', declaration: false, noEmitOnError: false, outputToFilesystem: false });
 // No pure_getters: signals track dependencies through property reads whose value looks unused.
@@ -52,6 +52,12 @@ export default [
     input: 'src/messenger/chunk.ts',
     output: { file: 'dist/messenger.js', format: 'es', sourcemap: true },
     plugins: [resolve({ browser: true }), ts(), min(true)],
+  },
+  {
+    // The messenger's strings, one file per language: messenger.js imports the customer's only.
+    input: { 'messenger.en': 'src/messenger/strings/en.ts', 'messenger.ko': 'src/messenger/strings/ko.ts', 'messenger.ja': 'src/messenger/strings/ja.ts' },
+    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js' },
+    plugins: [ts(), min(true)],
   },
   {
     // The survey form, imported by messenger.js from beside it; no Preact of its own.

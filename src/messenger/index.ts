@@ -2,8 +2,11 @@ import { mountWith } from './mount';
 
 /**
  * Renders the messenger panel into the core's shadow root: the messenger of the npm build, where
- * the app's bundler splits off the survey form. sdk.js imports messenger.js, built from chunk.ts,
- * instead.
+ * the app's bundler splits off the strings and the survey form. sdk.js imports messenger.js,
+ * built from chunk.ts, instead.
  * @example const view = mount(bridge); view.show({ chatId }); view.destroy()
  */
-export const mount = mountWith({ survey: () => import('../csat/index') });
+export const mount = mountWith({
+  strings: { en: () => import('./strings/en'), ko: () => import('./strings/ko'), ja: () => import('./strings/ja') },
+  survey: () => import('../csat/index'),
+});

@@ -1,6 +1,8 @@
 import { effect } from '@preact/signals';
 import { h, render } from 'preact';
 import type { MessengerHost, MessengerView, MountMessenger, SurveyForm } from '../core/contract';
+import type { MessengerStrings } from '../shared/i18n/types';
+import type { Language } from '../shared/types';
 import { adoptStyles } from '../core/adoptStyles';
 import { createMessengerHost } from './host/createMessengerHost';
 import { guard } from './guard';
@@ -11,15 +13,16 @@ import { messengerStyles } from './styles';
 
 const NARROW = '(max-width: 520px)';
 
-/** What the messenger loads apart: the survey form. */
+/** What the messenger loads apart: its strings, one language each, and the survey form. */
 export interface MessengerChunks {
+  strings: Record<Language, () => Promise<{ strings: MessengerStrings }>>;
   survey(): Promise<SurveyForm>;
 }
 
 /**
  * The messenger's `mount`, given how to load its chunks: messenger.js imports them from beside
  * itself (chunk.ts), the npm build leaves the split to the app's bundler (index.ts).
- * @example export const mount = mountWith({ survey: () => import('../csat/index') })
+ * @example export const mount = mountWith({ strings: { en: () => import('./strings/en'), … }, survey: () => import('../csat/index') })
  */
 export function mountWith(chunks: MessengerChunks): MountMessenger {
   return (bridge) => {

@@ -10,8 +10,9 @@ const path = (chatId: string) => `/chats/${encodeURIComponent(chatId)}`;
 
 /**
  * Builds the messenger's MessengerHost on the core's bridge: typed widget API calls, the
- * persistent outbox and answer box that the connection coming back sends on at once, and the
- * survey form made ready to render in this panel (this Preact, these styles) once loaded.
+ * persistent outbox and answer box that the connection coming back sends on at once, the strings
+ * of the session's language, and the survey form made ready to render in this panel (this
+ * Preact, these styles) once loaded.
  */
 export function createMessengerHost(bridge: CoreBridge, chunks: MessengerChunks): MessengerHost & { destroy(): void } {
   const { request } = bridge;
@@ -54,6 +55,7 @@ export function createMessengerHost(bridge: CoreBridge, chunks: MessengerChunks)
     discard: (clientId) => outbox.discard(clientId),
     answerSurvey: (chatId, messageId, score, comment) => answers.answer(chatId, messageId, score, comment),
     pendingAnswer: (messageId) => answers.pending(messageId),
+    loadStrings: () => (chunks.strings[bridge.language] || chunks.strings.en)().then((loaded) => loaded.strings),
     loadSurvey: () =>
       chunks.survey().then((survey) => {
         survey.adoptPreact(preactRuntime);
