@@ -5,12 +5,32 @@ import typescript from '@rollup/plugin-typescript';
 import { minify } from 'terser';
 
 // Every browser bundle of the project. Two of them are what a host page pays for:
-// sdk.js (loader + core, no Preact) at boot, and messenger.js (Preact UI) on first use.
+// sdk.js (loader + core, no Preact) at boot, and messenger.js (Preact UI) with the strings of one
+// language (messenger.<language>.js) on first use; survey.js only when a thread shows a survey.
 
 const ts = () => typescript({ tsconfig: './tsconfig.json', declaration: false, noEmitOnError: false, outputToFilesystem: false });
 // No pure_getters: signals track dependencies through property reads whose value looks unused.
 const min = (module) =>
   terser({ module, ecma: 2020, compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true }, format: { comments: false } });
+
+/**
+ * survey.js renders in the messenger panel with the messenger chunk's Preact: a copy of its own
+ * would weigh more than the form, and hooks and signals work only within one copy. Its Preact
+ * imports become bindings that adoptPreact fills in (src/csat/sharedPreact.ts); the names are
+ * those of preactRuntime, and the build fails when the form imports any other.
+ */
+const SHARED_PREACT = '\0shared-preact';
+const sharedPreact = () => ({
+  name: 'shared-preact',
+  resolveId: (id) => (/^(preact(\/hooks|\/jsx-runtime)?|@preact\/signals)$|\/sharedPreact(\.ts)?$/.test(id) ? SHARED_PREACT : null),
+  load(id) {
+    if (id !== SHARED_PREACT) return null;
+    const list = /preactRuntime = \{([^}]*)\}/.exec(readFileSync('src/csat/sharedPreact.ts', 'utf8'));
+    if (!list) throw new Error('src/csat/sharedPreact.ts: no preactRuntime = { ... }');
+    const names = list[1].split(',').map((name) => name.trim()).filter(Boolean).join(', ');
+    return `export let ${names};\nexport function adoptPreact(runtime) { ({ ${names} } = runtime); }`;
+  },
+});
 
 /** The snippet is pasted by site owners; ship a minified copy beside the readable source. */
 const snippet = () => ({
@@ -29,9 +49,21 @@ export default [
     plugins: [resolve({ browser: true }), ts(), min(false), snippet()],
   },
   {
-    input: 'src/messenger/index.ts',
+    input: 'src/messenger/chunk.ts',
     output: { file: 'dist/messenger.js', format: 'es', sourcemap: true },
     plugins: [resolve({ browser: true }), ts(), min(true)],
+  },
+  {
+    // The messenger's strings, one file per language: messenger.js imports the customer's only.
+    input: { 'messenger.en': 'src/messenger/strings/en.ts', 'messenger.ko': 'src/messenger/strings/ko.ts', 'messenger.ja': 'src/messenger/strings/ja.ts' },
+    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js' },
+    plugins: [ts(), min(true)],
+  },
+  {
+    // The survey form, imported by messenger.js from beside it; no Preact of its own.
+    input: 'src/csat/index.ts',
+    output: { file: 'dist/survey.js', format: 'es', sourcemap: true },
+    plugins: [sharedPreact(), resolve({ browser: true }), ts(), min(true)],
   },
   {
     input: 'src/core/pageProfile/index.ts',

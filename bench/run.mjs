@@ -23,6 +23,8 @@ const SIZES = [
   ['snippet', ['dist/snippet.js']],
   ['sdk.js', ['dist/sdk.js']],
   ['messenger.js', ['dist/messenger.js']],
+  ['messenger.ko.js', ['dist/messenger.ko.js']],
+  ['survey.js', ['dist/survey.js']],
   ['console.js', ['dist/console.js']],
 ];
 

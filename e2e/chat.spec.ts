@@ -1,4 +1,5 @@
 import { expect, test, widget } from './fixtures';
+import { bootCall } from './pages';
 
 test('the official snippet boots and the launcher shows in an open shadow root', async ({ page, hostPage }) => {
   await hostPage();
@@ -30,6 +31,16 @@ test('the messenger chunk is not downloaded until the customer opens it', async 
   await widget(page).launcher.click();
   await expect(page.getByRole('dialog')).toBeVisible();
   expect(chunks).toHaveLength(1);
+});
+
+test('the messenger brings the strings of the customer language only', async ({ page, hostPage }) => {
+  const strings: string[] = [];
+  page.on('request', (r) => /\/messenger\.\w+\.js$/.test(r.url()) && strings.push(r.url().split('/').pop()!));
+  await hostPage({ afterSnippet: bootCall({ language: 'ko' }) });
+  await expect(widget(page).launcher).toHaveAccessibleName('채팅 열기');
+  await widget(page).launcher.click();
+  await expect(page.getByRole('dialog').getByRole('button', { name: '새 문의하기' })).toBeFocused();
+  expect(strings).toEqual(['messenger.ko.js']);
 });
 
 test('a customer chats with a manager and sees the reply arrive live', async ({ page, hostPage, api }) => {

@@ -151,3 +151,42 @@ test('axe finds no accessibility violation in the messenger and the open survey'
   expect((await scan()).violations).toEqual([]);
   await context.close();
 });
+
+test('the survey form is downloaded only for a survey, and a failed download is retried without the host page noticing', async ({ browser, site, server, api }) => {
+  await configure(server, { scale: 3 });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const hostErrors: string[] = [];
+  page.on('pageerror', (error) => hostErrors.push(error.message));
+  const surveyRequests: string[] = [];
+  page.on('request', (r) => new URL(r.url()).pathname.endsWith('/survey.js') && surveyRequests.push(r.url()));
+  // The messenger chunk then comes from messenger.js?retry=1: the form must still render with its Preact.
+  let brokenMessenger = 1;
+  await page.route('**/messenger.js', (route) => (brokenMessenger-- > 0 ? route.fulfill({ contentType: 'text/javascript', body: 'export const mount = ;' }) : route.fallback()));
+  let failedSurvey = 1;
+  await page.route('**/survey.js*', (route) => (failedSurvey-- > 0 ? route.abort('connectionreset') : route.fallback()));
+  await openTestPage(page, site, server.url);
+  await widget(page).launcher.click(); // the broken chunk fails to load
+  await page.waitForTimeout(300);
+  await widget(page).launcher.click(); // closes
+  await widget(page).launcher.click(); // loads the chunk again
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'New chat' }).click();
+  const text = `survey chunk ${Date.now()}`;
+  await dialog.getByRole('textbox', { name: 'Message' }).fill(text);
+  await dialog.getByRole('textbox', { name: 'Message' }).press('Enter');
+  const chatId = await api.chatWith(text);
+  await expect(dialog.getByText(text)).toBeVisible();
+  expect(surveyRequests).toEqual([]);
+
+  await api.close(chatId);
+  await expect(dialog).toContainText(QUESTION); // the question shows while the form cannot
+  await dialog.getByRole('button', { name: 'Try again' }).click();
+  await expect(survey(page).getByRole('radio')).toHaveCount(3);
+  expect(surveyRequests.map((url) => new URL(url).search)).toEqual(['', expect.stringMatching(/^\?retry=\d+$/)]);
+  await survey(page).getByRole('radio', { name: 'Very satisfied', exact: true }).click();
+  await expect.poll(() => storedScore(server, chatId)).toBe(5);
+  await expect(dialog).toContainText('Thank');
+  expect(hostErrors).toEqual([]);
+  await context.close();
+});

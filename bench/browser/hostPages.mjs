@@ -35,6 +35,10 @@ export async function startHostPages({ serverUrl, distDir }) {
     '/noop.html': ['text/html; charset=utf-8', pages.noop],
     '/sdk.js': ['text/javascript; charset=utf-8', bundle('sdk.js')],
     '/messenger.js': ['text/javascript; charset=utf-8', bundle('messenger.js')],
+    '/messenger.en.js': ['text/javascript; charset=utf-8', bundle('messenger.en.js')],
+    '/messenger.ko.js': ['text/javascript; charset=utf-8', bundle('messenger.ko.js')],
+    '/messenger.ja.js': ['text/javascript; charset=utf-8', bundle('messenger.ja.js')],
+    '/survey.js': ['text/javascript; charset=utf-8', bundle('survey.js')],
     '/profile.js': ['text/javascript; charset=utf-8', bundle('profile.js')],
     '/noop-sdk.js': ['text/javascript; charset=utf-8', NOOP_SDK],
   };

@@ -177,8 +177,9 @@ async function openMessenger(browser, page) {
     return {
       clickAt,
       dialogAt,
-      messenger: mainThreadTime(events, (u) => /\/messenger\.js$/.test(u)).total,
-      ours: mainThreadTime(events, (u) => /\/(sdk|messenger)\.js$/.test(u)).total,
+      // messenger.js and the strings of the page's language, messenger.<language>.js
+      messenger: mainThreadTime(events, (u) => /\/messenger(\.[a-z]{2})?\.js$/.test(u)).total,
+      ours: mainThreadTime(events, (u) => /\/(sdk|messenger(\.[a-z]{2})?)\.js$/.test(u)).total,
     };
   } finally {
     if (traced) await browser.stopTracing().catch(() => {});

@@ -4,6 +4,7 @@
  * Only types cross this line, so neither bundle carries the other's code.
  */
 import type { Score } from '../shared/csat/scale';
+import type { MessengerStrings } from '../shared/i18n/types';
 import type { ChannelInfo, Language, Message, RealtimeEvent, WidgetChat, WidgetUser } from '../shared/types';
 
 /** A customer message that is kept in the persistent outbox until the server acknowledges it. */
@@ -100,6 +101,10 @@ export interface MessengerHost extends SessionView {
   answerSurvey(chatId: string, messageId: string, score: Score, comment?: string): Promise<Message>;
   /** The answer to this survey message still waiting in the answer box, or refused. */
   pendingAnswer(messageId: string): PendingAnswer | undefined;
+  /** Loads the panel's strings in the customer's language; after a failed download, call again to retry. */
+  loadStrings(): Promise<MessengerStrings>;
+  /** Loads the survey form, ready to render in the panel; after a failed download, call again to retry. */
+  loadSurvey(): Promise<SurveyForm>;
   /** Marks every message of the chat as read by the customer. */
   markRead(chatId: string): void;
   /** Which chat's thread is shown (null: none). */
@@ -130,6 +135,9 @@ export interface MessengerView {
 
 /** The profile tools chunk: page capture and the shared profile validator. */
 export type ProfileTools = typeof import('./pageProfile/index');
+
+/** The survey form chunk, which the messenger chunk loads when a thread shows a survey. */
+export type SurveyForm = typeof import('../csat/index');
 
 /** The messenger chunk's only export. */
 export type MountMessenger = (bridge: CoreBridge) => MessengerView;

@@ -1,4 +1,6 @@
-// The satisfaction survey form, apart from the messenger so the survey's link page renders it too.
+// The satisfaction survey form: survey.js, which the messenger loads when a thread shows a survey.
+// The survey's link page renders the same form.
 export { CsatForm, type CsatFormProps, type PendingChoice } from './CsatForm';
 export { csatFormCss } from './csatForm.css';
 export { csatStrings } from './csatStrings';
+export { adoptPreact } from './sharedPreact';

@@ -20,7 +20,7 @@ export function Composer() {
     <form class="cmp" onSubmit={onSubmit}>
       {m.notice.value && (
         <p class="err" role="alert">
-          {m.notice.value}
+          {t[m.notice.value]}
         </p>
       )}
       <label for="sd-input" class="sr">

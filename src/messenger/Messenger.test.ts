@@ -1,5 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { chat, flush, message } from './test/fakeHost';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { messenger as ko } from '../shared/i18n/ko';
+import type { MessengerStrings } from '../shared/i18n/types';
+import { mountWithHost } from './mount';
+import { chat, fakeHost, flush, message } from './test/fakeHost';
 import { $, $$, cleanup, composer, focused, panel, press, start, texts, twoChats, type, ui } from './test/harness';
 
 afterEach(cleanup);
@@ -179,5 +182,39 @@ describe('messenger panel', () => {
     ui.fake.emit({ type: 'connection', online: true });
     await flush();
     expect(ui.fake.host.root.textContent).not.toContain('Reconnecting…');
+  });
+});
+
+describe('the strings of the customer language', () => {
+  it('shows nothing until they have arrived, meanwhile loads the chats, then shows the panel with focus inside', async () => {
+    ui.fake = fakeHost([chat('c1', message('c1', 'manager', 'Hello'))]);
+    let arrive!: (strings: MessengerStrings) => void;
+    ui.fake.host.loadStrings.mockReturnValueOnce(new Promise((resolve) => (arrive = resolve)));
+    ui.view = mountWithHost(ui.fake.host);
+    ui.view.show();
+    await flush();
+    expect(ui.fake.host.root.innerHTML).toBe('');
+    expect(ui.fake.host.listChats).toHaveBeenCalled();
+    arrive(ko);
+    await flush();
+    expect(texts('.item .pv')).toEqual(['Hello']);
+    expect(focused()?.textContent).toBe('새 문의하기');
+  });
+
+  it('are asked for again on the next show when they failed to load', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    ui.fake = fakeHost();
+    ui.fake.host.loadStrings.mockRejectedValueOnce(new Error('messenger.ko.js: failed to fetch'));
+    ui.view = mountWithHost(ui.fake.host);
+    ui.view.show();
+    await flush();
+    expect(ui.fake.host.root.innerHTML).toBe('');
+    expect(error).toHaveBeenCalled();
+    ui.view.hide();
+    ui.view.show();
+    await flush();
+    expect(ui.fake.host.loadStrings).toHaveBeenCalledTimes(2);
+    expect(panel().hidden).toBe(false);
+    error.mockRestore();
   });
 });

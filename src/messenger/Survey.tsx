@@ -1,25 +1,43 @@
-import { CsatForm } from '../csat/CsatForm';
 import type { Message } from '../shared/types';
 import { useMessenger } from './context';
 import { guard } from './guard';
 
-/** A survey message in the thread: the bot's satisfaction form, until the customer skips it. */
+/**
+ * A survey message in the thread: the bot's satisfaction form, until the customer skips it. Until
+ * the form's chunk has loaded, the question shows as the bot's message, with a retry if it failed.
+ */
 export function Survey({ message }: { message: Message }) {
   const m = useMessenger();
+  const { t, host } = m;
+  const survey = m.survey.value;
   if (m.dismissed.value[message.id]) return null;
   return (
     <div class="msg sv">
-      <span class="who">{message.authorName || m.host.channel.name}</span>
-      <CsatForm
-        id={'sd-' + message.id}
-        form={message.form!}
-        language={m.host.language}
-        strings={m.ct}
-        pending={m.pendingAnswer(message.id)}
-        offline={!m.online.value}
-        onAnswer={guard((score, comment) => m.answer(message, score, comment))}
-        onSkip={() => m.dismiss(message.id)}
-      />
+      <span class="who">{message.authorName || host.channel.name}</span>
+      {survey ? (
+        <survey.CsatForm
+          id={'sd-' + message.id}
+          form={message.form!}
+          language={host.language}
+          strings={survey.csatStrings(host.language)}
+          pending={m.pendingAnswer(message.id)}
+          offline={!m.online.value}
+          onAnswer={guard((score, comment) => m.answer(message, score, comment))}
+          onSkip={() => m.dismiss(message.id)}
+        />
+      ) : (
+        <>
+          <div class="bub">{message.text}</div>
+          {m.surveyFailed.value && (
+            <span class="meta err">
+              {t.loadFailed}{' '}
+              <button type="button" class="link" onClick={guard(m.loadSurvey)}>
+                {t.retry}
+              </button>
+            </span>
+          )}
+        </>
+      )}
     </div>
   );
 }

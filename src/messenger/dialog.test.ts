@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mountWithHost } from './index';
+import { mountWithHost } from './mount';
 import { chat, fakeHost, flush } from './test/fakeHost';
 import { $, cleanup, focused, panel, press, twoChats, ui } from './test/harness';
 

@@ -1,57 +1,12 @@
-import { effect } from '@preact/signals';
-import { h, render } from 'preact';
-import type { CoreBridge, MessengerHost, MessengerView, MountMessenger } from '../core/contract';
-import { adoptStyles } from '../core/adoptStyles';
-import { createMessengerHost } from './host/createMessengerHost';
-import { guard } from './guard';
-import { createScrollLock } from './lockScroll';
-import { createMessenger } from './model/createMessenger';
-import { Root } from './Root';
-import { messengerStyles } from './styles';
-
-const NARROW = '(max-width: 520px)';
+import { mountWith } from './mount';
 
 /**
- * Renders the messenger panel into the core's shadow root. The chunk's only export.
+ * Renders the messenger panel into the core's shadow root: the messenger of the npm build, where
+ * the app's bundler splits off the strings and the survey form. sdk.js imports messenger.js,
+ * built from chunk.ts, instead.
  * @example const view = mount(bridge); view.show({ chatId }); view.destroy()
  */
-export const mount: MountMessenger = (bridge: CoreBridge): MessengerView => {
-  const host = createMessengerHost(bridge);
-  const view = mountWithHost(host);
-  return { ...view, destroy: guard(() => (view.destroy(), host.destroy())) };
-};
-
-/** Renders the panel for a MessengerHost; `mount` builds the real one, tests pass a fake. */
-export function mountWithHost(host: MessengerHost): MessengerView {
-  const model = createMessenger(host);
-  const doc = host.root.ownerDocument;
-  const win = doc.defaultView;
-  const removeStyles = adoptStyles(host.shadowRoot, messengerStyles, host.nonce);
-  const unsubscribe = host.subscribe(guard(model.onEvent));
-
-  const query = win && win.matchMedia ? win.matchMedia(NARROW) : undefined;
-  const onQuery = guard(() => (model.narrow.value = !!query?.matches));
-  onQuery();
-  query?.addEventListener?.('change', onQuery);
-
-  const stopViewing = effect(guard(() => host.viewing(model.view.value === 'thread' ? model.chatId.value : null)));
-  const lockScroll = createScrollLock(doc);
-  const stopLock = effect(guard(() => lockScroll(model.visible.value && model.narrow.value)));
-
-  render(h(Root, { model }), host.root);
-
-  return {
-    show: guard(model.show),
-    hide: guard(model.hide),
-    destroy: guard(() => {
-      model.hide();
-      stopLock();
-      stopViewing();
-      lockScroll(false);
-      query?.removeEventListener?.('change', onQuery);
-      unsubscribe();
-      render(null, host.root);
-      removeStyles();
-    }),
-  };
-}
+export const mount = mountWith({
+  strings: { en: () => import('./strings/en'), ko: () => import('./strings/ko'), ja: () => import('./strings/ja') },
+  survey: () => import('../csat/index'),
+});

@@ -1,4 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SurveyForm } from '../core/contract';
+import * as surveyForm from '../csat/index';
 import { chat, flush, message, survey } from './test/fakeHost';
 import { $, $$, cleanup, focused, start, texts, ui } from './test/harness';
 
@@ -25,6 +27,44 @@ describe('the survey in the thread', () => {
     expect(form.querySelector('.who')?.textContent).toBe('Sangdam Bot');
     expect(form.querySelector('[role=radiogroup]')).not.toBeNull();
     expect(radios()).toHaveLength(5);
+  });
+
+  it('loads the form only for a thread that holds a survey, showing the question as a message until it is here', async () => {
+    const question = message('c1', 'customer', 'Where is my order?');
+    start([chat('c1', question), chat('c2', survey('c2'))], { c1: [question], c2: [survey('c2')] });
+    ui.view!.show({ chatId: 'c1' });
+    await flush();
+    expect(ui.fake.host.loadSurvey).not.toHaveBeenCalled();
+    let arrive!: (form: SurveyForm) => void;
+    ui.fake.host.loadSurvey.mockReturnValueOnce(new Promise((resolve) => (arrive = resolve)));
+    ui.view!.show({ chatId: 'c2' });
+    await flush();
+    expect(ui.fake.host.loadSurvey).toHaveBeenCalledOnce();
+    expect($('[role=log] .msg.sv .bub')?.textContent).toBe('How was your conversation?');
+    expect(radios()).toHaveLength(0);
+    arrive(surveyForm);
+    await flush();
+    expect(radios()).toHaveLength(5);
+    expect($('[role=log] .msg.sv .bub')).toBeNull();
+  });
+
+  it('offers to try again when the form failed to load, and shows it once it has', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const question = message('c1', 'customer', 'Where is my order?');
+    const asked = survey('c1');
+    start([chat('c1', asked, { state: 'closed' })], { c1: [question, asked] });
+    ui.fake.host.loadSurvey.mockRejectedValueOnce(new Error('survey.js: failed to fetch'));
+    ui.view!.show({ chatId: 'c1' });
+    await flush();
+    expect(radios()).toHaveLength(0);
+    expect($('[role=log] .msg.sv')?.textContent).toContain('Could not load.');
+    expect(error).toHaveBeenCalled();
+    button('Try again')!.click();
+    await flush();
+    expect(ui.fake.host.loadSurvey).toHaveBeenCalledTimes(2);
+    expect(radios()).toHaveLength(5);
+    expect($('[role=log] .msg.sv')?.textContent).not.toContain('Could not load.');
+    error.mockRestore();
   });
 
   it('answers through the answer box, shows the choice as sending, then thanks once acknowledged', async () => {

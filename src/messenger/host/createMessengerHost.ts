@@ -1,16 +1,22 @@
 import type { Message, WidgetChat } from '../../shared/types';
+import { adoptStyles } from '../../core/adoptStyles';
 import type { CoreBridge, HostEvent, MessengerHost } from '../../core/contract';
+import { preactRuntime } from '../../csat/sharedPreact';
+import type { MessengerChunks } from '../mount';
 import { answersKey, createAnswerBox } from './createAnswerBox';
 import { createOutbox } from './createOutbox';
 
 const path = (chatId: string) => `/chats/${encodeURIComponent(chatId)}`;
 
 /**
- * Builds the messenger's MessengerHost on the core's bridge: typed widget API calls, and the
- * persistent outbox and answer box that the connection coming back sends on at once.
+ * Builds the messenger's MessengerHost on the core's bridge: typed widget API calls, the
+ * persistent outbox and answer box that the connection coming back sends on at once, the strings
+ * of the session's language, and the survey form made ready to render in this panel (this
+ * Preact, these styles) once loaded.
  */
-export function createMessengerHost(bridge: CoreBridge): MessengerHost & { destroy(): void } {
+export function createMessengerHost(bridge: CoreBridge, chunks: MessengerChunks): MessengerHost & { destroy(): void } {
   const { request } = bridge;
+  let removeSurveyStyles: (() => void) | undefined;
   const listeners = new Set<(event: HostEvent) => void>();
   const emit = (event: HostEvent) => listeners.forEach((l) => l(event));
   const outbox = createOutbox(request, bridge.outboxKey, bridge.newId, (chatId) => emit({ type: 'outbox', chatId }));
@@ -49,6 +55,13 @@ export function createMessengerHost(bridge: CoreBridge): MessengerHost & { destr
     discard: (clientId) => outbox.discard(clientId),
     answerSurvey: (chatId, messageId, score, comment) => answers.answer(chatId, messageId, score, comment),
     pendingAnswer: (messageId) => answers.pending(messageId),
+    loadStrings: () => (chunks.strings[bridge.language] || chunks.strings.en)().then((loaded) => loaded.strings),
+    loadSurvey: () =>
+      chunks.survey().then((survey) => {
+        survey.adoptPreact(preactRuntime);
+        removeSurveyStyles ||= adoptStyles(bridge.shadowRoot, survey.csatFormCss, bridge.nonce);
+        return survey;
+      }),
     markRead: (chatId) => bridge.markRead(chatId),
     viewing: (chatId) => bridge.viewing(chatId),
     subscribe(listener) {
@@ -65,6 +78,7 @@ export function createMessengerHost(bridge: CoreBridge): MessengerHost & { destr
       outbox.stop();
       answers.stop();
       listeners.clear();
+      removeSurveyStyles?.();
     },
   };
 }

@@ -1,14 +1,15 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { HostEvent, MessengerHost, OutgoingMessage, ShowRequest } from '../../core/contract';
-import { csatStrings } from '../../csat/csatStrings';
 import type { Score } from '../../shared/csat/scale';
 import type { Message, WidgetChat } from '../../shared/types';
 import { report } from '../guard';
-import { stringsFor } from '../strings';
+import { createLoadable } from './createLoadable';
 import { mergeMessages, upsertChat } from './merge';
 
 export type View = 'home' | 'thread' | 'new';
 export type ListState = 'loading' | 'ready' | 'error';
+/** A short error shown above the composer, by the name of its string. */
+export type Notice = '' | 'sendFailed' | 'loadFailed';
 export type Messenger = ReturnType<typeof createMessenger>;
 
 /**
@@ -16,8 +17,10 @@ export type Messenger = ReturnType<typeof createMessenger>;
  * signals and call these actions; every call to the core goes through here.
  */
 export function createMessenger(host: MessengerHost) {
-  const t = stringsFor(host.language);
-  const ct = csatStrings(host.language);
+  /** The strings of the customer's language, loaded at once: the panel shows none other, even for a moment. */
+  const strings = createLoadable(() => host.loadStrings());
+  /** The survey form, loaded once a thread holds a survey: most chats never do. */
+  const survey = createLoadable(() => host.loadSurvey());
   const visible = signal(false);
   /** Full screen and modal (narrow viewport). */
   const narrow = signal(false);
@@ -32,8 +35,7 @@ export function createMessenger(host: MessengerHost) {
   /** Text of the first message while its chat is being created. */
   const creating = signal<string | null>(null);
   const draft = signal('');
-  /** A short error shown above the composer. */
-  const notice = signal('');
+  const notice = signal<Notice>('');
   const announcement = signal('');
   /** Bumped on every show(): the panel moves focus inside when it changes. */
   const focusTick = signal(0);
@@ -55,6 +57,7 @@ export function createMessenger(host: MessengerHost) {
 
   const addMessages = (id: string, list: Message[]) => {
     messages.value = { ...messages.value, [id]: mergeMessages(messages.value[id], list) };
+    if (list.some((message) => message.form)) survey.load();
   };
   const readOutbox = () => {
     outbox.value = chatId.value ? host.outbox(chatId.value) : [];
@@ -68,7 +71,7 @@ export function createMessenger(host: MessengerHost) {
   };
   const failed = (error: unknown, text: string) => {
     report(error);
-    notice.value = t.sendFailed;
+    notice.value = 'sendFailed';
     if (!draft.value) draft.value = text;
   };
 
@@ -92,7 +95,7 @@ export function createMessenger(host: MessengerHost) {
       markRead();
     } catch (error) {
       report(error);
-      if (chatId.value === id) notice.value = t.loadFailed;
+      if (chatId.value === id) notice.value = 'loadFailed';
     }
   }
 
@@ -184,16 +187,18 @@ export function createMessenger(host: MessengerHost) {
       const { chat: changed, message } = event;
       chats.value = upsertChat(chats.value, changed, event.unread, message);
       if (hasThread(changed.id)) addMessages(changed.id, [message]);
+      const t = strings.value.value;
       if (message.author !== 'customer' && !announced.has(message.id)) {
         announced.add(message.id);
-        const text = message.form ? ct.prompt : t.newMessage(message.authorName || host.channel.name, message.text);
-        if (visible.value) announcement.value = text;
+        // Without its strings the panel is not shown yet: nothing to announce.
+        if (visible.value && t) announcement.value = message.form ? t.surveyPrompt : t.newMessage(message.authorName || host.channel.name, message.text);
         if (isOpen(changed.id)) markRead();
       }
     } else if (event.type === 'answers') {
       const answered = event.message;
       if (answered && hasThread(event.chatId)) addMessages(event.chatId, [answered]);
-      if (answered && visible.value) announcement.value = ct.thanks;
+      const t = strings.value.value;
+      if (answered && visible.value && t) announcement.value = t.surveyThanks;
       answersTick.value++;
     } else if (event.type === 'chat') {
       chats.value = upsertChat(chats.value, event.chat, event.unread);
@@ -201,10 +206,12 @@ export function createMessenger(host: MessengerHost) {
       if (event.chatId === chatId.value) readOutbox();
     } else if (event.type === 'connection') {
       online.value = event.online;
+      if (event.online && survey.failed.value) survey.load();
     }
   }
 
   function show(request: ShowRequest = {}) {
+    strings.load(); // again, if it failed
     batch(() => {
       const first = !focusTick.value;
       visible.value = true;
@@ -221,10 +228,15 @@ export function createMessenger(host: MessengerHost) {
     readOutbox();
   }
 
+  strings.load();
+
   return {
     host,
-    t,
-    ct,
+    /** The panel's strings; read only where `strings.value` is set (Root renders nothing before). */
+    get t() {
+      return strings.value.value!;
+    },
+    strings: strings.value,
     visible,
     narrow,
     online,
@@ -238,6 +250,8 @@ export function createMessenger(host: MessengerHost) {
     announcement,
     focusTick,
     dismissed,
+    survey: survey.value,
+    surveyFailed: survey.failed,
     chat,
     thread,
     pending,
@@ -248,6 +262,7 @@ export function createMessenger(host: MessengerHost) {
     send,
     discard,
     pendingAnswer,
+    loadSurvey: survey.load,
     answer,
     dismiss,
     onEvent,

@@ -1,5 +1,7 @@
 import { vi } from 'vitest';
 import type { HostEvent, MessengerHost, OutgoingMessage, PendingAnswer } from '../../core/contract';
+import * as surveyForm from '../../csat/index';
+import { messenger as strings } from '../../shared/i18n/en';
 import type { Score } from '../../shared/csat/scale';
 import type { Chat, CsatForm, Message, WidgetChat } from '../../shared/types';
 
@@ -83,6 +85,8 @@ export function fakeHost(chats: WidgetChat[] = [], messages: Record<string, Mess
       const found = answers.find((a) => a.messageId === messageId);
       return found && { ...found };
     }),
+    loadStrings: vi.fn(async () => strings),
+    loadSurvey: vi.fn(async () => surveyForm),
     markRead: vi.fn(),
     subscribe: vi.fn((listener: (event: HostEvent) => void) => {
       listeners.add(listener);

@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import type { MessengerView } from '../../core/contract';
-import { mountWithHost } from '../index';
+import { mountWithHost } from '../mount';
 import { chat, fakeHost, message } from './fakeHost';
 
 /** The messenger under test and its fake host; `cleanup` after each test. */

@@ -1,5 +1,8 @@
 import type { CsatStrings, LauncherStrings, MessengerStrings } from './types';
 
+// Words of both the messenger and the survey form, which is a chunk of its own.
+const both = { send: 'Send', sending: 'Sending…', notSent: 'Not sent', thanks: 'Thank you!' };
+
 export const messenger: MessengerStrings = {
   close: 'Close',
   back: 'Back to conversations',
@@ -13,9 +16,9 @@ export const messenger: MessengerStrings = {
   messages: 'Messages',
   messageLabel: 'Message',
   placeholder: 'Write a message…',
-  send: 'Send',
-  sending: 'Sending…',
-  notSent: 'Not sent',
+  send: both.send,
+  sending: both.sending,
+  notSent: both.notSent,
   discard: 'Discard',
   sendFailed: 'The message could not be sent.',
   closed: 'This chat is closed. Write to reopen it.',
@@ -24,6 +27,8 @@ export const messenger: MessengerStrings = {
   failed: 'Something went wrong.',
   you: 'You',
   unread: (count) => `${count} unread`,
+  surveyPrompt: 'Please rate this conversation.',
+  surveyThanks: both.thanks,
   newMessage: (name, text) => `New message from ${name}: ${text}`,
 };
 
@@ -34,14 +39,13 @@ export const launcher: LauncherStrings = {
 };
 
 export const csat: CsatStrings = {
-  prompt: 'Please rate this conversation.',
   required: 'Required',
   commentLabel: 'Comment (optional)',
-  submit: messenger.send,
+  submit: both.send,
   skip: 'Skip',
-  sending: messenger.sending,
+  sending: both.sending,
   retrying: 'Will send when online',
-  failed: messenger.notSent,
-  thanks: 'Thank you!',
+  failed: both.notSent,
+  thanks: both.thanks,
   yourAnswer: (label) => `Your answer: ${label}`,
 };

@@ -1,5 +1,8 @@
 import type { CsatStrings, LauncherStrings, MessengerStrings } from './types';
 
+// Words of both the messenger and the survey form, which is a chunk of its own.
+const both = { send: '送信', sending: '送信中…', notSent: '未送信', thanks: 'ありがとうございました！' };
+
 export const messenger: MessengerStrings = {
   close: '閉じる',
   back: '会話一覧に戻る',
@@ -13,9 +16,9 @@ export const messenger: MessengerStrings = {
   messages: 'メッセージ',
   messageLabel: 'メッセージ',
   placeholder: 'メッセージを入力…',
-  send: '送信',
-  sending: '送信中…',
-  notSent: '未送信',
+  send: both.send,
+  sending: both.sending,
+  notSent: both.notSent,
   discard: '破棄',
   sendFailed: 'メッセージを送信できませんでした。',
   closed: 'このチャットは終了しています。メッセージを送ると再開されます。',
@@ -24,6 +27,8 @@ export const messenger: MessengerStrings = {
   failed: '問題が発生しました。',
   you: 'あなた',
   unread: (count) => `未読 ${count}件`,
+  surveyPrompt: '評価をお願いします。',
+  surveyThanks: both.thanks,
   newMessage: (name, text) => `${name}さんからの新しいメッセージ: ${text}`,
 };
 
@@ -34,14 +39,13 @@ export const launcher: LauncherStrings = {
 };
 
 export const csat: CsatStrings = {
-  prompt: '評価をお願いします。',
   required: '必須',
   commentLabel: 'コメント（任意）',
-  submit: messenger.send,
+  submit: both.send,
   skip: 'スキップ',
-  sending: messenger.sending,
+  sending: both.sending,
   retrying: '接続後に送信します',
-  failed: messenger.notSent,
-  thanks: 'ありがとうございました！',
+  failed: both.notSent,
+  thanks: both.thanks,
   yourAnswer: (label) => `回答：${label}`,
 };

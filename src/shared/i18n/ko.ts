@@ -1,5 +1,8 @@
 import type { CsatStrings, LauncherStrings, MessengerStrings } from './types';
 
+// Words of both the messenger and the survey form, which is a chunk of its own.
+const both = { send: '보내기', sending: '보내는 중…', notSent: '전송 실패', thanks: '감사합니다!' };
+
 export const messenger: MessengerStrings = {
   close: '닫기',
   back: '대화 목록으로',
@@ -13,9 +16,9 @@ export const messenger: MessengerStrings = {
   messages: '메시지',
   messageLabel: '메시지',
   placeholder: '메시지를 입력하세요…',
-  send: '보내기',
-  sending: '보내는 중…',
-  notSent: '전송 실패',
+  send: both.send,
+  sending: both.sending,
+  notSent: both.notSent,
   discard: '삭제',
   sendFailed: '메시지를 보내지 못했습니다.',
   closed: '종료된 상담입니다. 메시지를 보내면 다시 열립니다.',
@@ -24,6 +27,8 @@ export const messenger: MessengerStrings = {
   failed: '문제가 발생했습니다.',
   you: '나',
   unread: (count) => `읽지 않은 메시지 ${count}개`,
+  surveyPrompt: '상담을 평가해 주세요.',
+  surveyThanks: both.thanks,
   newMessage: (name, text) => `${name}님의 새 메시지: ${text}`,
 };
 
@@ -34,14 +39,13 @@ export const launcher: LauncherStrings = {
 };
 
 export const csat: CsatStrings = {
-  prompt: '상담을 평가해 주세요.',
   required: '필수 응답',
   commentLabel: '의견 (선택)',
-  submit: messenger.send,
+  submit: both.send,
   skip: '건너뛰기',
-  sending: messenger.sending,
+  sending: both.sending,
   retrying: '연결되면 보냅니다',
-  failed: messenger.notSent,
-  thanks: '감사합니다!',
+  failed: both.notSent,
+  thanks: both.thanks,
   yourAnswer: (label) => `내 응답: ${label}`,
 };

@@ -23,6 +23,10 @@ export interface MessengerStrings {
   failed: string;
   you: string;
   unread: (count: number) => string;
+  /** Spoken by screen readers when a survey arrives. */
+  surveyPrompt: string;
+  /** Spoken by screen readers when the survey answer is stored. */
+  surveyThanks: string;
   newMessage: (name: string, text: string) => string;
 }
 
@@ -35,8 +39,6 @@ export interface LauncherStrings {
 
 /** The satisfaction survey form's strings: in the messenger and on the survey's link page. */
 export interface CsatStrings {
-  /** Spoken by screen readers when a survey arrives. */
-  prompt: string;
   required: string;
   commentLabel: string;
   submit: string;
