@@ -33,14 +33,24 @@ test('the messenger chunk is not downloaded until the customer opens it', async 
   expect(chunks).toHaveLength(1);
 });
 
-test('the messenger brings the strings of the customer language only', async ({ page, hostPage }) => {
+test('the messenger brings the strings of the customer language only, fetched beside the chunk', async ({ page, hostPage }) => {
   const strings: string[] = [];
   page.on('request', (r) => /\/messenger\.\w+\.js$/.test(r.url()) && strings.push(r.url().split('/').pop()!));
+  // Hold the chunk back: the strings are asked for while it is still on its way, not after it.
+  let chunkArrived = false;
+  let stringsBeforeChunk = false;
+  page.on('requestfinished', (r) => r.url().endsWith('/messenger.js') && (chunkArrived = true));
+  page.on('request', (r) => r.url().endsWith('/messenger.ko.js') && (stringsBeforeChunk = !chunkArrived));
+  await page.route(/\/messenger\.js$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 400));
+    await route.continue();
+  });
   await hostPage({ afterSnippet: bootCall({ language: 'ko' }) });
   await expect(widget(page).launcher).toHaveAccessibleName('채팅 열기');
   await widget(page).launcher.click();
   await expect(page.getByRole('dialog').getByRole('button', { name: '새 문의하기' })).toBeFocused();
   expect(strings).toEqual(['messenger.ko.js']);
+  expect(stringsBeforeChunk).toBe(true);
 });
 
 test('a customer chats with a manager and sees the reply arrive live', async ({ page, hostPage, api }) => {

@@ -1,4 +1,4 @@
-import type { ChatProfile, UserProfile, WidgetChat, WidgetUser } from '../shared/types';
+import type { ChatProfile, Language, UserProfile, WidgetChat, WidgetUser } from '../shared/types';
 import { ALIASES, type BootOption, type Events, type ResultCallback } from './commands';
 import type { MessengerModule, ProfileTools } from './contract';
 import { createEmitter } from './emitter';
@@ -9,7 +9,8 @@ import { BOOT_KEYS, validateArgs } from './validateArgs';
 export interface SdkDeps {
   /** Origin of the server, used when `boot` has no `apiBase`. */
   apiBase: string;
-  loadMessenger(): Promise<MessengerModule>;
+  /** The messenger chunk, for a panel in `language` (the script-tag build fetches its strings beside it). */
+  loadMessenger(language: Language): Promise<MessengerModule>;
   loadProfileTools(): Promise<ProfileTools>;
   newId(): string;
 }

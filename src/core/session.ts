@@ -19,7 +19,7 @@ export interface PageState {
 
 export interface SessionDeps {
   events: Emitter<Events>;
-  loadMessenger(): Promise<MessengerModule>;
+  loadMessenger(language: Language): Promise<MessengerModule>;
   loadProfileTools(): Promise<ProfileTools>;
   apiBase: string;
   page: PageState;
@@ -169,7 +169,7 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
   const messenger: MessengerControl = createMessengerControl(
     () => {
       connect(); // the messenger needs live events: no waiting for idle time once it is wanted
-      return deps.loadMessenger();
+      return deps.loadMessenger(language);
     },
     bridge,
     () => launcher,

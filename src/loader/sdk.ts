@@ -15,11 +15,17 @@ import { scriptBase } from './scriptBase';
 try {
   if (win) {
     const base = scriptBase();
+    const messenger = chunkLoader<MessengerModule>(base.dir, 'messenger.js');
     installGlobal(
       win,
       createSdk({
         apiBase: base.origin,
-        loadMessenger: chunkLoader<MessengerModule>(base.dir, 'messenger.js'),
+        loadMessenger(language) {
+          // The panel shows nothing before its strings: fetch them beside the chunk, not after it.
+          // The messenger's own import of the same URL then finds the module already loading.
+          import(/* @vite-ignore */ `${base.dir}messenger.${language}.js`).catch(() => {});
+          return messenger();
+        },
         loadProfileTools: chunkLoader<ProfileTools>(base.dir, 'profile.js'),
         newId: () => nanoid(),
       }),
