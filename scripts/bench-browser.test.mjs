@@ -44,12 +44,13 @@ describe('the benchmark host pages', () => {
   it.each([
     ['minified', '!function(){var e=document.createElement("script");e.async=!0,e.src="/sdk.js"}();'],
     ['readable', "(function(){ var s = document.createElement('script'); s.src = '/sdk.js'; })();"],
-  ])('derive the page without SDK, with it and with the do-nothing script from the %s snippet', (_, snippet) => {
+  ])('derive the page without SDK, with it, with the do-nothing script and with the minimal widget from the %s snippet', (_, snippet) => {
     const pages = pageVariants(html(snippet), 'http://api.test');
     expect(pages.baseline).not.toMatch(/ChannelIO|sdk\.js/);
     expect(pages.sdk).toContain("ChannelIO('boot', { apiBase: 'http://api.test', pluginKey: 'k' })");
     expect(pages.noop).toMatch(/src\s*=\s*["']\/noop-sdk\.js["']/);
     expect(pages.noop).not.toMatch(/\/sdk\.js/);
+    expect(pages.minimal).toMatch(/src\s*=\s*["']\/minimal-sdk\.js["']/);
   });
 
   it('refuse a page whose snippet they cannot find', () => {

@@ -1,7 +1,8 @@
 // A tiny static server on another loopback origin that plays the host site: the demo product page
-// without any SDK, with the real sdk.js, and with a do-nothing script delivered the same way. Both
-// scripts (and the chunks sdk.js imports from beside itself) come from this origin, so delivery is
-// identical; the real SDK reaches the Sangdam server through the `apiBase` boot option.
+// without any SDK, with the real sdk.js, with a do-nothing script, and with the least a widget with
+// an identity can do, each delivered the same way. The scripts (and the chunks sdk.js imports from
+// beside itself) come from this origin, so delivery is identical; they reach the Sangdam server
+// through the `apiBase` boot option.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
@@ -9,11 +10,39 @@ import { join } from 'node:path';
 /** Drains the snippet's queue and does nothing else: the floor any script tag costs. */
 const NOOP_SDK = '(function(){var w=window;w.ChannelIO=function(){};})();\n';
 
+/**
+ * The least any widget that remembers its visitor can do before its button shows: read the stored
+ * token, send the boot request, store the answer's token, and put a button in a shadow root styled
+ * by one constructed sheet. Plain browser calls, no framework, no checks: a physical floor for
+ * sdk.js, whose own boot does these and more.
+ */
+const MINIMAL_SDK = `(function () {
+  var w = window, q = (w.ChannelIO && w.ChannelIO.q) || [], option = {};
+  for (var i = 0; i < q.length; i++) if (q[i][0] === 'boot') option = q[i][1];
+  w.ChannelIO = function () {};
+  var key = 'minimal:' + option.pluginKey, token;
+  try { token = JSON.parse(localStorage.getItem(key) || 'null') || undefined; } catch (e) {}
+  fetch(option.apiBase + '/api/widget/' + encodeURIComponent(option.pluginKey) + '/boot', {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: token }), credentials: 'omit'
+  }).then(function (r) { return r.json(); }).then(function (boot) {
+    try { localStorage.setItem(key, JSON.stringify(boot.token)); } catch (e) {}
+    var host = document.createElement('sangdam-widget'), root = host.attachShadow({ mode: 'open' }), sheet = new CSSStyleSheet();
+    sheet.replaceSync(':host{all:initial;position:fixed;top:0;left:0;z-index:10000000}.launcher{position:fixed;right:20px;bottom:20px;width:56px;height:56px;border:0;border-radius:50%;background:#5b5bd6;color:#fff}');
+    root.adoptedStyleSheets = [sheet];
+    var button = document.createElement('button');
+    button.className = 'launcher';
+    button.setAttribute('aria-label', 'Open chat');
+    root.appendChild(button);
+    document.body.appendChild(host);
+  });
+})();
+`;
+
 const SNIPPET = /\s*<!-- Sangdam:[^>]*-->\s*<script>[\s\S]*?ChannelIO\('boot'[\s\S]*?<\/script>/;
 /** Where the snippet names the script it loads, readable or minified (`s.src = "/sdk.js"`, `e.src="/sdk.js"`). */
 const SDK_SRC = /(\.src\s*=\s*)(["'])\/sdk\.js\2/;
 
-/** The three variants of the page the Sangdam server serves at `/`. */
+/** The variants of the page the Sangdam server serves at `/`. */
 export function pageVariants(html, serverUrl) {
   if (!SNIPPET.test(html) || !SDK_SRC.test(html)) throw new Error('the demo page no longer has the snippet this benchmark rewrites');
   const withSdk = html.replace("ChannelIO('boot', {", `ChannelIO('boot', { apiBase: '${serverUrl}',`);
@@ -21,6 +50,7 @@ export function pageVariants(html, serverUrl) {
     baseline: html.replace(SNIPPET, ''),
     sdk: withSdk,
     noop: withSdk.replace(SDK_SRC, '$1$2/noop-sdk.js$2'),
+    minimal: withSdk.replace(SDK_SRC, '$1$2/minimal-sdk.js$2'),
   };
 }
 
@@ -33,6 +63,7 @@ export async function startHostPages({ serverUrl, distDir }) {
     '/baseline.html': ['text/html; charset=utf-8', pages.baseline],
     '/sdk.html': ['text/html; charset=utf-8', pages.sdk],
     '/noop.html': ['text/html; charset=utf-8', pages.noop],
+    '/minimal.html': ['text/html; charset=utf-8', pages.minimal],
     '/sdk.js': ['text/javascript; charset=utf-8', bundle('sdk.js')],
     '/messenger.js': ['text/javascript; charset=utf-8', bundle('messenger.js')],
     '/messenger.en.js': ['text/javascript; charset=utf-8', bundle('messenger.en.js')],
@@ -41,6 +72,7 @@ export async function startHostPages({ serverUrl, distDir }) {
     '/survey.js': ['text/javascript; charset=utf-8', bundle('survey.js')],
     '/profile.js': ['text/javascript; charset=utf-8', bundle('profile.js')],
     '/noop-sdk.js': ['text/javascript; charset=utf-8', NOOP_SDK],
+    '/minimal-sdk.js': ['text/javascript; charset=utf-8', MINIMAL_SDK],
   };
   const server = createServer((request, response) => {
     const file = files[new URL(request.url, 'http://host').pathname];

@@ -28,6 +28,7 @@ export const FIGURES = [
   ['bootOurs', 'boot: main thread, sdk.js, until launcher visible', 'ms'],
   ['bootNoop', 'boot: main thread, noop-sdk.js (floor)', 'ms'],
   ['bootOverFloor', 'boot: sdk.js minus floor', 'ms'],
+  ['bootMinimal', 'boot: main thread, minimal widget (storage, request, button)', 'ms'],
   ['bootSettled', 'boot: main thread, sdk.js, until 1 s after', 'ms'],
   ['longTasksBaseline', 'long tasks, page without SDK', 'count'],
   ['longTasksSdk', 'long tasks, page with SDK', 'count'],
@@ -81,11 +82,13 @@ const fmt = (n) => (n == null ? '–' : n.toFixed(1));
 async function measureRound(browser, hostUrl, throttle) {
   const baseline = await loadPage(browser, `${hostUrl}/baseline.html`, throttle, { until: 'load' });
   const noop = await loadPage(browser, `${hostUrl}/noop.html`, throttle, { until: 'load', ours: /\/noop-sdk\.js$/ });
+  const minimal = await loadPage(browser, `${hostUrl}/minimal.html`, throttle, { until: 'launcher', ours: /\/minimal-sdk\.js$/ });
   const sdk = await loadPage(browser, `${hostUrl}/sdk.html`, throttle, { until: 'launcher', ours: /\/sdk\.js$/, open: true });
   return {
     bootOurs: sdk.ours,
     bootNoop: noop.ours,
     bootOverFloor: sdk.ours - noop.ours,
+    bootMinimal: minimal.ours,
     bootSettled: sdk.oursSettled,
     longTasksBaseline: baseline.longTasks.length,
     longTasksSdk: sdk.longTasks.length,
