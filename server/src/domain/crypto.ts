@@ -22,6 +22,9 @@ export function newId(): string {
 /** Session token: 32 random bytes, base64url. Only its hash is stored. */
 export const newToken = (): string => randomBytes(32).toString('base64url');
 
+/** A short fingerprint of a text, to tell whether it changed since; not for secrets. */
+export const fingerprint = (text: string): string => createHash('sha1').update(text).digest('base64url');
+
 /** Plugin keys look like Channel Talk's: a UUID. */
 export const newPluginKey = (): string => randomUUID();
 

@@ -51,7 +51,7 @@ export async function postMessage(tx: StoreTx, chatId: string, input: NewMessage
   await tx.insertMessage(message);
   const readSeq = input.author === 'customer' ? seq : chat.readSeq;
   chat = { ...chat, readSeq, updatedAt: now, activityAt: now };
-  await tx.updateChat(input.author === 'bot' ? chat : await measuredChat(tx, chat));
+  await tx.updateChat(input.author === 'bot' ? chat : await measuredChat(tx, chat, message));
   const detail = await recordEvent(tx, chatId, 'message', { seq, message });
   return { message, detail, created: true };
 }
