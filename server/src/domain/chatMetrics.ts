@@ -10,6 +10,7 @@
  * The chat keeps the tally its metrics come from, so a new message is counted in without reading
  * the chat's messages again; whatever the tally cannot follow is recounted from the messages.
  */
+import type { OperatingHours } from '../../../src/shared/operatingHours.ts';
 import type { ChatProfile, Message } from '../../../src/shared/types.ts';
 import type { StoreTx } from '../store/Store.ts';
 import { fingerprint } from './crypto.ts';
@@ -32,13 +33,22 @@ export async function measuredChat(tx: StoreTx, chat: ChatRecord, added?: Messag
   const times = chatTimes(chat);
   if (!times) return { ...rest, profile };
   const hours = await currentOperatingHours(tx, chat.channelId);
-  const hoursKey = fingerprint(JSON.stringify(hours));
+  const hoursKey = hoursFingerprint(hours);
   const follows = kept && kept.openedAt === times.openedAt && kept.hours === hoursKey && (!added || added.createdAt >= kept.lastAt);
   const counted = follows
     ? added ? countMessage(kept, added, hours) : kept
     : tallyMessages(times.openedAt, await tx.listMessages(chat.id), hours);
   const tally: ChatTally = { ...counted, hours: hoursKey };
   return { ...rest, profile: { ...profile, ...metricsOf(counted, times, hours) }, tally };
+}
+
+/** Hours change rarely: the last ones seen keep their fingerprint instead of being hashed again. */
+let lastHours = { json: '', key: '' };
+
+function hoursFingerprint(hours: OperatingHours): string {
+  const json = JSON.stringify(hours);
+  if (json !== lastHours.json) lastHours = { json, key: fingerprint(json) };
+  return lastHours.key;
 }
 
 /** The current period: from the last opening, to the close while the chat is closed. */
