@@ -57,6 +57,19 @@ export function rssKB(pid) {
   }
 }
 
+/**
+ * CPU time a process has used so far, user and system, all its threads, in ms, from /proc
+ * (Linux only, with the usual 100 clock ticks a second; null elsewhere).
+ */
+export function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime and stime, the 14th and 15th fields
+  } catch {
+    return null;
+  }
+}
+
 /** The soft limit on open files of a process ('self' for this one); Infinity when unlimited or unknown. */
 export function openFilesLimit(pid = 'self') {
   try {

@@ -5,7 +5,7 @@
 //   node bench/server/measure.mjs [--connections 1000] [--seconds 20] [--rate 200] [--quick]
 import { pathToFileURL } from 'node:url';
 import { runBaseline } from './baselineLoad.mjs';
-import { openFilesLimit, rssKB, startChild } from './child.mjs';
+import { cpuMs, openFilesLimit, rssKB, startChild } from './child.mjs';
 import { percentiles, usesSharedStats } from './latency.mjs';
 import { formatTable } from './report.mjs';
 import { bootCustomers, runTraffic } from './sangdamLoad.mjs';
@@ -62,9 +62,14 @@ async function measureSangdam({ connections, seconds, rate, log }) {
     const customers = await bootCustomers(server.url, connections, log);
     const before = rssKB(server.pid);
     let after = null;
-    const onConnected = () => (after = rssKB(server.pid));
+    const cpu = cpuMeter(server.pid);
+    const onConnected = () => {
+      after = rssKB(server.pid);
+      cpu.start();
+    };
     traffic = await runTraffic(server.url, customers, { managers: MANAGERS, rate, seconds, log, onConnected });
     const { deliveries } = traffic;
+    const used = cpu.stop();
     const stderr = server.stderr().trim();
     if (stderr) log(`sangdam server stderr:\n${stderr}`);
     return {
@@ -79,6 +84,7 @@ async function measureSangdam({ connections, seconds, rate, log }) {
       rssPerConnectionKB: perConnection(before, after, connections),
       rssMB: after === null ? null : Math.round(after / 1024),
       frameBytes: deliveries.averageFrameBytes(),
+      ...perDelivery(used, deliveries.delivered),
     };
   } finally {
     traffic?.close();
@@ -94,9 +100,14 @@ async function measureBaseline({ connections, seconds, rate, frameBytes, log }) 
     checkChildLimit(child.pid, connections, log);
     const before = rssKB(child.pid);
     let after = null;
-    const onConnected = () => (after = rssKB(child.pid));
+    const cpu = cpuMeter(child.pid);
+    const onConnected = () => {
+      after = rssKB(child.pid);
+      cpu.start();
+    };
     log(`baseline: ${connections} sockets, ${frameBytes}-byte frames`);
     const deliveries = await runBaseline(child.match[1], { connections, receivers: MANAGERS, rate, seconds, frameBytes, onConnected });
+    const used = cpu.stop();
     return {
       sent: deliveries.sent,
       delivered: deliveries.delivered,
@@ -105,11 +116,38 @@ async function measureBaseline({ connections, seconds, rate, frameBytes, log }) 
       lost: deliveries.lost(),
       duplicated: deliveries.duplicated,
       rssPerConnectionKB: perConnection(before, after, connections),
+      ...perDelivery(used, deliveries.delivered),
     };
   } finally {
     await child.stop();
   }
 }
+
+/**
+ * CPU used by the server child and by this process (the load generator) while the traffic runs:
+ * on two cores the two compete, so both are worth seeing.
+ */
+function cpuMeter(pid) {
+  let server = null;
+  let own = null;
+  return {
+    start() {
+      server = cpuMs(pid);
+      own = process.cpuUsage();
+    },
+    stop() {
+      const now = cpuMs(pid);
+      const { user, system } = process.cpuUsage(own ?? undefined);
+      return { serverMs: server === null || now === null ? null : now - server, loadMs: (user + system) / 1000 };
+    },
+  };
+}
+
+/** CPU µs per delivered message, of the server and of the load generator. */
+const perDelivery = ({ serverMs, loadMs }, delivered) => ({
+  serverCpuUsPerDelivery: serverMs === null || delivered === 0 ? null : Math.round((serverMs * 1000) / delivered),
+  loadCpuUsPerDelivery: delivered === 0 ? null : Math.round((loadMs * 1000) / delivered),
+});
 
 const perConnection = (before, after, connections) =>
   before === null || after === null ? null : Math.round(((after - before) / connections) * 10) / 10;

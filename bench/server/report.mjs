@@ -13,6 +13,8 @@ export function formatTable({ connections, seconds, rate, sangdam, baseline, rat
     ['duplicated', cell(sangdam.duplicated), cell(baseline.duplicated), ''],
     ['failed / unanswered requests', `${sangdam.failed} / ${sangdam.unanswered}`, '', ''],
     ['RSS per connection', cell(sangdam.rssPerConnectionKB, ' KB'), cell(baseline.rssPerConnectionKB, ' KB'), ''],
+    ['server CPU per delivery', cell(sangdam.serverCpuUsPerDelivery, ' µs'), cell(baseline.serverCpuUsPerDelivery, ' µs'), cell(ratioOf(sangdam.serverCpuUsPerDelivery, baseline.serverCpuUsPerDelivery), '×')],
+    ['load generator CPU per delivery', cell(sangdam.loadCpuUsPerDelivery, ' µs'), cell(baseline.loadCpuUsPerDelivery, ' µs'), ''],
   ];
   const header = ['', 'Sangdam', 'bare ws', 'ratio'];
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i].length)));

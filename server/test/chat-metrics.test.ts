@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALWAYS_OPEN } from '../../src/shared/operatingHours.ts';
 import { bootVisitor, clientId, manager, removeDir, startServer, widget, type TestServer } from './helpers.ts';
@@ -136,6 +138,37 @@ describe('response-time metrics in the chat profile', () => {
     expect(metricsOf(profile)).toEqual({});
   });
 
+  it('recounts the chat when a message is older than the last one counted (a clock set back)', async () => {
+    const t0 = MON_10_SEOUL + 6 * H;
+    const chat = await customerChat(t0);
+    await chat.manager(t0 + 5 * M);
+    await chat.customer(t0 + 10 * M);
+    await chat.manager(t0 + 8 * M); // before the customer's question, so it answers nothing
+    expect(metricsOf(await chat.profile())).toEqual({
+      waitingTime: 5 * M,
+      operationWaitingTime: 5 * M,
+      avgReplyTime: 5 * M,
+      operationAvgReplyTime: 5 * M,
+    });
+  });
+
+  it('counts a chat stored without a tally (before this version) from its messages', async () => {
+    const t0 = MON_10_SEOUL + 7 * H;
+    const chat = await customerChat(t0);
+    await chat.manager(t0 + 2 * M);
+    const db = new Database(join(server.dataDir, 'sangdam.db'));
+    db.prepare('UPDATE chats SET metrics_tally = NULL WHERE id = ?').run(chat.chatId);
+    db.close();
+    await chat.customer(t0 + 10 * M);
+    await chat.manager(t0 + 14 * M);
+    expect(metricsOf(await chat.profile())).toEqual({
+      waitingTime: 2 * M,
+      operationWaitingTime: 2 * M,
+      avgReplyTime: 3 * M,
+      operationAvgReplyTime: 3 * M,
+    });
+  });
+
   it('leaves the metrics out of the customer’s own view of the chat', async () => {
     const t0 = MON_10_SEOUL + 5 * H;
     const chat = await customerChat(t0);
@@ -187,6 +220,7 @@ describe('response-time metrics within operating hours', () => {
     await chat.close(mon0930 + H);
     expect(await chat.profile()).toMatchObject({
       operationWaitingTime: mon0930 - fri1730,
+      operationAvgReplyTime: mon0930 - fri1730,
       operationResolutionTime: mon0930 + H - fri1730,
     });
     await api('PUT', '/operating-hours', { body: SEOUL_WEEKDAYS });

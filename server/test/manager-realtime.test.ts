@@ -84,6 +84,45 @@ describe('manager stream', () => {
     again.close();
   });
 
+  it('announces every message with the chat exactly as reading it back right after shows it', async () => {
+    const managers = await Socket.open(server);
+    await managers.hello({ managerToken: MANAGER_TOKEN, since: 1e12 });
+    now = T + 2 * H;
+    const chat = await openChat(server);
+    await events(managers, 2);
+    const customer = await Socket.open(server);
+    await customer.hello({ token: chat.token, since: 1e12 });
+    const customerSays = (text: string) =>
+      widget(server)('POST', `/chats/${chat.chatId}/messages`, { token: chat.token, body: { text, clientId: clientId('m') } });
+    const managerSays = (text: string) => api('POST', `/chats/${chat.chatId}/messages`, { body: { text } });
+
+    const steps: [number, () => Promise<unknown>, number][] = [
+      [3 * M, () => managerSays('One moment'), 1],
+      [4 * M, () => managerSays('Found it'), 1],
+      [5 * M, () => customerSays('Thanks'), 1],
+      [7 * M, () => managerSays('Anything else?'), 1],
+      [8 * M, () => api('POST', `/chats/${chat.chatId}/close`), 2], // closed, then the survey
+      [H, () => customerSays('One more thing'), 2], // reopened, then the message
+      [H + 2 * M, () => managerSays('Sure'), 1],
+      [H + 3 * M, () => managerSays('Here you go'), 1],
+    ];
+    const unread = [];
+    for (const [at, step, count] of steps) {
+      now = T + 2 * H + at;
+      await step();
+      const seenByManagers = (await events(managers, count)).at(-1);
+      const seenByCustomer = (await events(customer, count)).at(-1);
+      expect(seenByManagers.chat).toEqual((await api('GET', `/chats/${chat.chatId}`)).body.chat);
+      const own = (await widget(server)('GET', `/chats/${chat.chatId}`, { token: chat.token })).body.chat;
+      expect({ ...seenByCustomer.chat, unread: seenByCustomer.unread }).toEqual(own);
+      unread.push(own.unread);
+    }
+    expect(unread).toEqual([1, 2, 0, 1, 2, 0, 1, 2]);
+    await managers.silence();
+    managers.close();
+    customer.close();
+  });
+
   it('refuses a wrong managerToken with an error frame, then closes with 4401', async () => {
     const socket = await Socket.open(server);
     socket.send({ type: 'hello', managerToken: 'not-the-token', since: 0 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeMetrics, type TimedMessage } from '../src/domain/metrics.ts';
-import { ALWAYS_OPEN, type OperatingHours } from '../../src/shared/operatingHours.ts';
+import { computeMetrics, countMessage, metricsOf, tallyMessages, type ChatTimes, type Metrics, type MetricsTally, type TimedMessage } from '../src/domain/metrics.ts';
+import { ALWAYS_OPEN, operatingMillisBetween, type OperatingHours } from '../../src/shared/operatingHours.ts';
 
 const S = 1000;
 const M = 60 * S;
@@ -58,5 +58,85 @@ describe('computeMetrics', () => {
     expect(metrics.operationWaitingTime).toBe(H); // half an hour on Friday, half on Monday
     expect(metrics.operationResolutionTime).toBe(2 * H);
     expect(metrics.resolutionTime).toBeGreaterThan(24 * H);
+  });
+});
+
+/** The metrics straight from their definition, span by span: what the tally must agree with. */
+function byDefinition(times: ChatTimes, messages: readonly TimedMessage[], hours: OperatingHours): Metrics {
+  const period = messages.filter((m) => m.createdAt >= times.openedAt).sort((a, b) => a.createdAt - b.createdAt);
+  const firstReply = period.find((m) => m.author === 'manager');
+  const replies: [number, number][] = [];
+  let waitingSince: number | undefined;
+  for (const message of period) {
+    if (message.author === 'customer' && waitingSince === undefined) waitingSince = message.createdAt;
+    if (message.author === 'manager' && waitingSince !== undefined) {
+      replies.push([waitingSince, message.createdAt]);
+      waitingSince = undefined;
+    }
+  }
+  const wall = ([from, to]: [number, number]) => Math.max(0, to - from);
+  const open = ([from, to]: [number, number]) => operatingMillisBetween(hours, from, to);
+  const mean = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) / values.length);
+  const metrics: Metrics = {};
+  if (firstReply) {
+    metrics.waitingTime = wall([times.openedAt, firstReply.createdAt]);
+    metrics.operationWaitingTime = open([times.openedAt, firstReply.createdAt]);
+  }
+  if (replies.length) {
+    metrics.avgReplyTime = mean(replies.map(wall));
+    metrics.operationAvgReplyTime = mean(replies.map(open));
+  }
+  if (times.closedAt !== undefined) {
+    metrics.resolutionTime = wall([times.openedAt, times.closedAt]);
+    metrics.operationResolutionTime = open([times.openedAt, times.closedAt]);
+  }
+  return metrics;
+}
+
+describe('counting message by message', () => {
+  /** A small deterministic generator, so a failure names a reproducible sequence. */
+  function random(seed: number) {
+    return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  }
+  const AUTHORS: TimedMessage['author'][] = ['customer', 'customer', 'manager', 'manager', 'bot'];
+
+  /** Customer, manager and bot messages, some at the same instant, over a few days. */
+  function conversation(seed: number, count: number, start: number): TimedMessage[] {
+    const next = random(seed);
+    const messages: TimedMessage[] = [];
+    let at = start;
+    for (let i = 0; i < count; i++) {
+      at += next() < 0.2 ? 0 : Math.floor(next() * 6 * H);
+      messages.push(msg(AUTHORS[Math.floor(next() * AUTHORS.length)], at));
+    }
+    return messages;
+  }
+
+  for (const [name, hours] of [['around the clock', ALWAYS_OPEN], ['within operating hours', SEOUL]] as const) {
+    it(`gives after every message what the definition gives, ${name}, across a reopen and a close`, () => {
+      for (let seed = 1; seed <= 8; seed++) {
+        const messages = conversation(seed, 40, MON_9_SEOUL - 3 * H);
+        const reopenedAt = messages[20].createdAt; // messages at that instant belong to the new period
+        let tally: MetricsTally = tallyMessages(MON_9_SEOUL - 3 * H, [], hours);
+        for (let i = 0; i < messages.length; i++) {
+          const openedAt = i < 20 ? MON_9_SEOUL - 3 * H : reopenedAt;
+          if (i === 20) tally = tallyMessages(reopenedAt, messages.slice(0, 20), hours);
+          tally = countMessage(tally, messages[i], hours);
+          const seen = messages.slice(0, i + 1);
+          for (const times of [{ openedAt }, { openedAt, closedAt: messages[i].createdAt + H }]) {
+            const expected = byDefinition(times, seen, hours);
+            expect(metricsOf(tally, times, hours)).toEqual(expected);
+            expect(computeMetrics(times, seen, hours)).toEqual(expected);
+          }
+        }
+      }
+    });
+  }
+
+  it('counts nothing for a bot message, and nothing from before the opening in a recount', () => {
+    const t0 = MON_9_SEOUL;
+    const tally = tallyMessages(t0, [msg('manager', t0 - M), msg('customer', t0 + M)], ALWAYS_OPEN);
+    expect(countMessage(tally, msg('bot', t0 + 2 * M), ALWAYS_OPEN)).toBe(tally);
+    expect(tally).toEqual({ openedAt: t0, lastAt: t0 + M, waitingSince: t0 + M, replies: 0, replyMillis: 0, replyOperatingMillis: 0 });
   });
 });

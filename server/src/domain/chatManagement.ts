@@ -40,7 +40,7 @@ export async function closeChat(store: Store, chatId: string): Promise<ChatDetai
       await measuredChat(tx, { ...chat, state: 'closed', profile: closedProfile(chat.profile, now), updatedAt: now }),
     );
     const closed = await recordEvent(tx, chatId, 'chat');
-    return (await postSurveyIfDue(tx, closed.chat, now)) ?? closed;
+    return (await postSurveyIfDue(tx, closed, now)) ?? closed;
   });
 }
 

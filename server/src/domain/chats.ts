@@ -32,8 +32,8 @@ export async function startChat(store: Store, user: UserRecord, input: NewChat):
     const fields = input.profile ? await tx.listProfileFields(user.channelId) : [];
     const profile = input.profile ? writtenProfile({}, input.profile, fields, 'sdk') : {};
     const existing = await tx.findChatByClientId(user.id, input.clientId);
-    let chatId = existing?.id;
-    if (!chatId) {
+    let detail = existing && (await tx.getChatDetail(existing.id));
+    if (!detail) {
       const now = tx.now;
       const chat: ChatRecord = {
         id: newId(),
@@ -48,11 +48,10 @@ export async function startChat(store: Store, user: UserRecord, input: NewChat):
         activityAt: now,
       };
       await tx.insertChat(await measuredChat(tx, chat));
-      await recordEvent(tx, chat.id, 'chat');
-      chatId = chat.id;
+      detail = await recordEvent(tx, chat.id, 'chat');
     }
-    if (!input.message) return { detail: (await tx.getChatDetail(chatId))!, created: !existing };
-    const posted = await postMessage(tx, chatId, { author: 'customer', ...input.message });
+    if (!input.message) return { detail, created: !existing };
+    const posted = await postMessage(tx, detail, { author: 'customer', ...input.message });
     return { detail: posted.detail, message: posted.message, created: !existing };
   });
 }

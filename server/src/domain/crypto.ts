@@ -1,5 +1,5 @@
 /** Identifiers, session tokens and the member-hash check. */
-import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomFillSync, randomUUID, timingSafeEqual } from 'node:crypto';
 
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const ID_LENGTH = 16;
@@ -11,16 +11,30 @@ const ID_LENGTH = 16;
 export function newId(): string {
   let id = '';
   while (id.length < ID_LENGTH) {
-    for (const byte of randomBytes(ID_LENGTH * 2)) {
-      // 248 = 4 × 62: bytes above it are dropped so every character is equally likely.
-      if (byte < 248 && id.length < ID_LENGTH) id += ID_ALPHABET[byte % 62];
-    }
+    const byte = randomByte();
+    // 248 = 4 × 62: bytes above it are dropped so every character is equally likely.
+    if (byte < 248) id += ID_ALPHABET[byte % 62];
   }
   return id;
 }
 
+/** Random bytes drawn a pool at a time: one call to the generator per hundreds of ids, not per id. */
+const pool = Buffer.alloc(4096);
+let poolAt = pool.length;
+
+function randomByte(): number {
+  if (poolAt === pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  return pool[poolAt++];
+}
+
 /** Session token: 32 random bytes, base64url. Only its hash is stored. */
 export const newToken = (): string => randomBytes(32).toString('base64url');
+
+/** A short fingerprint of a text, to tell whether it changed since; not for secrets. */
+export const fingerprint = (text: string): string => createHash('sha1').update(text).digest('base64url');
 
 /** Plugin keys look like Channel Talk's: a UUID. */
 export const newPluginKey = (): string => randomUUID();

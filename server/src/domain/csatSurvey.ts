@@ -10,18 +10,19 @@ import { newToken } from './crypto.ts';
 import { currentCsatSettings, currentOperatingHours } from './csatSettings.ts';
 import { DomainError } from './errors.ts';
 import { postMessage } from './messages.ts';
-import type { ChatDetail, ChatRecord, SurveyRecord } from './types.ts';
+import type { ChatDetail, SurveyRecord } from './types.ts';
 
 export const surveyNotFound = (): DomainError =>
   new DomainError('not_found', 'survey_not_found', 'survey: no such survey');
 
 /**
- * Called inside the unit of work that closes `chat`: when the channel's rule matches this chat,
+ * Called inside the unit of work that closes the chat, with the chat as closed: when the channel's rule matches this chat,
  * posts the survey as a bot message in the customer's language, with its customer link. Nothing
  * is posted while an earlier survey of the chat is still unanswered. Returns the chat after the
  * post, or null when no survey was due.
  */
-export async function postSurveyIfDue(tx: StoreTx, chat: ChatRecord, now: number): Promise<ChatDetail | null> {
+export async function postSurveyIfDue(tx: StoreTx, closed: ChatDetail, now: number): Promise<ChatDetail | null> {
+  const { chat } = closed;
   const settings = await currentCsatSettings(tx, chat.channelId);
   if (!settings.enabled || (await tx.hasUnansweredSurvey(chat.id))) return null;
   const user = await tx.getUser(chat.userId);
@@ -43,7 +44,7 @@ export async function postSurveyIfDue(tx: StoreTx, chat: ChatRecord, now: number
     answer: null,
   };
   const text = settings.questions[user.language] ?? settings.questions.en;
-  const posted = await postMessage(tx, chat.id, { author: 'bot', text, form });
+  const posted = await postMessage(tx, closed, { author: 'bot', text, form });
   await tx.insertSurvey({ messageId: posted.message.id, chatId: chat.id, token: newToken(), createdAt: now });
   return posted.detail;
 }

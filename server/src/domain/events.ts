@@ -8,6 +8,8 @@ interface RecordOptions {
   /** A seq reserved earlier with `nextEventSeq`, so the message already carries it. */
   seq?: number;
   message?: Message;
+  /** The chat after the change, when the caller knows it without reading it back. */
+  detail?: ChatDetail;
 }
 
 /**
@@ -18,9 +20,9 @@ export async function recordEvent(
   tx: StoreTx,
   chatId: string,
   type: EventType,
-  { seq, message }: RecordOptions = {},
+  { seq, message, detail: known }: RecordOptions = {},
 ): Promise<ChatDetail> {
-  const detail = await tx.getChatDetail(chatId);
+  const detail = known ?? (await tx.getChatDetail(chatId));
   if (!detail) throw new Error(`chat ${chatId} missing inside its own unit of work`);
   await tx.appendEvent({
     seq: seq ?? (await tx.nextEventSeq()),

@@ -30,18 +30,23 @@ export interface Posted {
  * (the survey posted at close) does not. Writing also means the customer has read everything.
  * A customer or manager message remeasures the chat's response times; a bot message neither
  * answers nor waits, so it leaves them as they are.
+ *
+ * `current` is the chat as read in this unit of work. What the message changes is known here, so
+ * the chat is not read back: the message becomes the last one, a customer's message leaves nothing
+ * unread, and any other adds one unread message (its seq is above every read marker).
  */
-export async function postMessage(tx: StoreTx, chatId: string, input: NewMessage): Promise<Posted> {
+export async function postMessage(tx: StoreTx, current: ChatDetail, input: NewMessage): Promise<Posted> {
+  const chatId = current.chat.id;
   if (input.clientId !== undefined) {
     const stored = await tx.findMessageByClientId(chatId, input.clientId);
-    if (stored) return { message: stored, detail: (await tx.getChatDetail(chatId))!, created: false };
+    if (stored) return { message: stored, detail: current, created: false };
   }
-  let { chat } = (await tx.getChatDetail(chatId))!;
+  let { chat } = current;
   const now = tx.now;
   if (chat.state !== 'opened' && input.author !== 'bot') {
     chat = await measuredChat(tx, { ...chat, state: 'opened', profile: reopenedProfile(chat.profile, now), updatedAt: now });
     await tx.updateChat(chat);
-    await recordEvent(tx, chatId, 'chat');
+    await recordEvent(tx, chatId, 'chat', { detail: { ...current, chat } });
   }
   const seq = await tx.nextEventSeq();
   const message: Message = { id: newId(), chatId, author: input.author, text: input.text, createdAt: now, seq };
@@ -51,8 +56,11 @@ export async function postMessage(tx: StoreTx, chatId: string, input: NewMessage
   await tx.insertMessage(message);
   const readSeq = input.author === 'customer' ? seq : chat.readSeq;
   chat = { ...chat, readSeq, updatedAt: now, activityAt: now };
-  await tx.updateChat(input.author === 'bot' ? chat : await measuredChat(tx, chat));
-  const detail = await recordEvent(tx, chatId, 'message', { seq, message });
+  if (input.author !== 'bot') chat = await measuredChat(tx, chat, message);
+  await tx.updateChat(chat);
+  const unread = input.author === 'customer' ? 0 : current.unread + 1;
+  const detail: ChatDetail = { chat, lastMessage: message, unread, user: current.user };
+  await recordEvent(tx, chatId, 'message', { seq, message, detail });
   return { message, detail, created: true };
 }
 
@@ -66,7 +74,7 @@ export async function sendCustomerMessage(
   return store.transaction(async (tx) => {
     const detail = await tx.getChatDetail(chatId);
     if (!detail || detail.chat.userId !== user.id) throw chatNotFound();
-    return postMessage(tx, chatId, { author: 'customer', ...input });
+    return postMessage(tx, detail, { author: 'customer', ...input });
   });
 }
 
@@ -76,7 +84,8 @@ export async function sendManagerMessage(
   input: { text: string; clientId?: string; authorName?: string },
 ): Promise<Posted> {
   return store.transaction(async (tx) => {
-    if (!(await tx.getChatDetail(chatId))) throw chatNotFound();
-    return postMessage(tx, chatId, { author: 'manager', ...input });
+    const detail = await tx.getChatDetail(chatId);
+    if (!detail) throw chatNotFound();
+    return postMessage(tx, detail, { author: 'manager', ...input });
   });
 }

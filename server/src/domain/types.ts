@@ -10,6 +10,7 @@ import type {
   Message,
   WidgetUser,
 } from '../../../src/shared/types.ts';
+import type { MetricsTally } from './metrics.ts';
 
 export interface ChannelRecord {
   id: string;
@@ -51,6 +52,13 @@ export interface ChatRecord {
   updatedAt: number;
   /** Time of the last message (or creation): the order of every chat list. */
   activityAt: number;
+  /** What the stored metrics were counted from; absent until a change counts them. */
+  tally?: ChatTally;
+}
+
+/** A chat's metrics tally, with a fingerprint of the operating hours it was counted under. */
+export interface ChatTally extends MetricsTally {
+  hours: string;
 }
 
 /** A chat with what every view of it needs, read in one query. */

@@ -11,9 +11,9 @@ import { sameSecret } from '../domain/crypto.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { EventRecord } from '../domain/types.ts';
 import { authenticate } from '../domain/users.ts';
-import { customerEvent, managerEvent, type ManagerEvent } from '../domain/views.ts';
 import type { Store } from '../store/Store.ts';
 import type { EventHub } from './EventHub.ts';
+import { eventFrame } from './eventFrames.ts';
 import { parseFrame, readHello, type Hello } from './frames.ts';
 
 export interface ConnectionDeps {
@@ -24,7 +24,6 @@ export interface ConnectionDeps {
 }
 
 type Audience = { kind: 'customer'; userId: string; channelId: string } | { kind: 'manager' };
-type OutFrame = ServerFrame | { type: 'event'; event: ManagerEvent };
 
 const REPLAY_PAGE = 500;
 /** A client this far behind is cut off; it resumes from its cursor when it reconnects. */
@@ -130,17 +129,20 @@ export class RealtimeConnection {
   private sendEvent(event: EventRecord): void {
     if (event.seq <= this.lastSent) return;
     this.lastSent = event.seq;
-    const rendered = this.audience?.kind === 'manager' ? managerEvent(event) : customerEvent(event);
-    this.send({ type: 'event', event: rendered } as OutFrame);
+    this.write(eventFrame(event, this.audience?.kind === 'manager' ? 'manager' : 'customer'));
   }
 
-  private send(frame: OutFrame): void {
+  private send(frame: ServerFrame): void {
+    this.write(JSON.stringify(frame));
+  }
+
+  private write(json: string): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
     if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
       this.ws.terminate();
       return;
     }
-    this.ws.send(JSON.stringify(frame));
+    this.ws.send(json);
   }
 
   private refuse(code: string, message: string, closeCode: number): void {

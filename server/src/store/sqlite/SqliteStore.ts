@@ -9,9 +9,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventRecord } from '../../domain/types.ts';
 import type { Clock, CommitListener, Store, StoreTx } from '../Store.ts';
+import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 import { migrate } from './migrations.ts';
 import { SqliteTx } from './SqliteTx.ts';
 import { prepareStatements, type Statements } from './statements.ts';
+
+/** The writer's own checkpoint, when the log reaches this many pages; see checkpointer.ts. */
+const BACKSTOP_CHECKPOINT_PAGES = 4000;
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
@@ -26,18 +30,22 @@ export class SqliteStore implements Store {
    */
   static open(dataDir: string, clock: Clock = Date.now): SqliteStore {
     mkdirSync(dataDir, { recursive: true });
-    const db = new Database(join(dataDir, 'sangdam.db'));
+    const file = join(dataDir, 'sangdam.db');
+    const db = new Database(file);
     db.pragma('journal_mode = WAL');
+    // In WAL mode NORMAL loses no committed write when the process crashes, only on power loss.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
     migrate(db);
-    return new SqliteStore(db, clock);
+    return new SqliteStore(db, clock, startCheckpointer(file));
   }
 
   private constructor(
     db: Database.Database,
     private readonly clock: Clock,
+    private readonly checkpointer: Checkpointer,
   ) {
     this.db = db;
     this.statements = prepareStatements(db);
@@ -58,6 +66,7 @@ export class SqliteStore implements Store {
     if (this.closed) return;
     this.closed = true;
     await this.queue;
+    await this.checkpointer.close();
     this.db.close();
   }
 
@@ -69,6 +78,7 @@ export class SqliteStore implements Store {
     try {
       result = await work(tx);
       this.db.exec('COMMIT');
+      this.checkpointer.committed();
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw error;

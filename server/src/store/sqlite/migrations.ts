@@ -188,6 +188,12 @@ const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    id: 5,
+    name: 'the tally each chat\'s response-time metrics are counted from',
+    // NULL until a chat's next change counts its messages once; later messages update the tally.
+    sql: `ALTER TABLE chats ADD COLUMN metrics_tally TEXT;`,
+  },
 ];
 
 /** Brings the schema up to date; safe to call on every start. */

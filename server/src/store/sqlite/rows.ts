@@ -92,6 +92,7 @@ export interface ChatRow {
   created_at: number;
   updated_at: number;
   activity_at: number;
+  metrics_tally: string | null;
 }
 
 export const toChat = (row: ChatRow): ChatRecord => ({
@@ -105,6 +106,7 @@ export const toChat = (row: ChatRow): ChatRecord => ({
   createdAt: row.created_at,
   updatedAt: row.updated_at,
   activityAt: row.activity_at,
+  ...(row.metrics_tally === null ? {} : { tally: JSON.parse(row.metrics_tally) }),
 });
 
 export const chatParams = (c: ChatRecord) => ({
@@ -118,6 +120,7 @@ export const chatParams = (c: ChatRecord) => ({
   created_at: c.createdAt,
   updated_at: c.updatedAt,
   activity_at: c.activityAt,
+  metrics_tally: c.tally ? JSON.stringify(c.tally) : null,
 });
 
 export interface MessageRow {

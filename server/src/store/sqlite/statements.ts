@@ -34,10 +34,11 @@ export function prepareStatements(db: Database.Database) {
     listChats: chatListQuery(db),
     chatByClientId: p('SELECT * FROM chats WHERE user_id = ? AND client_id = ?'),
     insertChat: p(`INSERT INTO chats (id, channel_id, user_id, state, profile, client_id, read_seq,
-      created_at, updated_at, activity_at) VALUES (@id, @channel_id, @user_id, @state, @profile,
-      @client_id, @read_seq, @created_at, @updated_at, @activity_at)`),
+      created_at, updated_at, activity_at, metrics_tally) VALUES (@id, @channel_id, @user_id, @state,
+      @profile, @client_id, @read_seq, @created_at, @updated_at, @activity_at, @metrics_tally)`),
     updateChat: p(`UPDATE chats SET state = @state, profile = @profile, read_seq = @read_seq,
-      updated_at = @updated_at, activity_at = @activity_at WHERE id = @id`),
+      updated_at = @updated_at, activity_at = @activity_at, metrics_tally = @metrics_tally
+      WHERE id = @id`),
 
     profileFields: p('SELECT * FROM profile_fields WHERE channel_id = ? ORDER BY position, key'),
     insertProfileField: p(`INSERT INTO profile_fields
