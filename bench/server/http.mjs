@@ -10,11 +10,8 @@ export const keepAliveAgent = (maxSockets = 64) => new http.Agent({ keepAlive: t
  * @example const { status, body } = await postJson(agent, `${url}/api/widget/${key}/boot`, {})
  */
 export function postJson(agent, url, body, token) {
-  const payload = JSON.stringify(body);
-  const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) };
-  if (token) headers.authorization = `Bearer ${token}`;
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', agent, headers }, (response) => {
+    const request = post(agent, url, body, token, (response) => {
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
       response.on('end', () => {
@@ -30,6 +27,30 @@ export function postJson(agent, url, body, token) {
       response.on('error', reject);
     });
     request.on('error', reject);
-    request.end(payload);
   });
+}
+
+/**
+ * POSTs `body` as JSON and resolves the status alone, the response body read and dropped: during
+ * the traffic the bench needs only to know that the server accepted the message.
+ * @example const status = await postForStatus(agent, `${url}/api/manager/chats/${id}/messages`, { text }, token)
+ */
+export function postForStatus(agent, url, body, token) {
+  return new Promise((resolve, reject) => {
+    const request = post(agent, url, body, token, (response) => {
+      response.on('end', () => resolve(response.statusCode));
+      response.on('error', reject);
+      response.resume();
+    });
+    request.on('error', reject);
+  });
+}
+
+function post(agent, url, body, token, onResponse) {
+  const payload = JSON.stringify(body);
+  const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const request = http.request(url, { method: 'POST', agent, headers }, onResponse);
+  request.end(payload);
+  return request;
 }

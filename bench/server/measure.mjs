@@ -172,7 +172,7 @@ export function parseServerArgs(argv) {
   return options;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const results = await measureServer(parseServerArgs(process.argv.slice(2)));
   console.log(formatTable(results));
   console.log(JSON.stringify(results));

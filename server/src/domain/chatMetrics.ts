@@ -34,7 +34,11 @@ export async function measuredChat(tx: StoreTx, chat: ChatRecord, added?: Messag
   if (!times) return { ...rest, profile };
   const hours = await currentOperatingHours(tx, chat.channelId);
   const hoursKey = hoursFingerprint(hours);
-  const follows = kept && kept.openedAt === times.openedAt && kept.hours === hoursKey && (!added || added.createdAt >= kept.lastAt);
+  const follows =
+    kept !== undefined &&
+    kept.openedAt === times.openedAt &&
+    kept.hours === hoursKey &&
+    (added === undefined || added.createdAt >= kept.lastAt);
   const counted = follows
     ? added ? countMessage(kept, added, hours) : kept
     : tallyMessages(times.openedAt, await tx.listMessages(chat.id), hours);
