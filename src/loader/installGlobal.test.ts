@@ -22,8 +22,37 @@ describe('the snippet and the queue', () => {
     stub('setPage', '/a');
     stub('showMessenger');
     const calls: unknown[][] = [];
-    expect(installGlobal(w, (...args) => calls.push(args))).toBe(true);
+    const later: (() => void)[] = [];
+    expect(installGlobal(w, (...args) => calls.push(args), (run) => later.push(run))).toBe(true);
+    // Not in the task that evaluates sdk.js: in one of its own.
+    expect(calls).toEqual([]);
+    expect(later).toHaveLength(1);
+    later[0]();
     expect(calls).toEqual([['boot', { pluginKey: 'k' }], ['setPage', '/a'], ['showMessenger']]);
+  });
+
+  it('replays the queue first when the page calls before the replay task, and only once', async () => {
+    const w = freshWindow();
+    await runSnippet(w);
+    (w.ChannelIO as (...a: unknown[]) => void)('boot', { pluginKey: 'k' });
+    const calls: unknown[][] = [];
+    const later: (() => void)[] = [];
+    installGlobal(w, (...args) => calls.push(args), (run) => later.push(run));
+    (w.ChannelIO as (...a: unknown[]) => void)('showMessenger');
+    expect(calls).toEqual([['boot', { pluginKey: 'k' }], ['showMessenger']]);
+    later[0]();
+    expect(calls).toHaveLength(2);
+  });
+
+  it('replays on a timer by default', async () => {
+    const w = freshWindow();
+    await runSnippet(w);
+    (w.ChannelIO as (...a: unknown[]) => void)('boot', { pluginKey: 'k' });
+    const calls: unknown[][] = [];
+    installGlobal(w, (...args) => calls.push(args));
+    expect(calls).toEqual([]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toEqual([['boot', { pluginKey: 'k' }]]);
   });
 
   it('sends later calls through a kept reference to the stub to the real dispatcher', async () => {
@@ -45,7 +74,7 @@ describe('the snippet and the queue', () => {
     await runSnippet(w);
     expect(w.ChannelIO).toBe(first);
     const calls: unknown[][] = [];
-    installGlobal(w, (...args) => calls.push(args));
+    installGlobal(w, (...args) => calls.push(args), (run) => run());
     expect(calls).toEqual([['boot', { pluginKey: 'k' }]]);
   });
 
