@@ -55,7 +55,8 @@ export function detectLanguage(): Language {
  */
 export async function startSession(option: BootOption, deps: SessionDeps, signal: AbortSignal): Promise<Session> {
   const apiBase = (option.apiBase || deps.apiBase).replace(/\/+$/, '');
-  // `boot` usually runs while sdk.js is evaluated: storage and the request wait for a task of their own.
+  // `boot` may be called inside the page's own task (an inline call, the npm entry): storage and the
+  // request wait for a task of their own.
   await nextTask();
   if (signal.aborted) throw new Error('boot: cancelled by shutdown');
   const tokenKey = storageKey(option.pluginKey, 'session');
