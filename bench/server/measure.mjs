@@ -73,18 +73,11 @@ async function measureSangdam({ connections, seconds, rate, log }) {
     const stderr = server.stderr().trim();
     if (stderr) log(`sangdam server stderr:\n${stderr}`);
     return {
-      sent: deliveries.sent,
-      delivered: deliveries.delivered,
-      perSecond: Math.round(deliveries.perSecond()),
-      ...percentiles(deliveries.latencies),
-      lost: deliveries.lost(),
-      duplicated: deliveries.duplicated,
+      ...figures(deliveries, { before, after, connections, used }),
       failed: deliveries.failed,
       unanswered: deliveries.unanswered(),
-      rssPerConnectionKB: perConnection(before, after, connections),
       rssMB: after === null ? null : Math.round(after / 1024),
       frameBytes: deliveries.averageFrameBytes(),
-      ...perDelivery(used, deliveries.delivered),
     };
   } finally {
     traffic?.close();
@@ -107,17 +100,7 @@ async function measureBaseline({ connections, seconds, rate, frameBytes, log }) 
     };
     log(`baseline: ${connections} sockets, ${frameBytes}-byte frames`);
     const deliveries = await runBaseline(child.match[1], { connections, receivers: MANAGERS, rate, seconds, frameBytes, onConnected });
-    const used = cpu.stop();
-    return {
-      sent: deliveries.sent,
-      delivered: deliveries.delivered,
-      perSecond: Math.round(deliveries.perSecond()),
-      ...percentiles(deliveries.latencies),
-      lost: deliveries.lost(),
-      duplicated: deliveries.duplicated,
-      rssPerConnectionKB: perConnection(before, after, connections),
-      ...perDelivery(used, deliveries.delivered),
-    };
+    return figures(deliveries, { before, after, connections, used: cpu.stop() });
   } finally {
     await child.stop();
   }
@@ -147,6 +130,18 @@ function cpuMeter(pid) {
 const perDelivery = ({ serverMs, loadMs }, delivered) => ({
   serverCpuUsPerDelivery: serverMs === null || delivered === 0 ? null : Math.round((serverMs * 1000) / delivered),
   loadCpuUsPerDelivery: delivered === 0 ? null : Math.round((loadMs * 1000) / delivered),
+});
+
+/** What both servers report: counts, rate, latency, losses, memory and CPU per delivery. */
+const figures = (deliveries, { before, after, connections, used }) => ({
+  sent: deliveries.sent,
+  delivered: deliveries.delivered,
+  perSecond: Math.round(deliveries.perSecond()),
+  ...percentiles(deliveries.latencies),
+  lost: deliveries.lost(),
+  duplicated: deliveries.duplicated,
+  rssPerConnectionKB: perConnection(before, after, connections),
+  ...perDelivery(used, deliveries.delivered),
 });
 
 const perConnection = (before, after, connections) =>
