@@ -1,3 +1,5 @@
+import type { Language } from '../shared/types';
+
 /**
  * Imports an ES module chunk that sits beside `sdk.js`, once. A failed import() is cached by the
  * browser per URL, so after a failure the next attempt asks for a new URL (`?retry=N`).
@@ -12,3 +14,6 @@ export function chunkLoader<T>(dir: string, file: string): () => Promise<T> {
       throw error;
     }));
 }
+
+/** The file of the messenger's strings in one language, beside messenger.js. */
+export const stringsFile = (language: Language): string => `messenger.${language}.js`;

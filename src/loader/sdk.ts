@@ -9,7 +9,7 @@ import { createSdk } from '../core/createSdk';
 import { win } from '../core/env';
 import { reportError } from '../core/report';
 import { installGlobal } from './installGlobal';
-import { chunkLoader } from './loadChunk';
+import { chunkLoader, stringsFile } from './loadChunk';
 import { scriptBase } from './scriptBase';
 
 try {
@@ -23,7 +23,7 @@ try {
         loadMessenger(language) {
           // The panel shows nothing before its strings: fetch them beside the chunk, not after it.
           // The messenger's own import of the same URL then finds the module already loading.
-          import(/* @vite-ignore */ `${base.dir}messenger.${language}.js`).catch(() => {});
+          import(/* @vite-ignore */ base.dir + stringsFile(language)).catch(() => {});
           return messenger();
         },
         loadProfileTools: chunkLoader<ProfileTools>(base.dir, 'profile.js'),

@@ -1,11 +1,11 @@
 import type { SurveyForm } from '../core/contract';
 import type { MessengerStrings } from '../shared/i18n/types';
 import type { Language } from '../shared/types';
-import { chunkLoader } from '../loader/loadChunk';
+import { chunkLoader, stringsFile } from '../loader/loadChunk';
 import { mountWith } from './mount';
 
 const dir = new URL('./', import.meta.url).href;
-const strings = (language: Language) => chunkLoader<{ strings: MessengerStrings }>(dir, `messenger.${language}.js`);
+const strings = (language: Language) => chunkLoader<{ strings: MessengerStrings }>(dir, stringsFile(language));
 
 /**
  * Entry of messenger.js, the chunk sdk.js imports on first use. Beside it, and imported with the
