@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { relative } from 'node:path';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -41,6 +42,27 @@ const snippet = () => ({
     writeFileSync('dist/snippet.js', code);
   },
 });
+
+/**
+ * The npm entry's lazy chunks get the names of their dist/ counterparts, build after build (a
+ * chunk named after its file would be index2.js or index3.js by the order Rollup meets them).
+ */
+const ESM_CHUNKS = {
+  'src/messenger/index.ts': 'messenger',
+  'src/messenger/strings/en.ts': 'messenger.en',
+  'src/messenger/strings/ko.ts': 'messenger.ko',
+  'src/messenger/strings/ja.ts': 'messenger.ja',
+  'src/csat/index.ts': 'survey',
+  'src/core/pageProfile/index.ts': 'profile',
+};
+const esmChunkName = (chunk) => {
+  // A dynamic entry whose module other chunks also import has no facade: find it among its modules.
+  const entry = chunk.facadeModuleId || (chunk.isDynamicEntry && chunk.moduleIds.find((id) => ESM_CHUNKS[relative('.', id)]));
+  return `${(entry && ESM_CHUNKS[relative('.', entry)]) || '[name]'}.js`;
+};
+
+/** Empties an output folder before it is written, so that no file of an older build stays in the package. */
+const clean = (dir) => ({ name: 'clean', buildStart: () => rmSync(dir, { recursive: true, force: true }) });
 
 export default [
   {
@@ -85,8 +107,8 @@ export default [
   {
     // The npm entry: same code, dependencies left to the app's bundler, messenger split off.
     input: 'src/index.ts',
-    output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: '[name].js' },
+    output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: esmChunkName },
     external: [/^preact/, /^@preact\//, /^nanoid/],
-    plugins: [ts()],
+    plugins: [clean('dist/esm'), ts()],
   },
 ];

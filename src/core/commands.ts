@@ -1,27 +1,65 @@
-import type { Appearance, ChatProfile, Language, UpdateUserRequest, UserProfile, WidgetChat, WidgetUser } from '../shared/types';
+import type { Appearance, ChatProfile, UserProfile, WidgetChat, WidgetUser } from '../shared/types';
 
 export type Unsubscribe = () => void;
 export type ResultCallback<T> = (error: Error | null, result: T | null) => void;
 
+/** The user's profile as a page passes it: `undefined` values are dropped, as JSON drops them. */
+export type Profile = { [key: string]: string | string[] | number | number[] | boolean | null | undefined };
+
+/** Properties of a `track` event; `undefined` values are dropped. */
+export type EventProperty = { [key: string]: string | number | boolean | null | undefined };
+
+/** The user that `boot`, `updateUser`, `addTags` and `removeTags` call back with. */
+export interface User extends WidgetUser {
+  /** Unread manager and bot messages (every one counts as an alert). */
+  alert: number;
+  unread: number;
+  avatarUrl?: string;
+}
+
+/** What `updateUser` changes; `null` for `profile` or `tags` leaves that part as it is. */
+export interface UpdateUserInfo {
+  language?: string;
+  profile?: Profile | null;
+  profileOnce?: Profile;
+  tags?: string[] | null;
+  unsubscribeEmail?: boolean;
+  unsubscribeTexting?: boolean;
+}
+
+/** The contact details `onFollowUpChanged` reports when the customer changes them. */
+export interface FollowUpProfile {
+  name?: string | null;
+  mobileNumber?: string | null;
+  email?: string | null;
+}
+
 /** Options of `boot`, compatible with Channel Talk's, plus `apiBase`, `nonce` and `pageMetadata`. */
 export interface BootOption {
   pluginKey: string;
-  memberId?: string;
-  memberHash?: string;
-  profile?: UserProfile;
-  language?: Language;
+  /** A signed-in customer; `''`, `null` or no value boots an anonymous visitor. */
+  memberId?: string | number | null;
+  memberHash?: string | null;
+  profile?: Profile | null;
+  /** Any BCP 47 tag; the closest of ko, en and ja is used (English when none is close). */
+  language?: string;
   appearance?: Appearance | null;
   customLauncherSelector?: string;
   hideChannelButtonOnBoot?: boolean;
+  /** No popup previews of new messages. */
+  hidePopup?: boolean;
   zIndex?: number;
   trackDefaultEvent?: boolean;
   trackUtmSource?: boolean;
+  unsubscribe?: boolean;
+  unsubscribeEmail?: boolean;
+  unsubscribeTexting?: boolean;
   /** Origin of the Sangdam server; defaults to the origin `sdk.js` was loaded from. */
   apiBase?: string;
   /** CSP nonce given to the style elements the widget creates when constructed sheets are unavailable. */
   nonce?: string;
   /** Where product metadata is read from when a chat starts; `false` turns capture off. */
-  pageMetadata?: false | Record<string, string>;
+  pageMetadata?: false | Record<string, string | null>;
 }
 
 /**
@@ -29,15 +67,17 @@ export interface BootOption {
  * `import { showMessenger } from 'sangdam'`. Queued calls and the dispatcher are typed from it.
  */
 export interface Api {
-  boot(option: BootOption, callback?: ResultCallback<WidgetUser>): void;
+  boot(option: BootOption, callback?: ResultCallback<User>): void;
   shutdown(): void;
   showMessenger(): void;
   hideMessenger(): void;
   openChat(chatId?: string | number, message?: string): void;
-  track(eventName: string, properties?: Record<string, unknown>): void;
-  updateUser(user: UpdateUserRequest, callback?: ResultCallback<WidgetUser>): void;
-  addTags(tags: string[], callback?: ResultCallback<WidgetUser>): void;
-  removeTags(tags: string[], callback?: ResultCallback<WidgetUser>): void;
+  /** Channel Talk's workflows have no counterpart here: opens the messenger. */
+  openWorkflow(workflowId: string): void;
+  track(eventName: string, properties?: EventProperty): void;
+  updateUser(user: UpdateUserInfo, callback?: ResultCallback<User>): void;
+  addTags(tags: string[], callback?: ResultCallback<User>): void;
+  removeTags(tags: string[], callback?: ResultCallback<User>): void;
   setPage(page: string, chatProfile?: ChatProfile): void;
   resetPage(): void;
   showChannelButton(): void;
@@ -48,7 +88,7 @@ export interface Api {
   onHideMessenger(callback: () => void): Unsubscribe;
   onBadgeChanged(callback: (unread: number, alert: number) => void): Unsubscribe;
   onChatCreated(callback: (chat: WidgetChat) => void): Unsubscribe;
-  onFollowUpChanged(callback: (profile: UserProfile) => void): Unsubscribe;
+  onFollowUpChanged(callback: (profile: FollowUpProfile) => void): Unsubscribe;
   onUrlClicked(callback: (url: string) => void): Unsubscribe;
   clearCallbacks(): void;
 }
@@ -67,7 +107,7 @@ export const ALIASES = {
 } as const satisfies Record<string, CommandName>;
 
 export const COMMAND_NAMES = [
-  'boot', 'shutdown', 'showMessenger', 'hideMessenger', 'openChat', 'track', 'updateUser', 'addTags',
+  'boot', 'shutdown', 'showMessenger', 'hideMessenger', 'openChat', 'openWorkflow', 'track', 'updateUser', 'addTags',
   'removeTags', 'setPage', 'resetPage', 'showChannelButton', 'hideChannelButton', 'setAppearance',
   'updateProfile', 'onShowMessenger', 'onHideMessenger', 'onBadgeChanged', 'onChatCreated',
   'onFollowUpChanged', 'onUrlClicked', 'clearCallbacks',

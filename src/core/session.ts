@@ -78,7 +78,8 @@ export async function startSession(option: BootOption, deps: SessionDeps, signal
 
 function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse, request: Request, apiBase: string): Session {
   const { events } = deps;
-  const language = option.language || boot.user.language || detectLanguage();
+  // validateArgs lets only ko, en and ja through.
+  const language = (option.language || boot.user.language || detectLanguage()) as Language;
   const abort = new AbortController();
   const listeners = new Set<Parameters<CoreBridge['subscribe']>[0]>();
   const unread: Record<string, number> = { ...boot.unread };

@@ -1,10 +1,9 @@
 import { effect } from '@preact/signals';
 import { h, render } from 'preact';
-import type { MessengerHost, MessengerView, MountMessenger, SurveyForm } from '../core/contract';
-import type { MessengerStrings } from '../shared/i18n/types';
-import type { Language } from '../shared/types';
+import type { MessengerView, MountMessenger } from '../core/contract';
 import { adoptStyles } from '../core/adoptStyles';
 import { createMessengerHost } from './host/createMessengerHost';
+import type { MessengerChunks, MessengerHost } from './host/types';
 import { guard } from './guard';
 import { createScrollLock } from './lockScroll';
 import { createMessenger } from './model/createMessenger';
@@ -12,12 +11,6 @@ import { Root } from './Root';
 import { messengerStyles } from './styles';
 
 const NARROW = '(max-width: 520px)';
-
-/** What the messenger loads apart: its strings, one language each, and the survey form. */
-export interface MessengerChunks {
-  strings: Record<Language, () => Promise<{ strings: MessengerStrings }>>;
-  survey(): Promise<SurveyForm>;
-}
 
 /**
  * The messenger's `mount`, given how to load its chunks: messenger.js imports them from beside

@@ -94,15 +94,6 @@ export interface ChannelInfo {
 
 // ---- widget API: `${apiBase}/api/widget/${pluginKey}` -------------------------------------
 
-export interface BootRequest {
-  /** Session token from an earlier boot of the same plugin key, if any. */
-  token?: string;
-  memberId?: string;
-  memberHash?: string;
-  profile?: UserProfile;
-  language?: Language;
-}
-
 export interface BootResponse {
   /** Bearer token for every further widget call and the realtime connection. */
   token: string;
@@ -114,27 +105,6 @@ export interface BootResponse {
   cursor: number;
   /** The channel's custom chat-profile fields (archived ones flagged): what the SDK may write. */
   profileFields?: import('./profile/fields').CustomField[];
-}
-
-export interface UpdateUserRequest {
-  language?: Language;
-  profile?: UserProfile;
-  profileOnce?: UserProfile;
-  tags?: string[];
-  unsubscribeEmail?: boolean;
-  unsubscribeTexting?: boolean;
-}
-
-export interface CreateChatRequest {
-  /** Idempotency key: retrying with the same key returns the same chat. */
-  clientId: string;
-  message?: { text: string; clientId: string };
-  profile?: ChatProfile;
-}
-
-export interface SendMessageRequest {
-  text: string;
-  clientId: string;
 }
 
 /** Error body of every API: `{ error: { code, message } }` with a 4xx/5xx status. */

@@ -3,30 +3,10 @@
  * sent, how many answered, the response rate, the average score and, per scale, how the scores
  * are spread. A survey counts from the moment it is posted, answered or not.
  */
-import { SCALES, type Scale } from '../../../src/shared/csat/index.ts';
+import { SCALES } from '../../../src/shared/csat/index.ts';
+import type { CsatStats, CsatSummary } from '../../../src/shared/managerApi.ts';
 import type { Store } from '../store/Store.ts';
 import type { SurveyCount, SurveyRange } from './types.ts';
-
-export interface CsatSummary {
-  sent: number;
-  answered: number;
-  /** answered / sent, or 0 when nothing was sent. */
-  responseRate: number;
-  /** The mean stored score (1–5) rounded to 2 decimals, or null when nothing was answered. */
-  average: number | null;
-}
-
-export interface ScaleStats extends CsatSummary {
-  scale: Scale;
-  /** Answers per stored score; every score from 1 to 5 is present. */
-  distribution: Record<'1' | '2' | '3' | '4' | '5', number>;
-}
-
-export interface CsatStats {
-  overall: CsatSummary;
-  /** One entry per scale that has surveys, by point count (2, 3, 5). */
-  scales: ScaleStats[];
-}
 
 /**
  * @example await readCsatStats(store, channelId, { from: Date.UTC(2026, 10, 1) })

@@ -3,8 +3,8 @@
  * console shows the same panel. The keys were checked at the edge; a key whose field is deleted
  * later stays harmlessly in the list (the console skips keys it does not know).
  */
+import type { DisplaySettings } from '../../../src/shared/managerApi.ts';
 import type { Store } from '../store/Store.ts';
-import type { DisplaySettings } from './types.ts';
 
 /** What a channel has until a manager hides something: every field shown. */
 export const DEFAULT_DISPLAY_SETTINGS: DisplaySettings = { hidden: [] };

@@ -10,6 +10,7 @@ import type {
   Message,
   WidgetUser,
 } from '../../../src/shared/types.ts';
+import type { UserSummary } from '../../../src/shared/managerApi.ts';
 import type { MetricsTally } from './metrics.ts';
 
 export interface ChannelRecord {
@@ -29,13 +30,6 @@ export interface UserRecord extends WidgetUser {
   channelId: string;
   createdAt: number;
   updatedAt: number;
-}
-
-/** What a manager sees of the customer next to each chat. */
-export interface UserSummary {
-  id: string;
-  name: string | null;
-  memberId: string | null;
 }
 
 export interface ChatRecord {
@@ -134,12 +128,6 @@ export interface CsatAnswerRecord {
   comment: string | null;
   answeredAt: number;
   via: AnswerVia;
-}
-
-/** How the console shows a channel's chats: the profile keys its panel leaves out. */
-export interface DisplaySettings {
-  /** Built-in keys and `profile.` keys, in the order the manager chose them. */
-  hidden: string[];
 }
 
 export interface TrackRecord {

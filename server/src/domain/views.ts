@@ -4,16 +4,8 @@
  */
 import type { Chat, RealtimeEvent, WidgetChat, WidgetUser } from '../../../src/shared/types.ts';
 import { customerProfileView, profileView } from './profile.ts';
-import type { ChatDetail, EventRecord, UserRecord, UserSummary } from './types.ts';
-
-/** A chat as the manager API and the manager's realtime stream show it. */
-export interface ManagerChat extends Chat {
-  user: UserSummary;
-}
-
-export type ManagerEvent =
-  | { seq: number; type: 'message'; chat: ManagerChat; message: NonNullable<Chat['lastMessage']> }
-  | { seq: number; type: 'chat'; chat: ManagerChat };
+import type { ManagerChat, ManagerEvent } from '../../../src/shared/managerApi.ts';
+import type { ChatDetail, EventRecord, UserRecord } from './types.ts';
 
 export function toChat({ chat, lastMessage }: ChatDetail): Chat {
   return {

@@ -3,9 +3,9 @@
  * per channel. Registered inside the manager routes, so the manager token is checked first.
  */
 import type { FastifyInstance } from 'fastify';
+import type { DisplaySettings } from '../../../src/shared/managerApi.ts';
 import { builtInField, CUSTOM_KEY } from '../../../src/shared/profile/index.ts';
 import { readDisplaySettings, replaceDisplaySettings } from '../domain/displaySettings.ts';
-import type { DisplaySettings } from '../domain/types.ts';
 import type { Store } from '../store/Store.ts';
 import { invalid } from './errors.ts';
 import * as v from './validate.ts';

@@ -8,6 +8,7 @@
 import type { CsatSettings } from '../../../src/shared/csat/index.ts';
 import type { OperatingHours } from '../../../src/shared/operatingHours.ts';
 import type { CustomField } from '../../../src/shared/profile/index.ts';
+import type { DisplaySettings } from '../../../src/shared/managerApi.ts';
 import type { CsatForm, Message } from '../../../src/shared/types.ts';
 import type {
   ChannelRecord,
@@ -15,7 +16,6 @@ import type {
   ChatFilter,
   ChatRecord,
   CsatAnswerRecord,
-  DisplaySettings,
   EventRecord,
   SurveyCount,
   SurveyRange,

@@ -1,4 +1,4 @@
-import type { ManagerEvent } from './types';
+import type { ManagerEvent } from '../../shared/managerApi';
 
 export type LiveStatus = 'connecting' | 'live' | 'offline';
 

@@ -1,4 +1,4 @@
-import type { ManagerChat } from '../api/types';
+import type { ManagerChat } from '../../shared/managerApi';
 import { useConsole } from '../context';
 import { customerName } from '../format/customerName';
 import { guard } from '../guard';

@@ -1,5 +1,5 @@
 import { SCORE_LABELS, type Score } from '../../shared/csat/scale';
-import type { ManagerChat } from '../api/types';
+import type { ManagerChat } from '../../shared/managerApi';
 import { useConsole } from '../context';
 import { formatMessageTime } from '../format/formatDateTime';
 import { customerName } from '../format/customerName';

@@ -1,4 +1,4 @@
-import type { ManagerChat } from '../api/types';
+import type { ManagerChat } from '../../shared/managerApi';
 
 /** The inbox filters as the URL and the form keep them; an empty string means "any". */
 export interface ChatFilter {

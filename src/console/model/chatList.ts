@@ -1,5 +1,5 @@
 import type { Message } from '../../shared/types';
-import type { ManagerChat } from '../api/types';
+import type { ManagerChat } from '../../shared/managerApi';
 import { matchesFilter, type ChatFilter } from './chatFilter';
 
 /** When the chat last saw activity: its newest message, else its creation (the server's order). */

@@ -2,7 +2,8 @@ import { signal } from '@preact/signals';
 import type { Priority } from '../../shared/profile/fields';
 import type { Message } from '../../shared/types';
 import type { Api } from '../api/createApi';
-import type { ChatDetail, ManagerChat } from '../api/types';
+import type { ManagerChat } from '../../shared/managerApi';
+import type { ChatDetail } from '../api/types';
 import { isNewer, upsertMessages } from './chatList';
 import type { LoadStatus } from './createLoader';
 

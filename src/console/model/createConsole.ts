@@ -3,7 +3,7 @@ import { DEFAULT_CSAT_SETTINGS, mergeCsatSettings, type CsatSettings } from '../
 import { validateOperatingHours, type OperatingHours } from '../../shared/operatingHours';
 import { createApi } from '../api/createApi';
 import type { LiveStatus } from '../api/connectRealtime';
-import type { CsatStats } from '../api/types';
+import type { CsatStats } from '../../shared/managerApi';
 import { stringsFor } from '../i18n';
 import { filterQuery } from './chatFilter';
 import { createChatView } from './createChatView';

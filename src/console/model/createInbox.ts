@@ -1,6 +1,6 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { Api } from '../api/createApi';
-import type { ManagerChat } from '../api/types';
+import type { ManagerChat } from '../../shared/managerApi';
 import { filterQuery, type ChatFilter } from './chatFilter';
 import { sortChats, upsertChat } from './chatList';
 import type { LoadStatus } from './createLoader';

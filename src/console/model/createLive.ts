@@ -1,6 +1,6 @@
 import { effect, type ReadonlySignal, type Signal } from '@preact/signals';
 import { connectRealtime, realtimeUrl, type LiveStatus } from '../api/connectRealtime';
-import type { ManagerEvent } from '../api/types';
+import type { ManagerEvent } from '../../shared/managerApi';
 import { customerName } from '../format/customerName';
 import type { ConsoleStrings } from '../i18n';
 import type { ChatView } from './createChatView';

@@ -1,7 +1,8 @@
 import { computed, signal } from '@preact/signals';
 import { BUILT_IN_FIELDS, type CustomField } from '../../shared/profile/fields';
 import { isMissing, type Api } from '../api/createApi';
-import type { BuiltInFieldView, DisplaySettings, ProfileFields } from '../api/types';
+import type { DisplaySettings } from '../../shared/managerApi';
+import type { BuiltInFieldView, ProfileFields } from '../api/types';
 import { createLoader } from './createLoader';
 
 export type ProfileSchema = ReturnType<typeof createProfileSchema>;

@@ -1,9 +1,9 @@
-import type { ScoreCounts } from '../api/types';
+import type { CsatSummary } from '../../shared/managerApi';
 import { useConsole } from '../context';
 import { formatAverage, formatPercent, ratio } from '../format/formatNumber';
 
 /** Sent, answered, response rate (answered / sent) and average score, as a description list. */
-export function Kpis({ counts }: { counts: ScoreCounts }) {
+export function Kpis({ counts }: { counts: CsatSummary }) {
   const c = useConsole();
   const t = c.t.value;
   const language = c.language.value.value;

@@ -1,5 +1,5 @@
 import { SCORE_LABELS, scaleScores } from '../../shared/csat/scale';
-import type { ScaleStats } from '../api/types';
+import type { ScaleStats } from '../../shared/managerApi';
 import { useConsole } from '../context';
 import { formatPercent, ratio } from '../format/formatNumber';
 import { inboxHref } from '../model/createRouter';
@@ -32,7 +32,7 @@ export function ScaleStatsTable({ stats }: { stats: ScaleStats }) {
         </thead>
         <tbody>
           {scores.map((score) => {
-            const count = stats.distribution[String(score) as '1'] ?? 0;
+            const count = stats.distribution[String(score) as '1'];
             const share = ratio(count, stats.answered);
             const label = `${SCORE_LABELS[language][score]} (${score})`;
             return (

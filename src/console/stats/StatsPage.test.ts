@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CsatStats } from '../api/types';
+import type { CsatStats } from '../../shared/managerApi';
 import { calls } from '../test/fakeServer';
 import { $, $$, button, cleanup, flush, start, ui } from '../test/harness';
 
@@ -12,8 +12,8 @@ const STATS: CsatStats = {
   overall: { sent: 20, answered: 16, responseRate: 0.8, average: 3.75 },
   scales: [
     { scale: 5, sent: 12, answered: 8, responseRate: 8 / 12, average: 3.5, distribution: { '1': 1, '2': 1, '3': 1, '4': 2, '5': 3 } },
-    { scale: 2, sent: 8, answered: 8, responseRate: 1, average: 4, distribution: { '1': 2, '5': 6 } },
-    { scale: 3, sent: 0, answered: 0, responseRate: 0, average: null, distribution: {} },
+    { scale: 2, sent: 8, answered: 8, responseRate: 1, average: 4, distribution: { '1': 2, '2': 0, '3': 0, '4': 0, '5': 6 } },
+    { scale: 3, sent: 0, answered: 0, responseRate: 0, average: null, distribution: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 } },
   ],
 };
 

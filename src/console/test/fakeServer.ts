@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import type { Message } from '../../shared/types';
-import type { ManagerChat } from '../api/types';
+import type { ManagerChat } from '../../shared/managerApi';
 
 type Reply = { status?: number; body?: unknown; headers?: Record<string, string> } | unknown;
 type Handler = (body: unknown, url: URL) => Reply;

@@ -1,6 +1,7 @@
 import type { Score } from '../../shared/csat/scale';
 import type { CsatAnswerRequest, Message } from '../../shared/types';
-import type { CoreBridge, PendingAnswer } from '../../core/contract';
+import type { CoreBridge } from '../../core/contract';
+import type { PendingAnswer } from './types';
 import { createPersistentQueue } from '../../core/createPersistentQueue';
 
 export interface AnswerBox {

@@ -1,8 +1,8 @@
 import type { Message, WidgetChat } from '../../shared/types';
 import { adoptStyles } from '../../core/adoptStyles';
-import type { CoreBridge, HostEvent, MessengerHost } from '../../core/contract';
+import type { CoreBridge } from '../../core/contract';
 import { preactRuntime } from '../../csat/sharedPreact';
-import type { MessengerChunks } from '../mount';
+import type { HostEvent, MessengerChunks, MessengerHost } from './types';
 import { answersKey, createAnswerBox } from './createAnswerBox';
 import { createOutbox } from './createOutbox';
 

@@ -1,5 +1,6 @@
 import type { Message } from '../../shared/types';
-import type { CoreBridge, OutgoingMessage } from '../../core/contract';
+import type { CoreBridge } from '../../core/contract';
+import type { OutgoingMessage } from './types';
 import { createPersistentQueue } from '../../core/createPersistentQueue';
 
 export interface Outbox {

@@ -1,5 +1,6 @@
 import { batch, computed, signal } from '@preact/signals';
-import type { HostEvent, MessengerHost, OutgoingMessage, ShowRequest } from '../../core/contract';
+import type { ShowRequest } from '../../core/contract';
+import type { HostEvent, MessengerHost, OutgoingMessage } from '../host/types';
 import type { Score } from '../../shared/csat/scale';
 import type { Message, WidgetChat } from '../../shared/types';
 import { report } from '../guard';

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { HostEvent, MessengerHost, OutgoingMessage, PendingAnswer } from '../../core/contract';
+import type { HostEvent, MessengerHost, OutgoingMessage, PendingAnswer } from '../host/types';
 import * as surveyForm from '../../csat/index';
 import { messenger as strings } from '../../shared/i18n/en';
 import type { Score } from '../../shared/csat/scale';

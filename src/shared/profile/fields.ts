@@ -75,9 +75,6 @@ export const READY_MADE_FIELDS: readonly CustomField[] = [
   { key: 'profile.csatComment', type: 'String', names: { ko: 'CSAT 의견', en: 'CSAT comment', ja: 'CSATコメント' }, order: 1, archived: false, readyMade: true },
 ];
 
-/** Keys written only by the satisfaction survey. */
-export const SURVEY_KEYS: readonly string[] = ['profile.csat', 'profile.csatComment'];
-
 /** `profile.` + a letter, then letters, digits or `_`: safe as a key in JSON, CSV headers and URLs. */
 export const CUSTOM_KEY = /^profile\.[A-Za-z][A-Za-z0-9_]{0,49}$/;
 

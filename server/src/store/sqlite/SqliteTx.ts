@@ -5,12 +5,12 @@
 import type { CsatSettings } from '../../../../src/shared/csat/index.ts';
 import type { OperatingHours } from '../../../../src/shared/operatingHours.ts';
 import type { CustomField } from '../../../../src/shared/profile/index.ts';
+import type { DisplaySettings } from '../../../../src/shared/managerApi.ts';
 import type { CsatForm, Message } from '../../../../src/shared/types.ts';
 import type {
   ChannelRecord,
   ChatRecord,
   CsatAnswerRecord,
-  DisplaySettings,
   EventRecord,
   SurveyCount,
   SurveyRange,

@@ -1,0 +1,83 @@
+/**
+ * The messenger's own view of the session, built inside the chunk on the core's CoreBridge
+ * (src/core/contract.ts): what the panel's model and components call, and what it loads apart.
+ */
+import type { SessionView, SurveyForm } from '../../core/contract';
+import type { Score } from '../../shared/csat/scale';
+import type { MessengerStrings } from '../../shared/i18n/types';
+import type { Language, Message, RealtimeEvent, WidgetChat } from '../../shared/types';
+
+/** A customer message that is kept in the persistent outbox until the server acknowledges it. */
+export interface OutgoingMessage {
+  clientId: string;
+  chatId: string;
+  text: string;
+  createdAt: number;
+  /** `failed` means the server refused it for good (the reason is in `error`); otherwise it is retried. */
+  state: 'sending' | 'failed';
+  error?: string;
+}
+
+/** A survey answer kept in the persistent answer box until the server acknowledges it. */
+export interface PendingAnswer {
+  /** Idempotency key: the server stores one answer per id, however often it is retried. */
+  answerId: string;
+  chatId: string;
+  /** The survey message being answered. */
+  messageId: string;
+  score: Score;
+  comment?: string;
+  /** `failed` means the server refused it (the reason is in `error`); the customer may choose again. */
+  state: 'sending' | 'failed';
+  error?: string;
+}
+
+export type HostEvent =
+  | RealtimeEvent
+  | { type: 'outbox'; chatId: string }
+  /** A survey answer was queued, refused or acknowledged (then `message` is the answered survey). */
+  | { type: 'answers'; chatId: string; messageId: string; message?: Message }
+  | { type: 'connection'; online: boolean };
+
+/** The messenger UI's view of the session, built by the chunk from the CoreBridge. */
+export interface MessengerHost extends SessionView {
+  /** The customer's chats, newest first. */
+  listChats(): Promise<WidgetChat[]>;
+  /** One chat with its messages, oldest first. */
+  getChat(chatId: string): Promise<{ chat: WidgetChat; messages: Message[] }>;
+  /** Starts a chat; `text`, when given, becomes its first message. */
+  createChat(text?: string): Promise<{ chat: WidgetChat; message?: Message }>;
+  /** Puts a message in the outbox and resolves with the stored message once acknowledged. */
+  sendMessage(chatId: string, text: string): Promise<Message>;
+  /** Messages of a chat still waiting in the outbox. */
+  outbox(chatId: string): OutgoingMessage[];
+  /** Drops a failed message from the outbox. */
+  discard(clientId: string): void;
+  /**
+   * Queues the answer to a survey message (replacing a refused one) and resolves with the survey
+   * message, `form.answer` set, once the server has stored it; rejects when the server refuses it.
+   */
+  answerSurvey(chatId: string, messageId: string, score: Score, comment?: string): Promise<Message>;
+  /** The answer to this survey message still waiting in the answer box, or refused. */
+  pendingAnswer(messageId: string): PendingAnswer | undefined;
+  /** Loads the panel's strings in the customer's language; after a failed download, call again to retry. */
+  loadStrings(): Promise<MessengerStrings>;
+  /** Loads the survey form, ready to render in the panel; after a failed download, call again to retry. */
+  loadSurvey(): Promise<SurveyForm>;
+  /** Marks every message of the chat as read by the customer. */
+  markRead(chatId: string): void;
+  /** Which chat's thread is shown (null: none). */
+  viewing(chatId: string | null): void;
+  /** Realtime events and outbox/answers/connection changes; returns the unsubscribe function. */
+  subscribe(listener: (event: HostEvent) => void): () => void;
+  /** Asks the core to hide the messenger (close button, Escape). */
+  hide(): void;
+  /** Reports a link click; returns true when the host page handles it (the messenger must not navigate). */
+  urlClicked(url: string): boolean;
+}
+
+/** What the messenger loads apart: its strings, one language each, and the survey form. */
+export interface MessengerChunks {
+  strings: Record<Language, () => Promise<{ strings: MessengerStrings }>>;
+  survey(): Promise<SurveyForm>;
+}

@@ -1,0 +1,24 @@
+import { nanoid } from 'nanoid';
+import { createSdk, type Dispatch, type SdkDeps } from '../core/createSdk';
+import { win } from '../core/env';
+
+let sdk: Dispatch | undefined;
+
+/**
+ * The SDK bundled in the package, made on the first command in a browser. No server origin is
+ * given: the page's own origin is rarely the Sangdam server, so `boot` must name it (`apiBase`).
+ */
+export function bundledSdk(): Dispatch | undefined {
+  if (!sdk && win) {
+    const deps: Omit<SdkDeps, 'apiBase'> = {
+      loadMessenger: () => import('../messenger/index'),
+      loadProfileTools: () => import('../core/pageProfile/index'),
+      newId: () => nanoid(),
+    };
+    sdk = createSdk(deps as SdkDeps);
+  }
+  return sdk;
+}
+
+/** Whether the bundled SDK has started: `loadScript` then leaves it in charge. */
+export const bundledStarted = (): boolean => !!sdk;

@@ -1,0 +1,4 @@
+// Must not compile: boot without its plugin key.
+import * as ChannelService from 'sangdam';
+
+ChannelService.boot({});
