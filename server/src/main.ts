@@ -5,6 +5,7 @@
  */
 import { createServer } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { DataDirInUseError } from './store/sqlite/lockDataDir.ts';
 
 async function main(): Promise<void> {
   const { config, managerTokenGenerated } = loadConfig(process.env);
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  if (error instanceof ConfigError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof DataDirInUseError) console.error(error.message);
   else if (error?.code === 'EADDRINUSE') console.error(`PORT: ${error.port} is already in use; set PORT to another port`);
   else console.error(error);
   process.exit(1);
