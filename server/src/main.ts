@@ -19,6 +19,7 @@ async function main(): Promise<void> {
       `  manager token  ${config.managerToken}${managerTokenGenerated ? '  (generated; set MANAGER_TOKEN to keep it)' : ''}`,
       `  memberHash     ${server.verifiesMembers ? 'required with memberId' : 'not checked (set MEMBER_SECRET to require it)'}`,
       `  data           ${config.dataDir}`,
+      `  public URL     ${config.publicUrl ?? 'taken from each request (set PUBLIC_URL behind a proxy)'}`,
     ].join('\n'),
   );
 
