@@ -44,6 +44,7 @@ describe('the benchmark host pages', () => {
   it.each([
     ['minified', '!function(){var e=document.createElement("script");e.async=!0,e.src="/sdk.js"}();'],
     ['readable', "(function(){ var s = document.createElement('script'); s.src = '/sdk.js'; })();"],
+    ['relative', '!function(){var e=document.createElement("script");e.async=!0,e.src="./sdk.js"}();'],
   ])('derive the page without SDK, with it, with the do-nothing script and with the minimal widget from the %s snippet', (_, snippet) => {
     const pages = pageVariants(html(snippet), 'http://api.test');
     expect(pages.baseline).not.toMatch(/ChannelIO|sdk\.js/);

@@ -39,8 +39,11 @@ const MINIMAL_SDK = `(function () {
 `;
 
 const SNIPPET = /\s*<!-- Sangdam:[^>]*-->\s*<script>[\s\S]*?ChannelIO\('boot'[\s\S]*?<\/script>/;
-/** Where the snippet names the script it loads, readable or minified (`s.src = "/sdk.js"`, `e.src="/sdk.js"`). */
-const SDK_SRC = /(\.src\s*=\s*)(["'])\/sdk\.js\2/;
+/**
+ * Where the snippet names the script it loads, readable or minified, from the root or relative as
+ * the server fills it into the demo page (`s.src = "/sdk.js"`, `e.src="./sdk.js"`).
+ */
+const SDK_SRC = /(\.src\s*=\s*)(["'])\.?\/sdk\.js\2/;
 
 /** The variants of the page the Sangdam server serves at `/`. */
 export function pageVariants(html, serverUrl) {

@@ -48,7 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): { config: ServerConfig; mana
   const config: ServerConfig = {
     port: readPort(env.PORT),
     host: env.HOST || '127.0.0.1',
-    dataDir: resolve(env.DATA_DIR || './data'),
+    dataDir: readDataDir(env),
     managerToken,
     pluginKey: readPluginKey(env.PLUGIN_KEY),
     // An empty MEMBER_SECRET= turns verification off; unset leaves the stored secret alone.
@@ -61,6 +61,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): { config: ServerConfig; mana
   };
   return { config, managerTokenGenerated: !env.MANAGER_TOKEN };
 }
+
+/** DATA_DIR, resolved against the working directory; `./data` when unset. */
+export const readDataDir = (env: NodeJS.ProcessEnv): string => resolve(env.DATA_DIR || './data');
 
 function readPort(value: string | undefined): number {
   if (value === undefined || value === '') return 8080;

@@ -5,6 +5,7 @@
  */
 import { createServer } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { DataDirInUseError } from './store/sqlite/lockDataDir.ts';
 
 async function main(): Promise<void> {
   const { config, managerTokenGenerated } = loadConfig(process.env);
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
       `  manager token  ${config.managerToken}${managerTokenGenerated ? '  (generated; set MANAGER_TOKEN to keep it)' : ''}`,
       `  memberHash     ${server.verifiesMembers ? 'required with memberId' : 'not checked (set MEMBER_SECRET to require it)'}`,
       `  data           ${config.dataDir}`,
+      `  public URL     ${config.publicUrl ?? 'taken from each request (set PUBLIC_URL behind a proxy)'}`,
     ].join('\n'),
   );
 
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  if (error instanceof ConfigError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof DataDirInUseError) console.error(error.message);
   else if (error?.code === 'EADDRINUSE') console.error(`PORT: ${error.port} is already in use; set PORT to another port`);
   else console.error(error);
   process.exit(1);

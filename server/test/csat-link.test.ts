@@ -98,7 +98,9 @@ describe('the link page', () => {
     expect(html).toContain('<html lang="ko">');
     expect(html).toContain('<title>상담 만족도 조사 · Sangdam demo</title>');
     expect(html).toContain(`<main id="csat" data-token="${linkToken(csatLink)}"></main>`);
-    expect(html).toContain('<script type="module" src="/csat-page.js"></script>');
+    expect(html).toContain('<script type="module" src="../csat-page.js"></script>');
+    // Relative URLs only, so that the page works under a proxy's path prefix.
+    expect(html).not.toMatch(/(src|href)="\//);
     expect(html).toMatch(/<noscript>.+JavaScript.+<\/noscript>/);
     expect(html).not.toContain('<link');
     expect(html).not.toMatch(/<script>|<style|style=/);

@@ -16,8 +16,10 @@ beforeAll(async () => {
   await writeFile(join(files, 'dist', 'messenger.js'), 'export const mount = () => {}');
   await writeFile(join(files, 'dist', 'chunk-a1b2.js'), 'export default 1');
   await writeFile(join(files, 'dist', 'console.js'), 'export {}');
-  await writeFile(join(files, 'examples', 'shop.html'), '<script>ChannelIO("boot", { pluginKey: "__PLUGIN_KEY__" })</script>');
+  await writeFile(join(files, 'examples', 'shop.html'), '<script src="__ROOT__sdk.js"></script><script>ChannelIO("boot", { pluginKey: "__PLUGIN_KEY__" })</script>');
+  await writeFile(join(files, 'examples', 'spa', 'deep.html'), '<a href="__ROOT__">home</a>');
   await writeFile(join(files, 'examples', 'spa', 'index.html'), '<p>__PLUGIN_KEY__</p>');
+  await writeFile(join(files, 'examples', 'links.html'), '<script src="__ROOT__sdk.js"></script><a href="__ROOT__examples/spa/">spa</a>');
   await writeFile(join(files, 'examples', 'style.css'), 'p { color: red }');
   await writeFile(join(files, 'secret.txt'), 'outside');
   server = await startServer({
@@ -45,8 +47,8 @@ function rawStatus(path: string): Promise<number | undefined> {
 }
 
 describe('the console page', () => {
-  it.each(['/console', '/console/'])('serves the shell at %s without a token, under a strict CSP', async (path) => {
-    const reply = await call(`${server.url}${path}`, 'GET');
+  it('serves the shell at /console without a token, under a strict CSP', async () => {
+    const reply = await call(`${server.url}/console`, 'GET');
     expect(reply.status).toBe(200);
     expect(reply.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(reply.headers.get('content-security-policy')).toBe(
@@ -62,10 +64,23 @@ describe('the console page', () => {
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toMatch(/<meta name="viewport" content="[^"]+">/);
     expect(html).toContain('<title>Sangdam console</title>');
-    expect(html).toMatch(/<body>\s*<div id="app"><\/div>\s*<script type="module" src="\/console.js"><\/script>\s*<noscript>.+<\/noscript>\s*<\/body>\s*<\/html>\s*$/s);
+    expect(html).toMatch(/<body>\s*<div id="app"><\/div>\s*<script type="module" src="console.js"><\/script>\s*<noscript>.+<\/noscript>\s*<\/body>\s*<\/html>\s*$/s);
+    // Relative URLs only, so that the console works under a proxy's path prefix.
+    expect(html).not.toMatch(/(src|href)="\//);
     // Nothing inline that the CSP would have to allow.
     expect(html).not.toMatch(/<script(?![^>]*\ssrc=)/);
     expect(html).not.toContain('style=');
+  });
+
+  it('sends /console/ to /console with a relative Location that keeps a proxy prefix and the query', async () => {
+    for (const [path, location] of [['/console/', '../console'], ['/console/?lang=ko', '../console?lang=ko']]) {
+      const reply = await fetch(`${server.url}${path}`, { redirect: 'manual' });
+      expect(reply.status, path).toBe(301);
+      expect(reply.headers.get('location'), path).toBe(location);
+      // Resolved as a browser does, under a prefix and without one.
+      expect(new URL(location, `https://example.com/chat${path}`).href).toBe(`https://example.com/chat/console${path.slice(9)}`);
+      expect(new URL(location, `http://127.0.0.1:8080${path}`).href).toBe(`http://127.0.0.1:8080/console${path.slice(9)}`);
+    }
   });
 
   it('keeps the API behind the token the page asks for', async () => {
@@ -107,6 +122,12 @@ describe('fixed paths', () => {
     expect(reply.body).not.toContain('__PLUGIN_KEY__');
     expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
     expect(reply.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+
+  it('fills in the relative way up to the root, so that example pages work under a proxy prefix', async () => {
+    expect((await call(`${server.url}/?utm_source=x/y`, 'GET')).body).toContain('<script src="./sdk.js"></script>');
+    expect((await call(`${server.url}/examples/links.html`, 'GET')).body).toBe('<script src="../sdk.js"></script><a href="../examples/spa/">spa</a>');
+    expect((await call(`${server.url}/examples/spa/deep.html?a=/b/`, 'GET')).body).toBe('<a href="../../">home</a>');
   });
 
   it('serves example files, folders by their index.html, and nothing outside examples', async () => {

@@ -37,7 +37,9 @@ function addStyles(css: string): void {
 
 async function start(main: HTMLElement): Promise<void> {
   const token = main.dataset.token || '';
-  const request = createApiClient(`/api/csat/${encodeURIComponent(token)}`, () => undefined, new AbortController().signal);
+  // Beside this bundle, not at the origin's root: behind a proxy the server may sit under a prefix.
+  const api = new URL(`api/csat/${encodeURIComponent(token)}`, new URL('.', import.meta.url)).href;
+  const request = createApiClient(api, () => undefined, new AbortController().signal);
   const data = await request<{ form: Survey; language: Language; channel: ChannelInfo }>('GET', '');
   const form = signal(data.form);
   const pending = signal<PendingChoice | undefined>(undefined);

@@ -1,24 +1,34 @@
 import { doc, win } from '../core/env';
 
+/** Where `sdk.js` came from: `dir` serves its chunks, `api` (the same, without the last slash) the API. */
+export interface ScriptBase {
+  /** e.g. `https://example.com/chat/` */
+  dir: string;
+  /** e.g. `https://example.com/chat`, the default `apiBase` */
+  api: string;
+}
+
 /**
- * Where `sdk.js` was loaded from: its directory serves the messenger chunk, its origin the API.
- * `document.currentScript` is set while an async script runs; the search by name covers the rest.
+ * The directory `sdk.js` was loaded from, so that a server behind a proxy under a path prefix
+ * (`https://example.com/chat/sdk.js`) is reached under that prefix too. `document.currentScript`
+ * is set while an async script runs; the search by name covers the rest; the page's origin is
+ * the last resort.
+ * @example scriptBase() // { dir: 'https://example.com/chat/', api: 'https://example.com/chat' }
  */
-export function scriptBase(): { origin: string; dir: string } {
+export function scriptBase(): ScriptBase {
   let src = '';
   const current = doc && (doc.currentScript as HTMLScriptElement | null);
   if (current && current.src) src = current.src;
   else if (doc) {
-    const found = Array.prototype.slice
-      .call(doc.getElementsByTagName('script'))
-      .filter((s: HTMLScriptElement) => /\/sdk\.js(\?|#|$)/.test(s.src));
-    if (found.length) src = found[found.length - 1].src;
+    const scripts = doc.getElementsByTagName('script');
+    for (let i = scripts.length; i-- && !src; ) if (/\/sdk\.js([?#]|$)/.test(scripts[i].src)) src = scripts[i].src;
   }
+  let dir: string;
   try {
-    const url = new URL(src);
-    return { origin: url.origin, dir: url.href.replace(/[?#].*$/, '').replace(/[^/]*$/, '') };
+    // '.' resolves to the script's directory and drops its query and fragment.
+    dir = new URL('.', src).href;
   } catch {
-    const origin = win ? win.location.origin : '';
-    return { origin, dir: origin + '/' };
+    dir = (win ? win.location.origin : '') + '/';
   }
+  return { dir, api: dir.slice(0, -1) };
 }

@@ -19,7 +19,7 @@ try {
     installGlobal(
       win,
       createSdk({
-        apiBase: base.origin,
+        apiBase: base.api,
         loadMessenger(language) {
           // The panel shows nothing before its strings: fetch them beside the chunk, not after it.
           // The messenger's own import of the same URL then finds the module already loading.

@@ -1,7 +1,8 @@
 /**
  * The manager console's page, `/console`: an HTML shell for the `/console.js` bundle, which asks
  * for the manager token itself and calls the manager API with it. The page is public and holds no
- * data; everything it shows comes from the API, which requires the token.
+ * data; everything it shows comes from the API, which requires the token. The bundle's URL is
+ * relative, so that the console works behind a proxy that serves the server under a path prefix.
  */
 import type { FastifyReply } from 'fastify';
 
@@ -29,7 +30,7 @@ export const CONSOLE_HTML = `<!doctype html>
 </head>
 <body>
 <div id="app"></div>
-<script type="module" src="/console.js"></script>
+<script type="module" src="console.js"></script>
 <noscript><p>The Sangdam console needs JavaScript. Please turn it on in your browser.</p></noscript>
 </body>
 </html>

@@ -1,7 +1,8 @@
 /**
  * The HTML shell of the customer link page `/csat/<token>`: the survey itself is drawn by the
  * `/csat-page.js` bundle, which reads the token from `#csat[data-token]` and calls `/api/csat/…`.
- * The shell has no inline script or style, so the page runs under a strict CSP.
+ * The shell has no inline script or style, so the page runs under a strict CSP. Its URLs are
+ * relative, so that the page works behind a proxy that serves the server under a path prefix.
  */
 import type { Language } from '../../../src/shared/types.ts';
 
@@ -42,7 +43,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 /** Safe in text and in quoted attribute values. */
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
-const SCRIPT = '<script type="module" src="/csat-page.js"></script>\n';
+const SCRIPT = '<script type="module" src="../csat-page.js"></script>\n';
 
 const shell = (language: Language, title: string, body: string, script = ''): string =>
   `<!doctype html>

@@ -1,7 +1,7 @@
 /**
  * Fixed paths: `/healthz`, the manager console's page, the built browser bundles from `dist/`
  * (`/sdk.js`, `/messenger.js`, `/console.js`, chunks), and the example pages with the demo
- * channel's plugin key filled in.
+ * channel's plugin key and their relative way up to the server's root filled in.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { readFile, stat } from 'node:fs/promises';
@@ -41,7 +41,9 @@ export function staticRoutes(options: StaticOptions): FastifyPluginAsync {
     app.get('/favicon.ico', (_request, reply) => reply.code(204).send());
     app.get('/', (request, reply) => servePage(request, reply, options, 'shop.html'));
     app.get('/console', (_request, reply) => sendConsolePage(reply));
-    app.get('/console/', (_request, reply) => sendConsolePage(reply));
+    // Relative URLs would resolve under /console/: send the browser to the one form that works,
+    // with a relative Location so that a proxy's path prefix is kept.
+    app.get('/console/', (request, reply) => reply.redirect(`../console${querySuffix(request.url)}`, 301));
     app.get('/examples/*', (request, reply) => {
       const path = (request.params as { '*': string })['*'];
       return servePage(request, reply, options, path === '' ? 'index.html' : path);
@@ -75,7 +77,11 @@ async function serveBundle(request: FastifyRequest, reply: FastifyReply, distDir
   return reply.send(found.content);
 }
 
-/** An example page; HTML gets the demo plugin key in place of `__PLUGIN_KEY__`. */
+/**
+ * An example page; HTML gets the demo plugin key in place of `__PLUGIN_KEY__` and the relative
+ * path to the server's root (`./`, `../`) in place of `__ROOT__`, so that its links and snippet
+ * work behind a proxy that serves the server under a path prefix.
+ */
 async function servePage(request: FastifyRequest, reply: FastifyReply, options: StaticOptions, path: string) {
   const segments = path.split('/').filter((segment) => segment !== '');
   if (segments.length === 0 || !segments.every((segment) => SAFE_SEGMENT.test(segment))) {
@@ -94,8 +100,23 @@ async function servePage(request: FastifyRequest, reply: FastifyReply, options: 
     .header('X-Frame-Options', 'SAMEORIGIN')
     .header('Referrer-Policy', 'strict-origin-when-cross-origin')
     .header('Cross-Origin-Opener-Policy', 'same-origin');
-  return reply.send(found.content.toString('utf8').replaceAll('__PLUGIN_KEY__', options.pluginKey()));
+  const html = found.content.toString('utf8').replaceAll('__PLUGIN_KEY__', options.pluginKey());
+  return reply.send(html.replaceAll('__ROOT__', rootOf(request.url)));
 }
+
+/** The relative way from a request's path up to the server's root: `/` → `./`, `/a/b.html` → `../`. */
+function rootOf(url: string): string {
+  const path = url.split('?')[0];
+  let depth = -1;
+  for (const char of path) if (char === '/') depth++;
+  return depth > 0 ? '../'.repeat(depth) : './';
+}
+
+/** `?…` of a request URL, or nothing. */
+const querySuffix = (url: string): string => {
+  const at = url.indexOf('?');
+  return at < 0 ? '' : url.slice(at);
+};
 
 async function readIfFile(path: string) {
   try {

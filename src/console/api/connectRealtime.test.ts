@@ -86,7 +86,11 @@ describe('the realtime connection', () => {
   });
 
   it('uses wss beside https', () => {
-    expect(realtimeUrl({ protocol: 'https:', host: 'chat.example.com' })).toBe('wss://chat.example.com/api/realtime');
-    expect(realtimeUrl({ protocol: 'http:', host: '127.0.0.1:8080' })).toBe('ws://127.0.0.1:8080/api/realtime');
+    expect(realtimeUrl('https://chat.example.com')).toBe('wss://chat.example.com/api/realtime');
+    expect(realtimeUrl('http://127.0.0.1:8080')).toBe('ws://127.0.0.1:8080/api/realtime');
+  });
+
+  it('keeps the path prefix of a server behind a proxy', () => {
+    expect(realtimeUrl('https://example.com/chat')).toBe('wss://example.com/chat/api/realtime');
   });
 });

@@ -3,7 +3,7 @@ import type { ManagerEvent } from '../../shared/managerApi';
 export type LiveStatus = 'connecting' | 'live' | 'offline';
 
 export interface RealtimeOptions {
-  /** `ws(s)://<origin>/api/realtime`. */
+  /** `ws(s)://<host>[/<prefix>]/api/realtime`. */
   url: string;
   token: string;
   /** The last event seq seen; read at every (re)connection so the server replays what was missed. */
@@ -95,6 +95,9 @@ export function connectRealtime(options: RealtimeOptions): () => void {
   return stop;
 }
 
-/** The realtime URL of a page's origin: ws: beside http:, wss: beside https:. */
-export const realtimeUrl = (location: { protocol: string; host: string }): string =>
-  `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/api/realtime`;
+/**
+ * The realtime URL of a server base (its origin and any path prefix): ws: beside http:, wss:
+ * beside https:.
+ * @example realtimeUrl('https://example.com/chat') // 'wss://example.com/chat/api/realtime'
+ */
+export const realtimeUrl = (base: string): string => base.replace(/^http/, 'ws') + '/api/realtime';

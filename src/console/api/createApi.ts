@@ -18,7 +18,7 @@ export interface ApiOptions {
   /** Called on any 401: the session forgets the token and shows the sign-in again. */
   onUnauthorized: () => void;
   fetch?: typeof fetch;
-  /** Origin of the server; the page's own by default. */
+  /** The server's origin and any path prefix, without a trailing slash; the page's origin by default. */
   base?: string;
 }
 

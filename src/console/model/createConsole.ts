@@ -2,7 +2,7 @@ import { computed, effect, signal, untracked } from '@preact/signals';
 import { DEFAULT_CSAT_SETTINGS, mergeCsatSettings, type CsatSettings } from '../../shared/csat/settings';
 import { validateOperatingHours, type OperatingHours } from '../../shared/operatingHours';
 import { createApi } from '../api/createApi';
-import type { LiveStatus } from '../api/connectRealtime';
+import { realtimeUrl, type LiveStatus } from '../api/connectRealtime';
 import type { CsatStats } from '../../shared/managerApi';
 import { stringsFor } from '../i18n';
 import { filterQuery } from './chatFilter';
@@ -20,6 +20,11 @@ import { createSettingsForm } from './createSettingsForm';
 
 export interface ConsoleDeps {
   window: Window;
+  /**
+   * Where the server is: its origin and any path prefix, without a trailing slash
+   * (`https://example.com/chat`); the page's origin by default.
+   */
+  base?: string;
   fetch?: typeof fetch;
   WebSocket?: typeof WebSocket;
 }
@@ -45,7 +50,7 @@ export function createConsole(deps: ConsoleDeps) {
   const language = createLanguage(win, storage(win, 'localStorage'));
   const t = computed(() => stringsFor(language.value.value));
   const router = createRouter(win);
-  const api = createApi({ token: () => session.token.peek(), onUnauthorized: session.refuse, fetch: deps.fetch });
+  const api = createApi({ token: () => session.token.peek(), onUnauthorized: session.refuse, fetch: deps.fetch, base: deps.base });
   const filter = computed(() => router.route.value.filter);
   // Compared by value, so choosing a chat neither reloads the list nor reopens the page.
   const filterKey = computed(() => filterQuery(filter.value));
@@ -69,7 +74,7 @@ export function createConsole(deps: ConsoleDeps) {
   const liveStatus = signal<LiveStatus>('offline');
   const signingIn = signal(false);
   const signInError = signal<unknown>(null);
-  const live = createLive({ win, WebSocket: deps.WebSocket, session, inbox, chatView, t, status: liveStatus, announcement });
+  const live = createLive({ url: realtimeUrl(deps.base ?? win.location.origin), WebSocket: deps.WebSocket, session, inbox, chatView, t, status: liveStatus, announcement });
 
   async function signIn(token: string) {
     const value = token.trim();

@@ -1,5 +1,5 @@
 import { effect, type ReadonlySignal, type Signal } from '@preact/signals';
-import { connectRealtime, realtimeUrl, type LiveStatus } from '../api/connectRealtime';
+import { connectRealtime, type LiveStatus } from '../api/connectRealtime';
 import type { ManagerEvent } from '../../shared/managerApi';
 import { customerName } from '../format/customerName';
 import type { ConsoleStrings } from '../i18n';
@@ -8,7 +8,8 @@ import type { Inbox } from './createInbox';
 import type { Session } from './createSession';
 
 export interface LiveDeps {
-  win: Window;
+  /** The realtime endpoint, `ws(s)://…/api/realtime`. */
+  url: string;
   WebSocket?: typeof WebSocket;
   session: Session;
   inbox: Inbox;
@@ -47,7 +48,7 @@ export function createLive(deps: LiveDeps) {
   function connect(token: string) {
     let first = true;
     return connectRealtime({
-      url: realtimeUrl(deps.win.location),
+      url: deps.url,
       token,
       since: () => cursor ?? FROM_NOW,
       WebSocket: deps.WebSocket,

@@ -11,10 +11,12 @@ interface StartOptions {
   hash?: string;
   token?: string | null;
   language?: 'ko' | 'en';
+  /** The server's base URL, as main.tsx derives it from the bundle's own URL. */
+  base?: string;
 }
 
 /** Mounts the console at `hash` with the manager token already in the session (unless null). */
-export function start(routes: Parameters<typeof fakeFetch>[0], { hash = '#/inbox', token = TOKEN, language = 'en' }: StartOptions = {}) {
+export function start(routes: Parameters<typeof fakeFetch>[0], { hash = '#/inbox', token = TOKEN, language = 'en', base }: StartOptions = {}) {
   sessionStorage.clear();
   localStorage.setItem('sangdam.console.language', language);
   if (token) sessionStorage.setItem('sangdam.console.token', token);
@@ -23,7 +25,7 @@ export function start(routes: Parameters<typeof fakeFetch>[0], { hash = '#/inbox
   ui.fetch = fakeFetch(routes);
   ui.container = document.createElement('div');
   document.body.appendChild(ui.container);
-  const mounted = mountConsole(ui.container, { window, fetch: ui.fetch as unknown as typeof fetch, WebSocket: FakeSocket as unknown as typeof WebSocket });
+  const mounted = mountConsole(ui.container, { window, base, fetch: ui.fetch as unknown as typeof fetch, WebSocket: FakeSocket as unknown as typeof WebSocket });
   ui.model = mounted.model;
   ui.destroy = mounted.destroy;
   return ui;

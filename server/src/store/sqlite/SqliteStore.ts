@@ -1,5 +1,6 @@
 /**
- * The embedded store: one better-sqlite3 connection on `<dataDir>/sangdam.db` in WAL mode.
+ * The embedded store: one better-sqlite3 connection on `<dataDir>/sangdam.db` in WAL mode, in a
+ * data directory this process holds alone (see lockDataDir.ts).
  * Units of work are serialised through a promise queue, because the async Store interface lets a
  * caller await between statements and a second request must not write into the first one's
  * transaction (or read its uncommitted rows) on the shared connection.
@@ -10,9 +11,13 @@ import { join } from 'node:path';
 import type { EventRecord } from '../../domain/types.ts';
 import type { Clock, CommitListener, Store, StoreTx } from '../Store.ts';
 import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
+import { lockDataDir, type DataDirLock } from './lockDataDir.ts';
 import { migrate } from './migrations.ts';
 import { SqliteTx } from './SqliteTx.ts';
 import { prepareStatements, type Statements } from './statements.ts';
+
+/** The database's name in the data directory. */
+export const DATABASE_FILE = 'sangdam.db';
 
 /** The writer's own checkpoint, when the log reaches this many pages; see checkpointer.ts. */
 const BACKSTOP_CHECKPOINT_PAGES = 4000;
@@ -25,27 +30,37 @@ export class SqliteStore implements Store {
   private closed = false;
 
   /**
-   * Opens (creating when needed) the database in `dataDir` and applies pending migrations.
-   * `clock` gives each unit of work its `now`.
+   * Takes `dataDir` for this process (DataDirInUseError when another holds it), opens (creating
+   * when needed) the database in it and applies pending migrations. `clock` gives each unit of
+   * work its `now`.
    */
   static open(dataDir: string, clock: Clock = Date.now): SqliteStore {
     mkdirSync(dataDir, { recursive: true });
-    const file = join(dataDir, 'sangdam.db');
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    // In WAL mode NORMAL loses no committed write when the process crashes, only on power loss.
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
-    migrate(db);
-    return new SqliteStore(db, clock, startCheckpointer(file));
+    const lock = lockDataDir(dataDir);
+    const file = join(dataDir, DATABASE_FILE);
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(file);
+      db.pragma('journal_mode = WAL');
+      // In WAL mode NORMAL loses no committed write when the process crashes, only on power loss.
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+      migrate(db);
+      return new SqliteStore(db, clock, startCheckpointer(file), lock);
+    } catch (error) {
+      db?.close();
+      lock.release();
+      throw error;
+    }
   }
 
   private constructor(
     db: Database.Database,
     private readonly clock: Clock,
     private readonly checkpointer: Checkpointer,
+    private readonly lock: DataDirLock,
   ) {
     this.db = db;
     this.statements = prepareStatements(db);
@@ -68,6 +83,7 @@ export class SqliteStore implements Store {
     await this.queue;
     await this.checkpointer.close();
     this.db.close();
+    this.lock.release();
   }
 
   private async runTransaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
