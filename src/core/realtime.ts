@@ -3,6 +3,8 @@ import { win } from './env';
 
 export interface RealtimeOptions {
   url: string;
+  /** The same stream over HTTPS long polls, for while no socket gets through. */
+  pollUrl: string;
   token: string;
   /** Event sequence number to resume after. */
   cursor: number;
@@ -18,11 +20,23 @@ export interface Realtime {
 
 const PING_MS = 25000;
 const MAX_BACKOFF_MS = 30000;
+/** While polls deliver, the socket is retried rarely: on a CSP-blocked page each try is a violation report. */
+const MAX_BACKOFF_POLLING_MS = 300000;
+/** The server answers a poll within 25 s; one still silent after this is on a dead connection. */
+const POLL_TIMEOUT_MS = 40000;
+
+/** 0.5 s, 1 s, 2 s … up to `max`, each with jitter so that a server's clients do not retry in step. */
+const backoff = (attempt: number, max: number) => {
+  const base = Math.min(max, 500 * 2 ** attempt);
+  return base / 2 + Math.random() * (base / 2);
+};
 
 /**
  * A WebSocket that resumes after every drop: it says hello with the last sequence number it saw,
  * the server replays what was missed, and events at or below the cursor are dropped as duplicates.
- * @example const rt = connectRealtime({ url, token, cursor, onEvent, onConnection })
+ * When sockets keep failing before `ready` (a CSP without `wss:`, a proxy without upgrade), the
+ * same stream is long-polled over HTTPS from the same cursor until a socket gets through again.
+ * @example const rt = connectRealtime({ url, pollUrl, token, cursor, onEvent, onConnection })
  */
 export function connectRealtime(options: RealtimeOptions): Realtime {
   let cursor = options.cursor;
@@ -30,24 +44,49 @@ export function connectRealtime(options: RealtimeOptions): Realtime {
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let pingTimer: ReturnType<typeof setInterval> | undefined;
   let failures = 0;
+  /** The current socket said ready: it carries the stream, and polling stops. */
+  let live = false;
   let online = false;
   let closed = false;
+  // Polling: the request in flight, or the timer before the next one.
+  let poller: AbortController | undefined;
+  let pollTimer: ReturnType<typeof setTimeout> | undefined;
+  let pollFailures = 0;
+  /** This tab's id for the server: its next poll replaces its previous one, not another tab's. */
+  const client = Math.random();
 
   const setOnline = (value: boolean) => {
     if (online !== value) options.onConnection((online = value));
   };
 
+  const deliver = (event: RealtimeEvent) => {
+    if (event.seq > cursor) {
+      cursor = event.seq;
+      options.onEvent(event);
+    }
+  };
+
   const open = () => {
     retryTimer = undefined;
     if (closed) return;
-    const ws = (socket = new WebSocket(options.url));
+    let ws: WebSocket;
+    try {
+      ws = socket = new WebSocket(options.url);
+    } catch {
+      // Some browsers refuse a URL that `connect-src` blocks right here.
+      poll();
+      return schedule();
+    }
     ws.onopen = () => send({ type: 'hello', token: options.token, since: cursor });
     ws.onmessage = (message) => receive(String(message.data));
     ws.onclose = () => {
       if (socket !== ws) return;
       socket = undefined;
       stopPing();
-      setOnline(false);
+      if (live) setOnline(false);
+      // A second failure in a row before ready: blocked, or the server is away. Polls try too.
+      else if (failures) poll();
+      live = false;
       schedule();
     };
     ws.onerror = () => ws.close();
@@ -61,12 +100,14 @@ export function connectRealtime(options: RealtimeOptions): Realtime {
       return;
     }
     if (frame.type === 'ready') {
+      // The socket replayed everything after its hello's cursor: polling may stop without a gap.
       failures = 0;
+      live = true;
+      stopPolling();
       setOnline(true);
       startPing();
-    } else if (frame.type === 'event' && frame.event.seq > cursor) {
-      cursor = frame.event.seq;
-      options.onEvent(frame.event);
+    } else if (frame.type === 'event') {
+      deliver(frame.event);
     } else if (frame.type === 'error' && frame.code === 'unauthorized') {
       closed = true; // a revoked session will not come back by retrying
     }
@@ -78,26 +119,64 @@ export function connectRealtime(options: RealtimeOptions): Realtime {
 
   const schedule = () => {
     if (closed || retryTimer) return;
-    const base = Math.min(MAX_BACKOFF_MS, 500 * 2 ** failures++);
-    retryTimer = setTimeout(open, base / 2 + Math.random() * (base / 2));
+    retryTimer = setTimeout(open, backoff(failures++, poller || pollTimer ? MAX_BACKOFF_POLLING_MS : MAX_BACKOFF_MS));
   };
 
   const startPing = () => {
     stopPing();
     pingTimer = setInterval(() => send({ type: 'ping' }), PING_MS);
   };
-  const stopPing = () => {
-    if (pingTimer) clearInterval(pingTimer);
-    pingTimer = undefined;
+  const stopPing = () => clearInterval(pingTimer);
+
+  /** One long poll at a time; the server holds it until there is news, then the next one starts. */
+  const poll = async () => {
+    if (closed || live || poller || pollTimer) return;
+    const request = (poller = new AbortController());
+    // While a poll is in flight the timer is its deadline; between polls, the wait before the next.
+    pollTimer = setTimeout(() => request.abort(), POLL_TIMEOUT_MS);
+    let delay = 0;
+    try {
+      const response = await fetch(`${options.pollUrl}?since=${cursor}&client=${client}`, {
+        headers: { authorization: 'Bearer ' + options.token },
+        signal: request.signal,
+        credentials: 'omit',
+      });
+      if (response.status === 401) closed = true;
+      if (!response.ok) throw 0;
+      const page = (await response.json()) as { events: RealtimeEvent[]; cursor: number };
+      if (poller !== request) return;
+      page.events.forEach(deliver);
+      if (page.cursor > cursor) cursor = page.cursor;
+      pollFailures = 0;
+      setOnline(true);
+    } catch {
+      if (poller !== request) return;
+      setOnline(false);
+      delay = backoff(pollFailures++, MAX_BACKOFF_MS);
+    }
+    clearTimeout(pollTimer);
+    poller = undefined;
+    pollTimer = setTimeout(() => {
+      pollTimer = undefined;
+      poll();
+    }, delay);
+  };
+  const stopPolling = () => {
+    if (poller) poller.abort();
+    clearTimeout(pollTimer);
+    poller = pollTimer = undefined;
   };
 
   // Coming back online is the best moment to retry; no need to wait for the backoff.
   const onOnline = () => {
     if (!socket && !closed) {
-      if (retryTimer) clearTimeout(retryTimer);
+      clearTimeout(retryTimer);
       failures = 0;
       open();
     }
+    // And polls start over at once rather than after their backoff (one in flight is likely dead).
+    stopPolling();
+    poll();
   };
   if (win) win.addEventListener('online', onOnline);
   open();
@@ -107,8 +186,9 @@ export function connectRealtime(options: RealtimeOptions): Realtime {
     close() {
       closed = true;
       if (win) win.removeEventListener('online', onOnline);
-      if (retryTimer) clearTimeout(retryTimer);
+      clearTimeout(retryTimer);
       stopPing();
+      stopPolling();
       const ws = socket;
       socket = undefined;
       if (ws) {
