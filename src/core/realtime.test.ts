@@ -30,8 +30,14 @@ class FakeSocket {
   receive(frame: unknown) {
     this.onmessage?.({ data: JSON.stringify(frame) });
   }
-  /** What a socket blocked by CSP or by a proxy does: an error, then a close, never an open. */
+  /** A proxy without upgrade: an error, then a close, never an open. */
   fail() {
+    this.onerror?.();
+    this.close();
+  }
+  /** What Chromium does when `connect-src` blocks the URL: closed at once, one error, no close event. */
+  block() {
+    this.readyState = 3;
     this.onerror?.();
   }
 }
@@ -114,6 +120,18 @@ describe('falling back to HTTPS polls', () => {
     expect(seqs()).toEqual([6, 7]);
     expect(onConnection.mock.calls).toEqual([[true]]);
     expect(lastPoll().url).toContain('since=9&');
+  });
+
+  it('polls when Chromium blocks the socket with an error and no close event, twice in a row', async () => {
+    const { seqs } = connect(5);
+    FakeSocket.last().block();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(FakeSocket.all).toHaveLength(2);
+    FakeSocket.last().block();
+    await flush();
+    expect(polls).toHaveLength(1);
+    await lastPoll().answer([6]);
+    expect(seqs()).toEqual([6]);
   });
 
   it('polls after the socket fails twice before any ready, not after the first failure', async () => {

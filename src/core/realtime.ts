@@ -79,9 +79,11 @@ export function connectRealtime(options: RealtimeOptions): Realtime {
     }
     ws.onopen = () => send({ type: 'hello', token: options.token, since: cursor });
     ws.onmessage = (message) => receive(String(message.data));
-    ws.onclose = () => {
+    // Chromium fails a socket that `connect-src` blocks with an error and no close event.
+    ws.onclose = ws.onerror = () => {
       if (socket !== ws) return;
       socket = undefined;
+      ws.close();
       stopPing();
       if (live) setOnline(false);
       // A second failure in a row before ready: blocked, or the server is away. Polls try too.
@@ -89,7 +91,6 @@ export function connectRealtime(options: RealtimeOptions): Realtime {
       live = false;
       schedule();
     };
-    ws.onerror = () => ws.close();
   };
 
   const receive = (raw: string) => {
