@@ -186,13 +186,26 @@ describe('falling back to HTTPS polls', () => {
     expect(polls).toHaveLength(2);
   });
 
-  it('stops for good when the server no longer knows the session', async () => {
+  it('stops for good when a poll is refused for an unknown session', async () => {
     connect(5);
     await failTwice();
     await lastPoll().refuse(401);
     await vi.advanceTimersByTimeAsync(600_000);
     expect(polls).toHaveLength(1);
     expect(FakeSocket.all).toHaveLength(2);
+  });
+
+  it('stops polling too when a socket that gets through says the session is unknown', async () => {
+    connect(5);
+    await failTwice();
+    const pending = lastPoll();
+    await vi.advanceTimersByTimeAsync(1000);
+    FakeSocket.last().open();
+    FakeSocket.last().receive({ type: 'error', code: 'unauthorized', message: 'token: unknown' });
+    FakeSocket.last().close();
+    expect(pending.signal.aborted).toBe(true);
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect([polls.length, FakeSocket.all.length]).toEqual([1, 3]);
   });
 });
 

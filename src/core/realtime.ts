@@ -1,5 +1,7 @@
 import type { ClientFrame, RealtimeEvent, ServerFrame } from '../shared/types';
+import { backoff } from './backoff';
 import { win } from './env';
+import { longPoll } from './longPoll';
 
 export interface RealtimeOptions {
   url: string;
@@ -22,14 +24,6 @@ const PING_MS = 25000;
 const MAX_BACKOFF_MS = 30000;
 /** While polls deliver, the socket is retried rarely: on a CSP-blocked page each try is a violation report. */
 const MAX_BACKOFF_POLLING_MS = 300000;
-/** The server answers a poll within 25 s; one still silent after this is on a dead connection. */
-const POLL_TIMEOUT_MS = 40000;
-
-/** 0.5 s, 1 s, 2 s … up to `max`, each with jitter so that a server's clients do not retry in step. */
-const backoff = (attempt: number, max: number) => {
-  const base = Math.min(max, 500 * 2 ** attempt);
-  return base / 2 + Math.random() * (base / 2);
-};
 
 /**
  * A WebSocket that resumes after every drop: it says hello with the last sequence number it saw,
@@ -48,12 +42,8 @@ export function connectRealtime(options: RealtimeOptions): Realtime {
   let live = false;
   let online = false;
   let closed = false;
-  // Polling: the request in flight, or the timer before the next one.
-  let poller: AbortController | undefined;
-  let pollTimer: ReturnType<typeof setTimeout> | undefined;
-  let pollFailures = 0;
-  /** This tab's id for the server: its next poll replaces its previous one, not another tab's. */
-  const client = Math.random();
+  /** Stops the long polls, while they run. */
+  let polling: (() => void) | undefined;
 
   const setOnline = (value: boolean) => {
     if (online !== value) options.onConnection((online = value));
@@ -110,7 +100,7 @@ export function connectRealtime(options: RealtimeOptions): Realtime {
     } else if (frame.type === 'event') {
       deliver(frame.event);
     } else if (frame.type === 'error' && frame.code === 'unauthorized') {
-      closed = true; // a revoked session will not come back by retrying
+      revoked();
     }
   };
 
@@ -120,7 +110,7 @@ export function connectRealtime(options: RealtimeOptions): Realtime {
 
   const schedule = () => {
     if (closed || retryTimer) return;
-    retryTimer = setTimeout(open, backoff(failures++, poller || pollTimer ? MAX_BACKOFF_POLLING_MS : MAX_BACKOFF_MS));
+    retryTimer = setTimeout(open, backoff(failures++, polling ? MAX_BACKOFF_POLLING_MS : MAX_BACKOFF_MS));
   };
 
   const startPing = () => {
@@ -129,43 +119,31 @@ export function connectRealtime(options: RealtimeOptions): Realtime {
   };
   const stopPing = () => clearInterval(pingTimer);
 
-  /** One long poll at a time; the server holds it until there is news, then the next one starts. */
-  const poll = async () => {
-    if (closed || live || poller || pollTimer) return;
-    const request = (poller = new AbortController());
-    // While a poll is in flight the timer is its deadline; between polls, the wait before the next.
-    pollTimer = setTimeout(() => request.abort(), POLL_TIMEOUT_MS);
-    let delay = 0;
-    try {
-      const response = await fetch(`${options.pollUrl}?since=${cursor}&client=${client}`, {
-        headers: { authorization: 'Bearer ' + options.token },
-        signal: request.signal,
-        credentials: 'omit',
-      });
-      if (response.status === 401) closed = true;
-      if (!response.ok) throw 0;
-      const page = (await response.json()) as { events: RealtimeEvent[]; cursor: number };
-      if (poller !== request) return;
-      page.events.forEach(deliver);
-      if (page.cursor > cursor) cursor = page.cursor;
-      pollFailures = 0;
-      setOnline(true);
-    } catch {
-      if (poller !== request) return;
-      setOnline(false);
-      delay = backoff(pollFailures++, MAX_BACKOFF_MS);
-    }
-    clearTimeout(pollTimer);
-    poller = undefined;
-    pollTimer = setTimeout(() => {
-      pollTimer = undefined;
-      poll();
-    }, delay);
+  const poll = () => {
+    if (closed || live || polling) return;
+    polling = longPoll(
+      options.pollUrl,
+      options.token,
+      () => cursor,
+      (page) => {
+        page.events.forEach(deliver);
+        if (page.cursor > cursor) cursor = page.cursor;
+        setOnline(true);
+      },
+      (status) => {
+        setOnline(false);
+        if (status === 401) revoked();
+      },
+    );
   };
   const stopPolling = () => {
-    if (poller) poller.abort();
-    clearTimeout(pollTimer);
-    poller = pollTimer = undefined;
+    if (polling) polling();
+    polling = undefined;
+  };
+  // A revoked session will not come back by retrying, over either way.
+  const revoked = () => {
+    closed = true;
+    stopPolling();
   };
 
   // Coming back online is the best moment to retry; no need to wait for the backoff.
@@ -176,8 +154,10 @@ export function connectRealtime(options: RealtimeOptions): Realtime {
       open();
     }
     // And polls start over at once rather than after their backoff (one in flight is likely dead).
-    stopPolling();
-    poll();
+    if (polling) {
+      stopPolling();
+      poll();
+    }
   };
   if (win) win.addEventListener('online', onOnline);
   open();
