@@ -12,6 +12,7 @@ import { managerRoutes } from './http/managerRoutes.ts';
 import { staticRoutes } from './http/staticRoutes.ts';
 import { widgetRoutes } from './http/widgetRoutes.ts';
 import { EventHub } from './realtime/EventHub.ts';
+import { PollWaiters } from './realtime/PollWaiters.ts';
 import { attachRealtime } from './realtime/realtimeServer.ts';
 import { SqliteStore } from './store/sqlite/SqliteStore.ts';
 
@@ -39,13 +40,14 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
     });
     const hub = new EventHub();
     const stopPublishing = store.onCommit((events) => hub.publish(events));
+    const polls = new PollWaiters(hub, config.pollTimeoutMs ?? 25_000);
     const app = Fastify({ logger: { level: config.logLevel ?? 'warn' }, forceCloseConnections: true });
     installJsonParser(app);
     installErrorHandling(app);
     app.addHook('onSend', async (_request, reply) => {
       reply.header('X-Content-Type-Options', 'nosniff');
     });
-    await app.register(widgetRoutes(store), { prefix: '/api/widget/:pluginKey' });
+    await app.register(widgetRoutes(store, polls), { prefix: '/api/widget/:pluginKey' });
     await app.register(managerRoutes(store, config.managerToken, demo.id, config.publicUrl), { prefix: '/api/manager' });
     await app.register(csatLinkRoutes(store));
     const pluginKey = () => demo.pluginKey;
@@ -60,6 +62,7 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
     try {
       await app.listen({ port: config.port, host: config.host });
     } catch (error) {
+      polls.close();
       await realtime.close();
       await app.close();
       throw error;
@@ -71,6 +74,7 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
       pluginKey: demo.pluginKey,
       verifiesMembers: demo.memberSecret !== null,
       async close() {
+        polls.close(); // waiting polls answer now, instead of holding the close for their time limit
         await realtime.close();
         await app.close();
         stopPublishing();

@@ -31,6 +31,11 @@ export interface ServerConfig {
   helloTimeoutMs?: number;
   /** How often sockets are pinged; one missed pong and they are cut (default 30 s). */
   heartbeatMs?: number;
+  /**
+   * How long an HTTPS poll of the realtime stream waits for an event before answering empty
+   * (default 25 s: under the idle timeout of common proxies, nginx's 60 s, Heroku's 30 s).
+   */
+  pollTimeoutMs?: number;
   /** Where the domain reads the time (default `Date.now`); tests pass a fixed clock. */
   clock?: () => number;
 }

@@ -192,6 +192,7 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
     cancelConnect();
     realtime ||= connectRealtime({
       url: apiBase.replace(/^http/, 'ws') + '/api/realtime',
+      pollUrl: `${apiBase}/api/widget/${encodeURIComponent(option.pluginKey)}/realtime`,
       token: boot.token,
       cursor: boot.cursor,
       onEvent: guard(onEvent),

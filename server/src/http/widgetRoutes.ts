@@ -1,7 +1,8 @@
 /**
  * The widget API under `/api/widget/:pluginKey`: what the SDK and the messenger call from any
  * page that embeds the channel. Every route resolves the channel and applies its CORS policy
- * first; all but `/boot` need the session token that `/boot` returned.
+ * first; all but `/boot` need the session token that `/boot` returned. `/realtime` is the
+ * customer's realtime stream over HTTPS, for pages whose CSP or proxy lets no WebSocket through.
  */
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { BootResponse } from '../../../src/shared/types.ts';
@@ -13,10 +14,13 @@ import { sendCustomerMessage } from '../domain/messages.ts';
 import type { ChannelRecord, UserRecord } from '../domain/types.ts';
 import { authenticate, boot, changeTags, trackEvent, updateUser } from '../domain/users.ts';
 import { toWidgetChat, toWidgetUser } from '../domain/views.ts';
+import { pollEvents } from '../realtime/pollEvents.ts';
+import type { PollWaiters } from '../realtime/PollWaiters.ts';
 import type { Store } from '../store/Store.ts';
 import { requireBearer } from './auth.ts';
 import { allowOrigin, answerPreflight, applyChannelCors } from './cors.ts';
 import { parseCsatAnswer } from './csatBodies.ts';
+import { parsePollQuery } from './pollQuery.ts';
 import * as bodies from './widgetBodies.ts';
 
 export const WIDGET_BODY_LIMIT = 64 * 1024;
@@ -32,7 +36,7 @@ declare module 'fastify' {
   }
 }
 
-export function widgetRoutes(store: Store): FastifyPluginAsync {
+export function widgetRoutes(store: Store, polls: PollWaiters): FastifyPluginAsync {
   return async (app) => {
     app.decorateRequest('channel', null);
     app.addHook('onRoute', (route) => {
@@ -53,6 +57,12 @@ export function widgetRoutes(store: Store): FastifyPluginAsync {
     app.options('/*', async (_request, reply) => answerPreflight(reply));
     registerSessionRoutes(app, store);
     registerChatRoutes(app, store);
+    app.get('/realtime', async (request, reply) => {
+      const user = await customerOf(store, request);
+      const audience = { kind: 'customer', userId: user.id, channelId: user.channelId } as const;
+      reply.header('cache-control', 'no-store');
+      return pollEvents(store, polls, audience, parsePollQuery(request.query), (end) => reply.raw.once('close', end));
+    });
   };
 }
 

@@ -12,6 +12,7 @@ import { DomainError } from '../domain/errors.ts';
 import type { EventRecord } from '../domain/types.ts';
 import { authenticate } from '../domain/users.ts';
 import type { Store } from '../store/Store.ts';
+import { horizonOf, readEvents, type Audience } from './audience.ts';
 import type { EventHub } from './EventHub.ts';
 import { eventFrame } from './eventFrames.ts';
 import { parseFrame, readHello, type Hello } from './frames.ts';
@@ -22,8 +23,6 @@ export interface ConnectionDeps {
   managerToken: string;
   helloTimeoutMs: number;
 }
-
-type Audience = { kind: 'customer'; userId: string; channelId: string } | { kind: 'manager' };
 
 const REPLAY_PAGE = 500;
 /** A client this far behind is cut off; it resumes from its cursor when it reconnects. */
@@ -78,8 +77,7 @@ export class RealtimeConnection {
     const onLive = (event: EventRecord) => this.onLive(event);
     this.unsubscribe =
       audience.kind === 'customer' ? hub.subscribeUser(audience.userId, onLive) : hub.subscribeAll(onLive);
-    const channelId = audience.kind === 'customer' ? audience.channelId : undefined;
-    this.horizon = await store.transaction((tx) => tx.latestSeq(channelId));
+    this.horizon = await store.transaction((tx) => horizonOf(tx, audience));
     await this.replay(hello.since);
     if (this.closed) return;
     this.send({ type: 'ready', cursor: this.horizon });
@@ -111,10 +109,8 @@ export class RealtimeConnection {
   /** Sends stored events in (since, horizon], a page at a time, in seq order. */
   private async replay(since: number): Promise<void> {
     const audience = this.audience!;
-    const userId = audience.kind === 'customer' ? audience.userId : undefined;
     for (let after = since; !this.closed; ) {
-      const query = { after, upTo: this.horizon, userId, limit: REPLAY_PAGE };
-      const events = await this.deps.store.transaction((tx) => tx.listEvents(query));
+      const events = await this.deps.store.transaction((tx) => readEvents(tx, audience, after, this.horizon, REPLAY_PAGE));
       for (const event of events) this.sendEvent(event);
       if (events.length < REPLAY_PAGE) return;
       after = events[events.length - 1].seq;

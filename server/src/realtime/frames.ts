@@ -5,6 +5,9 @@ export type Hello =
   | { kind: 'customer'; token: string; since: number }
   | { kind: 'manager'; managerToken: string; since: number };
 
+/** The rule for a resume cursor, the same for a socket's hello and an HTTPS poll. */
+export const SINCE_RULE = 'since: must be a non-negative integer (the last event seq seen)';
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 export function parseFrame(raw: string): Parsed<Record<string, unknown>> {
@@ -25,7 +28,7 @@ export function readHello(frame: Record<string, unknown>): Parsed<Hello> {
   if (frame.type !== 'hello') return { ok: false, message: 'frame: the first frame must be {"type":"hello"}' };
   const since = frame.since ?? 0;
   if (typeof since !== 'number' || !Number.isSafeInteger(since) || since < 0) {
-    return { ok: false, message: 'since: must be a non-negative integer (the last event seq seen)' };
+    return { ok: false, message: SINCE_RULE };
   }
   if (typeof frame.token === 'string' && frame.token !== '') {
     return { ok: true, value: { kind: 'customer', token: frame.token, since } };
