@@ -5,7 +5,8 @@
  */
 import type { RealtimeEvent } from '../../../src/shared/types.ts';
 import type { EventRecord } from '../domain/types.ts';
-import { customerEvent, managerEvent, type ManagerEvent } from '../domain/views.ts';
+import type { ManagerEvent } from '../../../src/shared/managerApi.ts';
+import { customerEvent, managerEvent } from '../domain/views.ts';
 
 export type AudienceKind = 'customer' | 'manager';
 
