@@ -2,7 +2,7 @@
  * The npm entry: `import { boot, showMessenger } from 'sangdam'`. Re-exports only.
  */
 export {
-  boot, shutdown, showMessenger, hideMessenger, openChat, track, updateUser, addTags, removeTags,
+  boot, shutdown, showMessenger, hideMessenger, openChat, openWorkflow, track, updateUser, addTags, removeTags,
   setPage, resetPage, showChannelButton, hideChannelButton, setAppearance, updateProfile,
   onShowMessenger, onHideMessenger, onBadgeChanged, onChatCreated, onFollowUpChanged, onUrlClicked,
   clearCallbacks,

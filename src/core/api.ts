@@ -12,6 +12,8 @@ function instance(): Dispatch | undefined {
       apiBase: win.location.origin,
       loadMessenger: () => import('../messenger/index'),
       loadProfileTools: () => import('./pageProfile/index'),
+      loadPopup: () => import('../popup/index'),
+      loadRealtime: () => import('./realtime'),
       newId: () => nanoid(),
     });
   }

@@ -1,27 +1,51 @@
-import type { Appearance, ChatProfile, Language, UpdateUserRequest, UserProfile, WidgetChat, WidgetUser } from '../shared/types';
+import type { Appearance, ChatProfile, UserProfile, WidgetChat, WidgetUser } from '../shared/types';
 
 export type Unsubscribe = () => void;
 export type ResultCallback<T> = (error: Error | null, result: T | null) => void;
 
+/**
+ * A user profile as a host page passes it: Channel Talk's `Profile`. `undefined` values are
+ * dropped, as JSON would drop them.
+ */
+export type Profile = { [key: string]: string | string[] | number | number[] | boolean | null | undefined };
+
+/** The user handed to the callbacks of `boot`, `updateUser`, `addTags` and `removeTags`. */
+export interface User extends WidgetUser {
+  /** Manager and bot messages the customer has not read (every one counts as an alert). */
+  alert: number;
+  /** The same count as `alert`. */
+  unread: number;
+  /** Absent: Sangdam keeps no avatars. */
+  avatarUrl?: string;
+}
+
 /** Options of `boot`, compatible with Channel Talk's, plus `apiBase`, `nonce` and `pageMetadata`. */
 export interface BootOption {
   pluginKey: string;
-  memberId?: string;
-  memberHash?: string;
-  profile?: UserProfile;
-  language?: Language;
+  /** A signed-in customer; `''`, `null` or absent boots an anonymous visitor; a number becomes its decimal string. */
+  memberId?: string | number | null;
+  memberHash?: string | null;
+  profile?: Profile | null;
+  /** Any BCP 47 tag; the widget speaks the closest of ko, en, ja (English when none is close). */
+  language?: string;
   appearance?: Appearance | null;
   customLauncherSelector?: string;
   hideChannelButtonOnBoot?: boolean;
+  /** No previews of new messages beside the launcher while the messenger is closed. */
+  hidePopup?: boolean;
   zIndex?: number;
   trackDefaultEvent?: boolean;
   trackUtmSource?: boolean;
-  /** Origin of the Sangdam server; defaults to the origin `sdk.js` was loaded from. */
+  /** Both of the two below. */
+  unsubscribe?: boolean;
+  unsubscribeEmail?: boolean;
+  unsubscribeTexting?: boolean;
+  /** Origin of the Sangdam server; the script tag defaults to the origin `sdk.js` was loaded from. */
   apiBase?: string;
   /** CSP nonce given to the style elements the widget creates when constructed sheets are unavailable. */
   nonce?: string;
   /** Where product metadata is read from when a chat starts; `false` turns capture off. */
-  pageMetadata?: false | Record<string, string>;
+  pageMetadata?: false | Record<string, string | null>;
 }
 
 /**
@@ -29,15 +53,28 @@ export interface BootOption {
  * `import { showMessenger } from 'sangdam'`. Queued calls and the dispatcher are typed from it.
  */
 export interface Api {
-  boot(option: BootOption, callback?: ResultCallback<WidgetUser>): void;
+  boot(option: BootOption, callback?: ResultCallback<User>): void;
   shutdown(): void;
   showMessenger(): void;
   hideMessenger(): void;
   openChat(chatId?: string | number, message?: string): void;
-  track(eventName: string, properties?: Record<string, unknown>): void;
-  updateUser(user: UpdateUserRequest, callback?: ResultCallback<WidgetUser>): void;
-  addTags(tags: string[], callback?: ResultCallback<WidgetUser>): void;
-  removeTags(tags: string[], callback?: ResultCallback<WidgetUser>): void;
+  /** Channel Talk's workflows do not exist here: it warns once and opens the messenger. */
+  openWorkflow(workflowId: string): void;
+  track(eventName: string, properties?: { [key: string]: string | number | boolean | null | undefined }): void;
+  /** `profile: null` and `tags: null` (Channel Talk's resets) change nothing, with a warning. */
+  updateUser(
+    user: {
+      language?: string;
+      profile?: Profile | null;
+      profileOnce?: Profile;
+      tags?: string[] | null;
+      unsubscribeEmail?: boolean;
+      unsubscribeTexting?: boolean;
+    },
+    callback?: ResultCallback<User>,
+  ): void;
+  addTags(tags: string[], callback?: ResultCallback<User>): void;
+  removeTags(tags: string[], callback?: ResultCallback<User>): void;
   setPage(page: string, chatProfile?: ChatProfile): void;
   resetPage(): void;
   showChannelButton(): void;
@@ -67,14 +104,14 @@ export const ALIASES = {
 } as const satisfies Record<string, CommandName>;
 
 export const COMMAND_NAMES = [
-  'boot', 'shutdown', 'showMessenger', 'hideMessenger', 'openChat', 'track', 'updateUser', 'addTags',
-  'removeTags', 'setPage', 'resetPage', 'showChannelButton', 'hideChannelButton', 'setAppearance',
+  'boot', 'shutdown', 'showMessenger', 'hideMessenger', 'openChat', 'openWorkflow', 'track', 'updateUser',
+  'addTags', 'removeTags', 'setPage', 'resetPage', 'showChannelButton', 'hideChannelButton', 'setAppearance',
   'updateProfile', 'onShowMessenger', 'onHideMessenger', 'onBadgeChanged', 'onChatCreated',
   'onFollowUpChanged', 'onUrlClicked', 'clearCallbacks',
 ] as const satisfies readonly CommandName[];
 
-/** Fails to compile when a command of Api is missing from COMMAND_NAMES. */
-export type AllCommandsListed = [Exclude<CommandName, (typeof COMMAND_NAMES)[number]>] extends [never] ? true : never;
+/** Does not compile when a command of Api is missing from COMMAND_NAMES. */
+export const ALL_COMMANDS_LISTED: [Exclude<CommandName, (typeof COMMAND_NAMES)[number]>] extends [never] ? true : never = true;
 
 /** Events the host page can subscribe to with the `on…` commands. */
 export interface Events {

@@ -5,6 +5,7 @@ export const shutdown = command('shutdown');
 export const showMessenger = command('showMessenger');
 export const hideMessenger = command('hideMessenger');
 export const openChat = command('openChat');
+export const openWorkflow = command('openWorkflow');
 export const track = command('track');
 export const updateUser = command('updateUser');
 export const addTags = command('addTags');
