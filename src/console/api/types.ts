@@ -4,7 +4,7 @@
  */
 import type { Scale } from '../../shared/csat/scale';
 import type { BuiltInType, CustomField, LocalizedNames, Writer } from '../../shared/profile/fields';
-import type { Chat, Message } from '../../shared/types';
+import type { Chat, Message, UserProfile } from '../../shared/types';
 
 /** A chat as the Manager API and the manager's realtime stream show it. */
 export interface ManagerChat extends Chat {
@@ -16,6 +16,8 @@ export interface ChatDetail {
   messages: Message[];
   /** The customer link that answers the chat's latest survey, when one was sent. */
   csatLink?: string | null;
+  /** The customer's own profile (not the chat's), as the SDK wrote it. */
+  customerProfile?: UserProfile;
 }
 
 export type ManagerEvent =
