@@ -82,7 +82,9 @@ describe('updateUser and track', () => {
   it('drops undefined values in profile, profileOnce and the top level as JSON would', async () => {
     t = startSdk();
     await t.boot();
-    t.sdk('updateUser', { profile: { name: 'Mina', email: undefined, likes: ['linen'] }, profileOnce: { grade: undefined }, language: undefined });
+    const callback = vi.fn();
+    t.sdk('updateUser', { profile: { name: 'Mina', email: undefined, likes: ['linen'] }, profileOnce: { grade: undefined }, language: undefined, nickname: undefined }, callback);
+    await vi.waitFor(() => expect(callback).toHaveBeenCalledWith(null, expect.objectContaining({ id: 'u1' })));
     await vi.waitFor(() => expect(t.body('/user')).toEqual({ profile: { name: 'Mina', likes: ['linen'] }, profileOnce: {} }));
   });
 
