@@ -88,6 +88,18 @@ export default [
     plugins: [sharedPreact(), resolve({ browser: true }), ts(), min(true)],
   },
   {
+    // The live connection, loaded by sdk.js once the page is idle or the messenger is wanted.
+    input: 'src/core/realtime.ts',
+    output: { file: 'dist/realtime.js', format: 'es', sourcemap: true },
+    plugins: [ts(), min(true)],
+  },
+  {
+    // The preview card of a new message, loaded by sdk.js when one arrives with the messenger closed.
+    input: 'src/popup/index.ts',
+    output: { file: 'dist/popup.js', format: 'es', sourcemap: true },
+    plugins: [ts(), min(true)],
+  },
+  {
     input: 'src/core/pageProfile/index.ts',
     output: { file: 'dist/profile.js', format: 'es', sourcemap: true },
     plugins: [resolve({ browser: true }), ts(), min(true)],

@@ -74,6 +74,8 @@ export async function startHostPages({ serverUrl, distDir }) {
     '/messenger.ja.js': ['text/javascript; charset=utf-8', bundle('messenger.ja.js')],
     '/survey.js': ['text/javascript; charset=utf-8', bundle('survey.js')],
     '/profile.js': ['text/javascript; charset=utf-8', bundle('profile.js')],
+    '/realtime.js': ['text/javascript; charset=utf-8', bundle('realtime.js')],
+    '/popup.js': ['text/javascript; charset=utf-8', bundle('popup.js')],
     '/noop-sdk.js': ['text/javascript; charset=utf-8', NOOP_SDK],
     '/minimal-sdk.js': ['text/javascript; charset=utf-8', MINIMAL_SDK],
   };

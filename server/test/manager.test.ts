@@ -134,6 +134,13 @@ describe('chats', () => {
     }
   });
 
+  it("reads one chat with its customer's own profile, lists included", async () => {
+    const { chat, token } = await customerChat('profiled');
+    await widget(server)('PATCH', '/user', { token, body: { profile: { name: 'Mina', likes: ['linen', 'wool'], sizes: [95, 100] } } });
+    const reply = await api('GET', `/chats/${chat.id}`);
+    expect(reply.body.customerProfile).toEqual({ name: 'Mina', likes: ['linen', 'wool'], sizes: [95, 100] });
+  });
+
   it('answers as a manager, with a display name', async () => {
     const { chat, token } = await customerChat();
     const reply = await api('POST', `/chats/${chat.id}/messages`, { body: { text: 'On its way!', authorName: 'Sora' } });

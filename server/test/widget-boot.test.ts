@@ -80,6 +80,37 @@ describe('boot', () => {
     expect(reply.body.unread).toEqual({ [chatId]: 1 });
   });
 
+  it('reads any BCP 47 tag as the closest language, English when none is close', async () => {
+    for (const [tag, language] of [['en-US', 'en'], ['ko-KR', 'ko'], ['ja-JP', 'ja'], ['zh-Hant-TW', 'en'], ['KO', 'ko']]) {
+      const reply = await api('POST', '/boot', { body: { language: tag } });
+      expect(reply.status, tag).toBe(200);
+      expect(reply.body.user.language, tag).toBe(language);
+    }
+    const { token } = await bootVisitor(server);
+    const updated = await api('PATCH', '/user', { token, body: { language: 'ja-JP' } });
+    expect(updated.body.user.language).toBe('ja');
+  });
+
+  it('applies the opt-outs sent with the boot', async () => {
+    const reply = await api('POST', '/boot', { body: { unsubscribeEmail: true, unsubscribeTexting: false } });
+    expect(reply.body.user).toMatchObject({ unsubscribeEmail: true, unsubscribeTexting: false });
+    const again = await api('POST', '/boot', { body: { token: reply.body.token, unsubscribeTexting: true } });
+    expect(again.body.user).toMatchObject({ unsubscribeEmail: true, unsubscribeTexting: true });
+    const bad = await api('POST', '/boot', { body: { unsubscribeEmail: 'yes' } });
+    expect(bad.body.error.message).toBe('unsubscribeEmail: must be true or false');
+  });
+
+  it('stores profile values that are lists of strings or numbers, and returns them', async () => {
+    const profile = { name: 'Mina', likes: ['linen', 'wool'], sizes: [95, 100], none: [] };
+    const reply = await api('POST', '/boot', { body: { profile } });
+    expect(reply.status).toBe(200);
+    expect(reply.body.user.profile).toEqual(profile);
+    const updated = await api('PATCH', '/user', { token: reply.body.token, body: { profile: { likes: ['silk'] }, profileOnce: { sizes: [1], grades: ['A'] } } });
+    expect(updated.body.user.profile).toEqual({ ...profile, likes: ['silk'], grades: ['A'] });
+    const again = await api('POST', '/boot', { body: { token: reply.body.token } });
+    expect(again.body.user.profile).toEqual({ ...profile, likes: ['silk'], grades: ['A'] });
+  });
+
   it('refuses an unknown plugin key with 404 channel_not_found', async () => {
     const reply = await widget(server, 'no-such-key')('POST', '/boot', { body: {} });
     expect(reply.status).toBe(404);

@@ -34,8 +34,11 @@ describe('refusals', () => {
       ['POST', '/chats', { clientId: 'x', message: { text: 7, clientId: 'y' } }, 'message.text: must be a string of 1 to 5000 characters'],
       ['POST', '/chats', { clientId: 'x', profile: { priority: 'high' } }, 'priority: is written by managers only'],
       ['POST', '/chats', { clientId: 'x', profile: { 'source.page': 'x'.repeat(2049) } }, 'source.page: must be at most 2048 characters (got 2049)'],
-      ['PATCH', '/user', { language: 'fr' }, 'language: must be one of ko, en, ja'],
-      ['PATCH', '/user', { profile: { nested: { a: 1 } } }, 'profile.nested: must be a string of up to 1000 characters, a finite number, a boolean or null'],
+      ['PATCH', '/user', { language: 5 }, 'language: must be a language tag such as ko, en-US or ja-JP'],
+      ['PATCH', '/user', { profile: { nested: { a: 1 } } }, 'profile.nested: must be a string of up to 1000 characters, a finite number, a boolean, null or a list of up to 30 strings (each up to 200 characters) or numbers'],
+      ['PATCH', '/user', { profile: { sizes: Array.from({ length: 31 }, (_, i) => i) } }, 'profile.sizes: must be a string of up to 1000 characters, a finite number, a boolean, null or a list of up to 30 strings (each up to 200 characters) or numbers'],
+      ['PATCH', '/user', { profileOnce: { likes: ['x'.repeat(201)] } }, 'profileOnce.likes: must be a string of up to 1000 characters, a finite number, a boolean, null or a list of up to 30 strings (each up to 200 characters) or numbers'],
+      ['POST', '/events', { name: 'Buy', properties: { items: ['a'] } }, 'properties.items: must be a string of up to 1000 characters, a finite number, a boolean or null'],
       ['POST', '/user/tags', { add: 'vip' }, 'add: must be a list of at most 30 non-empty strings of up to 50 characters'],
     ];
     for (const [method, path, body, message] of cases) {
@@ -91,13 +94,31 @@ describe('CORS', () => {
     expect(reply.headers.get('access-control-allow-origin')).toBe('https://shop.example');
   });
 
-  it('refuses another origin with 403 and no CORS headers, preflight included', async () => {
-    for (const method of ['OPTIONS', 'POST']) {
-      const reply = await widget(guarded)(method, '/boot', { headers: { origin: 'https://evil.example' } });
-      expect(reply.status).toBe(403);
-      expect(reply.body.error.code).toBe('origin_not_allowed');
-      expect(reply.headers.get('access-control-allow-origin')).toBeNull();
-    }
+  it('refuses another origin with a 403 the page can read, after a preflight that lets the request through', async () => {
+    const preflight = await widget(guarded)('OPTIONS', '/boot', {
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://evil.example');
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('authorization, content-type');
+    const reply = await widget(guarded)('POST', '/boot', { body: {}, headers: { origin: 'https://evil.example' } });
+    expect(reply.status).toBe(403);
+    expect(reply.headers.get('access-control-allow-origin')).toBe('https://evil.example');
+    expect(reply.body.error).toEqual({
+      code: 'origin_not_allowed',
+      message: `origin: this origin (https://evil.example) is not allowed for the channel ${guarded.pluginKey}`,
+    });
+  });
+
+  it('refuses an unknown plugin key with a 404 the page can read, after a preflight that lets the request through', async () => {
+    const headers = { origin: 'https://shop.example', 'access-control-request-method': 'POST' };
+    const preflight = await widget(guarded, 'no-such-key')('OPTIONS', '/boot', { headers });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+    const reply = await widget(guarded, 'no-such-key')('POST', '/boot', { body: {}, headers: { origin: 'https://shop.example' } });
+    expect(reply.status).toBe(404);
+    expect(reply.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+    expect(reply.body.error).toEqual({ code: 'channel_not_found', message: 'pluginKey: no channel has this plugin key (no-such-key)' });
   });
 
   it('admits any origin when the channel lists none', async () => {

@@ -11,9 +11,11 @@ export type EventProperty = { [key: string]: string | number | boolean | null | 
 
 /** The user that `boot`, `updateUser`, `addTags` and `removeTags` call back with. */
 export interface User extends WidgetUser {
-  /** Unread manager and bot messages (every one counts as an alert). */
+  /** Manager and bot messages the customer has not read (every one counts as an alert). */
   alert: number;
+  /** The same count as `alert`. */
   unread: number;
+  /** Absent: Sangdam keeps no avatars. */
   avatarUrl?: string;
 }
 
@@ -46,15 +48,16 @@ export interface BootOption {
   appearance?: Appearance | null;
   customLauncherSelector?: string;
   hideChannelButtonOnBoot?: boolean;
-  /** No popup previews of new messages. */
+  /** No previews of new messages beside the launcher while the messenger is closed. */
   hidePopup?: boolean;
   zIndex?: number;
   trackDefaultEvent?: boolean;
   trackUtmSource?: boolean;
+  /** Both of the two below. */
   unsubscribe?: boolean;
   unsubscribeEmail?: boolean;
   unsubscribeTexting?: boolean;
-  /** Origin of the Sangdam server; defaults to the origin `sdk.js` was loaded from. */
+  /** The Sangdam server (origin and any path prefix); the script tag defaults to the folder `sdk.js` was loaded from. */
   apiBase?: string;
   /** CSP nonce given to the style elements the widget creates when constructed sheets are unavailable. */
   nonce?: string;
@@ -113,8 +116,8 @@ export const COMMAND_NAMES = [
   'onFollowUpChanged', 'onUrlClicked', 'clearCallbacks',
 ] as const satisfies readonly CommandName[];
 
-/** Fails to compile when a command of Api is missing from COMMAND_NAMES. */
-export type AllCommandsListed = [Exclude<CommandName, (typeof COMMAND_NAMES)[number]>] extends [never] ? true : never;
+/** Does not compile when a command of Api is missing from COMMAND_NAMES. */
+export const ALL_COMMANDS_LISTED: [Exclude<CommandName, (typeof COMMAND_NAMES)[number]>] extends [never] ? true : never = true;
 
 /** Events the host page can subscribe to with the `on…` commands. */
 export interface Events {

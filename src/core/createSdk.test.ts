@@ -1,39 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BootResponse } from '../shared/types';
 import { createSdk, type Dispatch } from './createSdk';
-
-const BOOT: BootResponse = {
-  token: 'tok',
-  profileFields: [
-    { key: 'profile.orderId', type: 'String', names: { en: 'Order' }, order: 0, archived: false },
-    { key: 'profile.giftWrap', type: 'Boolean', names: { en: 'Gift wrap' }, order: 1, archived: false },
-    { key: 'profile.oldCode', type: 'String', names: { en: 'Old code' }, order: 2, archived: true },
-  ],
-  user: { id: 'u1', memberId: null, name: null, language: 'en', profile: {}, tags: [], unsubscribeEmail: false, unsubscribeTexting: false },
-  channel: { id: 'c1', name: 'Shop', color: '#123456' },
-  unread: { chat1: 2 },
-  cursor: 7,
-};
-
-class FakeSocket {
-  static open: FakeSocket[] = [];
-  readyState = 0;
-  onopen: (() => void) | null = null;
-  onclose: (() => void) | null = null;
-  onmessage: ((m: { data: string }) => void) | null = null;
-  onerror: (() => void) | null = null;
-  constructor(readonly url: string) {
-    FakeSocket.open.push(this);
-  }
-  send() {}
-  close() {
-    FakeSocket.open = FakeSocket.open.filter((s) => s !== this);
-  }
-}
+import { BOOT, FakeSocket, json } from './test/harness';
 
 let fetchMock: ReturnType<typeof vi.fn>;
+let loadRealtime: ReturnType<typeof vi.fn>;
 let sdk: Dispatch;
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 beforeEach(() => {
@@ -42,10 +13,13 @@ beforeEach(() => {
   vi.stubGlobal('WebSocket', FakeSocket);
   fetchMock = vi.fn(async (url: string) => (String(url).endsWith('/boot') ? json(200, BOOT) : new Response(null, { status: 204 })));
   vi.stubGlobal('fetch', fetchMock);
+  loadRealtime = vi.fn(() => import('./realtime'));
   sdk = createSdk({
     apiBase: 'http://api.test',
     loadMessenger: () => new Promise(() => {}),
     loadProfileTools: () => import('./pageProfile/index'),
+    loadPopup: () => import('../popup/index'),
+    loadRealtime: loadRealtime as () => Promise<typeof import('./realtime')>,
     newId: () => 'id' + Math.random(),
   });
 });
@@ -61,18 +35,18 @@ describe('argument errors reach the callback and send nothing', () => {
     ['boot', [{}], /boot: option.pluginKey is required/],
     ['boot', ['key'], /boot: option must be an object/],
     ['boot', [{ pluginKey: '' }], /option.pluginKey must be a string of 1 to 100 characters/],
-    ['boot', [{ pluginKey: 'k', language: 'fr' }], /option.language must be one of 'ko', 'en', 'ja'/],
-    ['boot', [{ pluginKey: 'k', zIndex: 'high' }], /option.zIndex must be an integer/],
+    ['boot', [{ pluginKey: 'k', language: 42 }], /option.language must be a language tag like 'en-US'/],
+    ['boot', [{ pluginKey: 'k', zIndex: 'high' }], /option.zIndex must be a number/],
     ['boot', [{ pluginKey: 'k', apiBase: 'ftp://x' }], /option.apiBase must be an absolute http\(s\) URL/],
     ['boot', [{ pluginKey: 'k', customLauncherSelector: '##' }], /option.customLauncherSelector is not a valid CSS selector/],
-    ['boot', [{ pluginKey: 'k', profile: { age: NaN } }], /option.profile.age must be a string .* a finite number/],
+    ['boot', [{ pluginKey: 'k', profile: 'Mina' }], /option.profile must be an object/],
+    ['boot', [{ pluginKey: 'k', memberId: { id: 1 } }], /option.memberId must be a string of 1 to 256 characters/],
     ['boot', [{ pluginKey: 'k', hideChannelButtonOnBoot: 'yes' }], /option.hideChannelButtonOnBoot must be true or false/],
     ['updateUser', [{ nickname: 'x' }], /updateUser: user.nickname is not a user field/],
     ['updateUser', [{ tags: ['ok', 3] }], /user.tags\[1\] must be a non-empty string/],
-    ['updateUser', [{ language: 'de' }], /user.language must be one of/],
+    ['updateUser', [{ language: ['de'] }], /user.language must be a language tag/],
     ['addTags', ['vip'], /addTags: tags must be an array of at most 30 strings/],
     ['removeTags', [['a'.repeat(51)]], /tags\[0\] must be a non-empty string of at most 50 characters/],
-    ['updateProfile', [{ size: { nested: true } }], /updateProfile: chatProfile.size must be a string, a finite number/],
     ['updateProfile', [[]], /chatProfile must be an object/],
   ];
   for (const [name, args, message] of cases) {
@@ -113,11 +87,6 @@ describe('the dispatcher', () => {
     expect(warn.mock.calls[0][1]).toMatch(/unknown command 'explode'/);
   });
 
-  it('refuses commands that need a session before boot, naming boot', () => {
-    const callback = vi.fn();
-    sdk('updateUser', { language: 'ko' }, callback);
-    expect(callback.mock.calls[0][0].message).toMatch(/call boot first/);
-  });
 
   it('boots, calls back with the user and shows the launcher with the unread badge', async () => {
     const callback = vi.fn();
@@ -125,7 +94,7 @@ describe('the dispatcher', () => {
     sdk('onBadgeChanged', badge);
     sdk('boot', { pluginKey: 'key', trackDefaultEvent: false }, callback);
     await vi.waitFor(() => expect(callback).toHaveBeenCalled());
-    expect(callback).toHaveBeenCalledWith(null, BOOT.user);
+    expect(callback).toHaveBeenCalledWith(null, { ...BOOT.user, alert: 2, unread: 2 });
     expect(fetchMock.mock.calls[0][0]).toBe('http://api.test/api/widget/key/boot');
     expect(badge).toHaveBeenCalledWith(2, 2);
     const host = document.querySelector('sangdam-widget')!;
@@ -163,8 +132,11 @@ describe('the dispatcher', () => {
     expect(storage).not.toHaveBeenCalled();
     await vi.waitFor(() => expect(booted).toHaveBeenCalled());
     expect(FakeSocket.open).toHaveLength(0);
+    expect(loadRealtime).not.toHaveBeenCalled();
     sdk('showMessenger');
-    expect(FakeSocket.open).toHaveLength(1);
+    // Not at the page's next idle time: the realtime chunk is asked for now, the socket opens once it is in.
+    expect(loadRealtime).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(FakeSocket.open).toHaveLength(1));
   });
 
   it('opens no socket when shut down before the page was idle', async () => {
@@ -188,13 +160,13 @@ describe('the dispatcher', () => {
   });
 
   it('calls back the commands that waited for a boot that failed', async () => {
-    fetchMock.mockImplementation(async () => json(404, { error: { code: 'channel_not_found', message: 'pluginKey: no channel has this plugin key' } }));
+    fetchMock.mockImplementation(async () => json(404, { error: { code: 'channel_not_found', message: 'pluginKey: no channel has this plugin key (wrong-key)' } }));
     const callback = vi.fn();
     vi.spyOn(console, 'error').mockImplementation(() => {});
     sdk('boot', { pluginKey: 'wrong-key' });
     sdk('addTags', ['vip'], callback);
     await vi.waitFor(() => expect(callback).toHaveBeenCalled());
-    expect(callback.mock.calls[0][0].message).toBe('boot failed: pluginKey: no channel has this plugin key');
+    expect(callback.mock.calls[0][0].message).toBe('boot failed: pluginKey: no channel has this plugin key (wrong-key)');
   });
 
   it('gives a failed boot to the callback with the server message', async () => {

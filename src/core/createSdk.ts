@@ -1,41 +1,63 @@
-import type { ChatProfile, Language, UserProfile, WidgetChat, WidgetUser } from '../shared/types';
-import { ALIASES, type BootOption, type Events, type ResultCallback } from './commands';
+import type { ChatProfile, Language, WidgetUser } from '../shared/types';
+import type { ApiError } from './apiClient';
+import { ALIASES, type Api, type BootOption, type CommandName, type Events, type ResultCallback, type User } from './commands';
 import type { MessengerModule, ProfileTools } from './contract';
 import { createEmitter } from './emitter';
+import { win } from './env';
+import type { PopupModule } from './popupContract';
+import type { RealtimeModule } from './realtime';
 import { callSafely, reportError, warn } from './report';
 import { startSession, type PageState, type Session } from './session';
-import { BOOT_KEYS, validateArgs } from './validateArgs';
+import { validateArgs } from './validateArgs';
 
 export interface SdkDeps {
-  /** Origin of the server, used when `boot` has no `apiBase`. */
-  apiBase: string;
+  /** Origin of the server, used when `boot` has no `apiBase`; the npm entry has none to guess. */
+  apiBase?: string;
   /** The messenger chunk, for a panel in `language` (the script-tag build fetches its strings beside it). */
   loadMessenger(language: Language): Promise<MessengerModule>;
   loadProfileTools(): Promise<ProfileTools>;
+  /** The preview card of new messages, loaded with the first one that arrives while the messenger is closed. */
+  loadPopup(): Promise<PopupModule>;
+  /** The live connection (realtime.ts), loaded when the page is idle or the messenger is wanted. */
+  loadRealtime(): Promise<RealtimeModule>;
   newId(): string;
 }
 
 /** `ChannelIO(name, ...args)`: what the script tag installs and what the ESM exports call. */
 export type Dispatch = (name: string, ...args: unknown[]) => unknown;
 
-/** Position of the result callback for the commands that take one. */
-const CALLBACK_AT: Record<string, number> = { boot: 1, updateUser: 1, addTags: 1, removeTags: 1, updateProfile: 1 };
+/** The commands whose second argument is a result callback. */
+const WITH_CALLBACK = /^(boot|updateUser|addTags|removeTags|updateProfile)$/;
 const FOLLOW_UP_KEYS = ['name', 'email', 'mobileNumber'];
+/** Commands that need no booted session. */
+const SESSIONLESS = /^(boot|shutdown|setPage|resetPage|clearCallbacks|on[A-Z]\w*)$/;
+/**
+ * Set on `window` while an SDK of the page has a boot under way or done, so that a second copy
+ * (the npm entry beside the script tag) boots no second widget.
+ */
+const WIDGET = Symbol.for('sangdam.widget');
 
 /**
- * Creates one SDK instance: a dispatcher that checks every call, runs it against the booted
+ * Creates one SDK instance: a dispatcher that reads every call, runs it against the booted
  * session, and holds calls made while `boot` is still on its way until it has finished.
  */
 export function createSdk(deps: SdkDeps): Dispatch {
   const events = createEmitter<Events>();
   const page: PageState = { profile: {} };
+  // An SDK is made only where there is a window (the script tag, the npm entry in a browser).
+  const marks = win as unknown as Record<symbol, unknown>;
+  const self = {};
   let updates: ChatProfile = {};
   let session: Session | undefined;
+  let sessionAbort: AbortController | undefined;
   /** A boot on its way, and the commands waiting for it (called with the reason when it fails). */
-  type Boot = { abort: AbortController; queue: ((failure?: string) => void)[] };
+  type Boot = { abort: AbortController; callback?: ResultCallback<User>; queue: ((failure?: string) => void)[] };
   let booting: Boot | undefined;
-  let bootAbort: AbortController | undefined;
   const warned = new Set<string>();
+  const warnOnce = (message: string) => {
+    if (!warned.has(message)) warn(message);
+    warned.add(message);
+  };
 
   const fail = (callback: unknown, message: string) => {
     const error = new Error(message);
@@ -43,116 +65,146 @@ export function createSdk(deps: SdkDeps): Dispatch {
     else reportError(error);
   };
 
-  const shutdown = () => {
-    booting?.abort.abort();
-    bootAbort?.abort();
-    session?.shutdown();
-    session = booting = bootAbort = undefined;
+  /** Ends the boot under way, if any: its callback and the commands waiting for it learn why. */
+  const cancelBoot = (reason: string) => {
+    const attempt = booting;
+    booting = undefined;
+    if (!attempt) return;
+    attempt.abort.abort();
+    callSafely(attempt.callback, new Error(reason), null);
+    attempt.queue.forEach((run) => run(reason));
   };
 
-  const boot = (option: BootOption, callback?: ResultCallback<WidgetUser>) => {
+  const release = () => {
+    if (marks[WIDGET] === self) delete marks[WIDGET];
+  };
+
+  const shutdown = () => {
+    cancelBoot('boot: shut down before it finished');
+    sessionAbort?.abort();
+    session?.shutdown();
+    session = sessionAbort = undefined;
+    release();
+  };
+
+  const boot = (option: BootOption, callback?: ResultCallback<User>) => {
+    cancelBoot('boot: superseded by a later boot');
     shutdown();
-    const unknown = Object.keys(option).filter((key) => BOOT_KEYS.indexOf(key) < 0);
-    if (unknown.length) warn(`boot: ignoring unknown option(s) ${unknown.join(', ')}`);
-    const attempt: Boot = { abort: new AbortController(), queue: [] };
+    const apiBase = option.apiBase || deps.apiBase;
+    if (!apiBase) return fail(callback, 'boot: option.apiBase is required: the address of your Sangdam server');
+    if (marks[WIDGET]) {
+      const message = 'boot: another Sangdam SDK on this page has booted; this one stays off';
+      warnOnce(message);
+      return callSafely(callback, new Error(message), null);
+    }
+    marks[WIDGET] = self;
+    const attempt: Boot = { abort: new AbortController(), callback, queue: [] };
     booting = attempt;
-    startSession(option, { ...deps, events, page, profile: () => updates }, attempt.abort.signal).then(
+    startSession(option, { ...deps, apiBase, events, page, profile: () => updates }, attempt.abort.signal).then(
       (started) => {
         if (booting !== attempt) return started.shutdown();
         session = started;
-        bootAbort = attempt.abort;
+        sessionAbort = attempt.abort;
         booting = undefined;
         callSafely(callback, null, started.user);
         attempt.queue.forEach((run) => run());
       },
-      (error: Error) => {
-        if (booting !== attempt) return;
+      (error: ApiError) => {
+        if (booting !== attempt) return; // its callback has heard why already
         booting = undefined;
-        fail(callback, `boot: ${error.message}`);
-        attempt.queue.forEach((run) => run(`boot failed: ${error.message}`));
+        release();
+        // The server's refusals name the key or the origin and the channel; a network failure, where.
+        const reason = error.code === 'network' ? `could not reach the Sangdam server at ${apiBase}` : error.message;
+        fail(callback, `boot: ${reason}`);
+        attempt.queue.forEach((run) => run(`boot failed: ${reason}`));
       },
     );
   };
 
-  const userCall = (callback: unknown, call: (s: Session) => Promise<{ user: WidgetUser }>, before?: UserProfile) =>
+  const userCall = (callback: unknown, call: (s: Session) => Promise<{ user: WidgetUser }>, before?: object) =>
     withSession(callback, (s) =>
       call(s).then(
         ({ user }) => {
           s.setUser(user);
-          callSafely(callback as ResultCallback<WidgetUser>, null, user);
+          callSafely(callback as ResultCallback<User>, null, s.user);
           if (before && FOLLOW_UP_KEYS.some((k) => k in before)) events.emit('followUpChanged', user.profile);
         },
         (error: Error) => fail(callback, error.message),
       ),
     );
 
-  /**
-   * Checks the values against the channel's schema before anything travels, keeps them for the
-   * next chat, and writes them at once to the chat the messenger shows.
-   */
+  /** Checked and kept for the next chat, and written at once to the chat the messenger shows (profile.js). */
   const writeProfile = async (s: Session, profile: ChatProfile, cb?: ResultCallback<ChatProfile>) => {
     const tools = await deps.loadProfileTools();
-    const check = tools.validateProfile(profile, s.fields.filter((f) => !f.archived), 'sdk');
-    if (!check.ok) return fail(cb, `updateProfile: ${check.message}`);
-    updates = { ...updates, ...check.profile };
-    const chatId = s.viewing();
-    if (!chatId) return callSafely(cb, null, { ...updates });
-    const { chat } = await s.request<{ chat: WidgetChat }>('PATCH', `/chats/${encodeURIComponent(chatId)}/profile`, { profile: check.profile });
-    callSafely(cb, null, chat.profile);
+    const written = await tools.writeProfile(profile, s.fields, s.viewing(), s.request, (kept) => (updates = { ...updates, ...kept }));
+    if (typeof written === 'string') fail(cb, `updateProfile: ${written}`);
+    else callSafely(cb, null, written || { ...updates });
   };
 
-  // Commands that need a booted session run now, wait for a boot in progress, or explain.
+  // Commands that need a booted session run now or wait for the boot in progress (the dispatcher
+  // has answered those made with neither).
   const withSession = (callback: unknown, run: (s: Session) => unknown) => {
-    if (session) return void run(session);
-    if (booting) return void booting.queue.push((failure) => (session ? run(session) : fail(callback, failure || 'the SDK was shut down')));
-    fail(callback, 'the SDK is not booted: call boot first');
+    if (session) run(session);
+    else booting?.queue.push((failure) => (session ? run(session) : fail(callback, failure || 'the SDK was shut down')));
   };
 
-  const commands: Record<string, (...args: never[]) => unknown> = {
+  const commands = {
     boot,
     shutdown,
     showMessenger: () => withSession(0, (s) => s.messenger.show()),
     hideMessenger: () => withSession(0, (s) => s.messenger.hide()),
-    openChat: (chatId?: string | number | null, message?: string | null) =>
+    openChat: (chatId, message) =>
       withSession(0, (s) => s.messenger.show(chatId != null && chatId !== '' ? { chatId: String(chatId) } : message ? { message } : { newChat: true })),
-    track: (name: string, properties?: Record<string, unknown>) =>
+    openWorkflow: () => {
+      warnOnce('openWorkflow: Sangdam has no workflows; opening the messenger');
+      withSession(0, (s) => s.messenger.show());
+    },
+    track: (name, properties) =>
       withSession(0, (s) => s.request('POST', '/events', { name, properties }).catch((e: Error) => warn(`track: ${e.message}`))),
-    updateUser: (user: { profile?: UserProfile }, cb?: unknown) => userCall(cb, (s) => s.request('PATCH', '/user', user), user.profile),
-    addTags: (tags: string[], cb?: unknown) => userCall(cb, (s) => s.request('POST', '/user/tags', { add: tags })),
-    removeTags: (tags: string[], cb?: unknown) => userCall(cb, (s) => s.request('POST', '/user/tags', { remove: tags })),
-    setPage: (url: string, profile?: ChatProfile) => {
-      page.page = url;
+    updateUser: (user, cb) => userCall(cb, (s) => s.request('PATCH', '/user', user), user.profile || undefined),
+    addTags: (tags, cb) => userCall(cb, (s) => s.request('POST', '/user/tags', { add: tags })),
+    removeTags: (tags, cb) => userCall(cb, (s) => s.request('POST', '/user/tags', { remove: tags })),
+    setPage: (url, profile) => {
+      // A page that could not be read was left out (with a warning): the page stays as it was.
+      if (url) page.page = url;
       page.profile = profile || {};
     },
     resetPage: () => {
       page.page = undefined;
       page.profile = {};
     },
-    updateProfile: (profile: ChatProfile, cb?: ResultCallback<ChatProfile>) =>
+    updateProfile: (profile, cb) =>
       withSession(cb, (s) => writeProfile(s, profile, cb).catch((error: Error) => fail(cb, `updateProfile: ${error.message}`))),
     showChannelButton: () => withSession(0, (s) => s.setButtonVisible(true)),
     hideChannelButton: () => withSession(0, (s) => s.setButtonVisible(false)),
-    setAppearance: (appearance: BootOption['appearance']) => withSession(0, (s) => s.setAppearance(appearance ?? null)),
-    onShowMessenger: (cb: () => void) => events.on('showMessenger', cb),
-    onHideMessenger: (cb: () => void) => events.on('hideMessenger', cb),
-    onBadgeChanged: (cb: (u: number, a: number) => void) => events.on('badgeChanged', cb),
-    onChatCreated: (cb: Events['chatCreated'] extends [infer C] ? (chat: C) => void : never) => events.on('chatCreated', cb),
-    onFollowUpChanged: (cb: (p: UserProfile) => void) => events.on('followUpChanged', cb),
-    onUrlClicked: (cb: (url: string) => void) => events.on('urlClicked', cb),
+    setAppearance: (appearance) => withSession(0, (s) => s.setAppearance(appearance)),
+    onShowMessenger: (cb) => events.on('showMessenger', cb),
+    onHideMessenger: (cb) => events.on('hideMessenger', cb),
+    onBadgeChanged: (cb) => events.on('badgeChanged', cb),
+    onChatCreated: (cb) => events.on('chatCreated', cb),
+    onFollowUpChanged: (cb) => events.on('followUpChanged', cb),
+    onUrlClicked: (cb) => events.on('urlClicked', cb),
     clearCallbacks: () => events.clear(),
-  };
+  } satisfies { [K in CommandName]: (...args: Parameters<Api[K]>) => ReturnType<Api[K]> | void };
 
   return (name, ...args) => {
     try {
       if (name === 'openSupportBot') args = [undefined, args[1]];
-      const command = (ALIASES as Record<string, string>)[name] || name;
+      const command = ((ALIASES as Record<string, string>)[name] || name) as CommandName;
       if (!Object.prototype.hasOwnProperty.call(commands, command)) {
-        if (!warned.has(name)) warn(`unknown command '${String(name)}' ignored`);
-        warned.add(name);
+        warnOnce(`unknown command '${String(name)}' ignored`);
         return undefined;
       }
-      const problem = validateArgs(command, args);
-      if (problem) return fail(args[CALLBACK_AT[command]], problem);
+      const problem = validateArgs(command, args, warnOnce);
+      const callback = WITH_CALLBACK.test(command) ? args[1] : undefined;
+      if (problem) return fail(callback, problem);
+      if (!session && !booting && !SESSIONLESS.test(command)) {
+        // Common in route handlers that run before boot: a line on the console, not a stack trace.
+        const message = `${name}: call boot first`;
+        warn(message);
+        if (typeof callback === 'function') callSafely(callback as ResultCallback<never>, new Error(message), null);
+        return undefined;
+      }
       return (commands[command] as (...a: unknown[]) => unknown)(...args);
     } catch (error) {
       reportError(error);

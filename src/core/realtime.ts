@@ -14,6 +14,9 @@ export interface RealtimeOptions {
   onConnection(online: boolean): void;
 }
 
+/** The realtime chunk (`realtime.js`), loaded once the page is idle or the messenger is wanted. */
+export type RealtimeModule = { connectRealtime: typeof connectRealtime };
+
 export interface Realtime {
   /** Latest event sequence number seen. */
   cursor(): number;

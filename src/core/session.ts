@@ -1,15 +1,17 @@
+import { matchLanguage } from '../shared/matchLanguage';
 import type { Appearance, BootResponse, ChatProfile, Language, Message, RealtimeEvent, WidgetChat, WidgetUser } from '../shared/types';
-import type { BootOption, Events } from './commands';
+import type { BootOption, Events, User } from './commands';
 import type { CoreBridge, MessengerModule, ProfileTools } from './contract';
 import type { Emitter } from './emitter';
-import { createApiClient, withRetry, type Request } from './apiClient';
+import { createApiClient, type Request } from './apiClient';
 import { doc, nextTask, win, whenIdle } from './env';
 import { createWidgetHost, type WidgetHost } from './hostElement';
 import { createLauncher, LAUNCHER_CSS, type Launcher } from './launcher';
 import { createMessengerControl, type MessengerControl } from './messengerControl';
-import { connectRealtime, type Realtime } from './realtime';
-import { guard, warn } from './report';
+import type { Realtime, RealtimeModule } from './realtime';
+import { guard, reportError, warn } from './report';
 import { pageView } from './pageView';
+import type { PopupModule, PopupView, Preview } from './popupContract';
 import { readJson, storageKey, writeJson } from './storage';
 
 export interface PageState {
@@ -21,6 +23,10 @@ export interface SessionDeps {
   events: Emitter<Events>;
   loadMessenger(language: Language): Promise<MessengerModule>;
   loadProfileTools(): Promise<ProfileTools>;
+  loadPopup(): Promise<PopupModule>;
+  /** The live connection's code, loaded when the page is idle or the messenger is wanted. */
+  loadRealtime(): Promise<RealtimeModule>;
+  /** The server's origin: `apiBase` of the boot option, else the SDK's default. */
   apiBase: string;
   page: PageState;
   /** Values written with updateProfile, for the next chat. */
@@ -30,7 +36,8 @@ export interface SessionDeps {
 
 /** What the commands act on between a successful `boot` and `shutdown`. */
 export interface Session {
-  readonly user: WidgetUser;
+  /** The user with the unread counts Channel Talk's `User` carries. */
+  readonly user: User;
   readonly request: Request;
   /** The channel's custom chat-profile fields, as learned at boot. */
   readonly fields: NonNullable<BootResponse['profileFields']>;
@@ -44,21 +51,18 @@ export interface Session {
   shutdown(): void;
 }
 
-export function detectLanguage(): Language {
-  const nav = win ? win.navigator.language.slice(0, 2) : '';
-  return nav === 'ko' || nav === 'ja' ? nav : 'en';
-}
+export const detectLanguage = (): Language => matchLanguage((win && win.navigator.language) || '');
 
 /**
  * Boots against the server, then builds everything a booted page has: the host element and
  * launcher, the realtime connection, the outbox and the lazily loaded messenger.
  */
 export async function startSession(option: BootOption, deps: SessionDeps, signal: AbortSignal): Promise<Session> {
-  const apiBase = (option.apiBase || deps.apiBase).replace(/\/+$/, '');
+  const apiBase = deps.apiBase.replace(/\/+$/, '');
   // `boot` may be called inside the page's own task (an inline call, the npm entry): storage and the
   // request wait for a task of their own.
   await nextTask();
-  if (signal.aborted) throw new Error('boot: cancelled by shutdown');
+  if (signal.aborted) throw new Error('cancelled'); // its callback has heard why
   const tokenKey = storageKey(option.pluginKey, 'session');
   let token = readJson<{ token: string }>(tokenKey)?.token;
   const request = createApiClient(`${apiBase}/api/widget/${encodeURIComponent(option.pluginKey)}`, () => token, signal);
@@ -68,9 +72,11 @@ export async function startSession(option: BootOption, deps: SessionDeps, signal
     memberHash: option.memberHash,
     profile: option.profile,
     language: option.language || detectLanguage(),
+    unsubscribeEmail: option.unsubscribeEmail ?? option.unsubscribe,
+    unsubscribeTexting: option.unsubscribeTexting ?? option.unsubscribe,
     pageView: option.trackDefaultEvent === false ? undefined : pageView(option.trackUtmSource !== false),
   });
-  if (signal.aborted) throw new Error('boot: cancelled by shutdown');
+  if (signal.aborted) throw new Error('cancelled'); // its callback has heard why
   token = boot.token;
   writeJson(tokenKey, { token });
   return buildSession(option, deps, boot, request, apiBase);
@@ -78,8 +84,8 @@ export async function startSession(option: BootOption, deps: SessionDeps, signal
 
 function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse, request: Request, apiBase: string): Session {
   const { events } = deps;
-  // validateArgs lets only ko, en and ja through.
-  const language = (option.language || boot.user.language || detectLanguage()) as Language;
+  // The dispatcher read the option (validateArgs.ts): its language is one of ours already.
+  const language = (option.language as Language | undefined) || boot.user.language || detectLanguage();
   const abort = new AbortController();
   const listeners = new Set<Parameters<CoreBridge['subscribe']>[0]>();
   const unread: Record<string, number> = { ...boot.unread };
@@ -109,6 +115,8 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
     forward(event);
     if (event.type === 'message' && event.message.author !== 'customer' && !messenger.isVisible()) {
       cleanups.push(whenIdle(() => messenger.prefetch()));
+      const { message } = event;
+      if (!option.hidePopup) showPopup({ chatId: event.chat.id, author: message.authorName || boot.channel.name, text: message.text });
     }
   };
 
@@ -116,16 +124,16 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
 
   const createChat = async (text?: string) => {
     const tools = await deps.loadProfileTools();
-    const capture = tools.capturePage(doc as Document, {
+    const result = await tools.startChat(doc as Document, {
+      text,
       page: deps.page.page,
       explicit: { ...deps.page.profile, ...deps.profile() },
       pageMetadata: option.pageMetadata,
       fields,
+      request,
+      newId: deps.newId,
+      signal: abort.signal,
     });
-    capture.dropped.forEach((problem) => warn(`chat profile: ${problem}; not sent`));
-    const clientId = deps.newId();
-    const body = { clientId, message: text ? { text, clientId: deps.newId() } : undefined, profile: capture.profile };
-    const result = await withRetry(() => request<{ chat: WidgetChat; message?: Message }>('POST', '/chats', body), abort.signal);
     events.emit('chatCreated', result.chat);
     return result;
   };
@@ -178,29 +186,55 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
     (visible) => {
       // A chat is likely to start: have the profile tools ready by then.
       if (visible) deps.loadProfileTools().catch(() => {});
+      if (visible) withPopup((view) => view.hide());
       events.emit(visible ? 'showMessenger' : 'hideMessenger');
     },
   );
 
   const launcher: Launcher = createLauncher(host.shadowRoot, language, guard(() => messenger.toggle()));
+
+  // The preview card of new messages while the messenger is closed: its chunk loads with the
+  // first one. Every use waits for it in order, so a hide or shutdown never overtakes a show.
+  let popup: Promise<PopupView | void> | undefined;
+  const withPopup = (use: (view: PopupView) => void) => popup && popup.then(guard((view: PopupView | void) => view && use(view)));
+  const showPopup = (preview: Preview) => {
+    popup ||= deps
+      .loadPopup()
+      .then((module) => module.mountPopup(host.shadowRoot, { language, nonce: option.nonce, open: (chatId) => messenger.show({ chatId }) }))
+      .catch((error) => {
+        popup = undefined; // the next message tries again
+        reportError(error);
+      });
+    withPopup((view) => messenger.isVisible() || view.show(preview));
+  };
   launcher.setVisible(buttonVisible);
 
-  // The badge is already right from the boot answer, so live updates wait until the page is idle
-  // (or the messenger is wanted). The socket resumes from the boot's cursor: nothing in between is lost.
-  let realtime: Realtime | undefined;
+  // The badge is already right from the boot answer, so live updates (and their code) wait until
+  // the page is idle, or the messenger is wanted. The socket resumes from the boot's cursor:
+  // nothing in between is lost.
+  let realtime: Promise<Realtime | void> | undefined;
   const connect = () => {
     cancelConnect();
-    realtime ||= connectRealtime({
-      url: apiBase.replace(/^http/, 'ws') + '/api/realtime',
-      pollUrl: `${apiBase}/api/widget/${encodeURIComponent(option.pluginKey)}/realtime`,
-      token: boot.token,
-      cursor: boot.cursor,
-      onEvent: guard(onEvent),
-      onConnection: guard((online: boolean) => {
-        connected = online;
-        forward({ type: 'connection', online });
-      }),
-    });
+    realtime ||= deps.loadRealtime().then(
+      (module) =>
+        abort.signal.aborted
+          ? undefined
+          : module.connectRealtime({
+              url: apiBase.replace(/^http/, 'ws') + '/api/realtime',
+              pollUrl: `${apiBase}/api/widget/${encodeURIComponent(option.pluginKey)}/realtime`,
+              token: boot.token,
+              cursor: boot.cursor,
+              onEvent: guard(onEvent),
+              onConnection: guard((online: boolean) => {
+                connected = online;
+                forward({ type: 'connection', online });
+              }),
+            }),
+      (error) => {
+        realtime = undefined; // a failed download may succeed when the messenger is next wanted
+        reportError(error);
+      },
+    );
   };
   const cancelConnect = whenIdle(guard(connect));
 
@@ -220,7 +254,7 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
 
   const session: Session = {
     get user() {
-      return user;
+      return { ...user, alert: badge, unread: badge };
     },
     request,
     fields,
@@ -236,8 +270,9 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
     shutdown() {
       abort.abort();
       cancelConnect();
-      realtime?.close();
+      realtime?.then((live) => live && live.close());
       cleanups.forEach((fn) => fn());
+      withPopup((view) => view.destroy());
       messenger.destroy();
       launcher.remove();
       host.remove();

@@ -1,155 +1,202 @@
+import { keepFlatValues, type FlatRule } from '../shared/checkFlatValues';
+import { matchLanguage } from '../shared/matchLanguage';
 import { LIMITS } from '../shared/types';
+import { doc, win } from './env';
 
 /**
- * Argument checks for the commands. Each returns `undefined` when the arguments are fine, or a
- * sentence naming the argument and the rule — the text of the Error the callback receives.
+ * The commands' arguments, read after Channel Talk's rule: a value its SDK accepts never stops a
+ * command. A rule returns the value to use (normalised: a numeric memberId becomes its decimal
+ * string, a language tag the closest language), or `undefined` to leave it out — with a warning
+ * naming it and what was done, unless JSON would have left it out too — or refuses a real mistake
+ * with a sentence naming the argument and the rule: the text of the Error the callback receives.
  */
-type Check = (value: unknown, name: string) => string | undefined;
+type Rule = (value: unknown, name: string, warn: (message: string) => void) => unknown;
 
-const LANGUAGES = ['ko', 'en', 'ja'];
-const APPEARANCES = ['light', 'dark', 'system'];
+/** A refusal travels as a thrown `Refusal` up to validateArgs, which returns its message. */
+interface Refusal {
+  refused: string;
+}
+
+function refuse(message: string): never {
+  throw { refused: message } satisfies Refusal;
+}
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const optional = (check: Check): Check => (value, name) => (value === undefined ? undefined : check(value, name));
+const text = (min: number, max: number): Rule => (value, name) =>
+  typeof value === 'string' && value.length >= min && value.length <= max ? value : refuse(`${name} must be a string of ${min} to ${max} characters`);
 
-const text = (min: number, max: number): Check => (value, name) =>
-  typeof value === 'string' && value.length >= min && value.length <= max
-    ? undefined
-    : `${name} must be a string of ${min} to ${max} characters`;
+const appearance: Rule = (value, name) =>
+  value === null || ['light', 'dark', 'system'].indexOf(value as string) >= 0 ? value : refuse(`${name} must be one of 'light', 'dark', 'system' or null`);
 
-const oneOf = (values: string[], nullable = false): Check => (value, name) =>
-  values.indexOf(value as string) >= 0 || (nullable && value === null)
-    ? undefined
-    : `${name} must be one of ${values.map((v) => `'${v}'`).join(', ')}${nullable ? ' or null' : ''}`;
+const bool: Rule = (value, name) => (typeof value === 'boolean' ? value : refuse(`${name} must be true or false`));
 
-const bool: Check = (value, name) => (typeof value === 'boolean' ? undefined : `${name} must be true or false`);
-
-const stringList: Check = (value, name) => {
-  if (!Array.isArray(value) || value.length > LIMITS.tags) return `${name} must be an array of at most ${LIMITS.tags} strings`;
+const stringList: Rule = (value, name) => {
+  if (!Array.isArray(value) || value.length > LIMITS.tags) refuse(`${name} must be an array of at most ${LIMITS.tags} strings`);
   const bad = value.findIndex((tag) => typeof tag !== 'string' || !tag.trim() || tag.length > LIMITS.tag);
-  return bad < 0 ? undefined : `${name}[${bad}] must be a non-empty string of at most ${LIMITS.tag} characters`;
+  return bad < 0 ? value : refuse(`${name}[${bad}] must be a non-empty string of at most ${LIMITS.tag} characters`);
 };
 
-/** A flat object of strings, finite numbers, booleans or null: the shape of a user profile or event properties. */
-const flatObject: Check = (value, name) => {
-  if (!isPlainObject(value)) return `${name} must be an object`;
-  const keys = Object.keys(value);
-  if (keys.length > 100) return `${name} must have at most 100 keys`;
-  for (const key of keys) {
-    const v = value[key];
-    if (!key || key.length > 100) return `${name} keys must be 1 to 100 characters`;
-    if (typeof v === 'string' ? v.length > LIMITS.profileValue : !(v === null || typeof v === 'boolean' || Number.isFinite(v)))
-      return `${name}.${key} must be a string of at most ${LIMITS.profileValue} characters, a finite number, a boolean or null`;
-  }
-  return undefined;
-};
+const unstorable = (name: string, warn: (message: string) => void) => warn(`${name} is not a value Sangdam can store; left out`);
 
-const url: Check = (value, name) => {
+const object: Rule = (value, name) => (isPlainObject(value) ? value : refuse(`${name} must be an object`));
+
+/** A flat object of values (limits in LIMITS): those that cannot be stored are left out, each with a warning. */
+const flat = (rule: FlatRule): Rule => (value, name, warn) =>
+  keepFlatValues(object(value, name, warn) as Record<string, unknown>, rule, (key) => unstorable(`${name}.${key}`, warn));
+
+const userProfile = flat({ maxKeys: LIMITS.profileKeys, lists: true });
+const pageMetadata = flat({ maxKeys: 100 });
+
+/** `null`, Channel Talk's "reset the whole value", is not done here: the value stays, and we say so. */
+const noReset = (rule: Rule): Rule => (value, name, warn) =>
+  value === null ? warn(`${name}: null (a reset) is not supported; left unchanged`) : rule(value, name, warn);
+
+/**
+ * memberId, memberHash: empty is an anonymous visitor, a number its decimal string (NaN and
+ * Infinity are left out). An overlong string is refused: dropping it would boot a member as a stranger.
+ */
+const identity = (max: number): Rule => (value, name, warn) =>
+  value === '' || value === null
+    ? undefined
+    : Number.isFinite(value)
+      ? String(value)
+      : typeof value === 'number'
+        ? unstorable(name, warn)
+        : text(1, max)(value, name, warn);
+
+const language: Rule = (value, name) =>
+  typeof value === 'string' ? matchLanguage(value) : value === null ? undefined : refuse(`${name} must be a language tag like 'en-US'`);
+
+/** The absolute http(s) URL a string stands for (relative ones resolved against the page), if any. */
+export function resolveUrl(value: string, base?: string): string | undefined {
   try {
-    if (typeof value === 'string' && /^https?:$/.test(new URL(value).protocol)) return undefined;
+    const url = new URL(value, base);
+    return /^https?:$/.test(url.protocol) ? url.href : undefined;
   } catch {
-    /* reported below */
-  }
-  return `${name} must be an absolute http(s) URL`;
-};
-
-const selector: Check = (value, name) => {
-  if (typeof value !== 'string' || !value) return `${name} must be a CSS selector string`;
-  try {
-    document.createDocumentFragment().querySelector(value);
     return undefined;
-  } catch {
-    return `${name} is not a valid CSS selector: ${value}`;
   }
-};
-
-const fn: Check = (value, name) => (typeof value === 'function' ? undefined : `${name} must be a function`);
-
-function checkFields(value: unknown, name: string, rules: Record<string, Check>, required: string[] = []): string | undefined {
-  if (!isPlainObject(value)) return `${name} must be an object`;
-  for (const key of required) if (value[key] === undefined) return `${name}.${key} is required`;
-  for (const key of Object.keys(value)) {
-    const rule = rules[key];
-    const error = rule ? optional(rule)(value[key], `${name}.${key}`) : undefined;
-    if (error) return error;
-  }
-  return undefined;
 }
 
-const BOOT_RULES: Record<string, Check> = {
-  pluginKey: text(1, 100),
-  memberId: text(1, LIMITS.memberId),
-  memberHash: text(1, 256),
-  profile: flatObject,
-  language: oneOf(LANGUAGES),
-  appearance: oneOf(APPEARANCES, true),
-  customLauncherSelector: selector,
-  hideChannelButtonOnBoot: bool,
-  zIndex: (v, n) => (Number.isInteger(v) ? undefined : `${n} must be an integer`),
-  trackDefaultEvent: bool,
-  trackUtmSource: bool,
-  apiBase: url,
-  nonce: text(1, 200),
-  pageMetadata: (v, n) => (v === false ? undefined : flatObject(v, n)),
+const apiBase: Rule = (value, name) =>
+  (typeof value === 'string' && resolveUrl(value)) || refuse(`${name} must be an absolute http(s) URL`);
+
+/** setPage's page, resolved when it is called (a single-page app moves on): always an absolute URL. */
+const page: Rule = (value, name, warn) =>
+  resolveUrl(text(1, LIMITS.url)(value, name, warn) as string, win && win.location.href) ||
+  warn(`${name} '${value}' is not an http(s) URL; the page stays as it was`);
+
+const selector: Rule = (value, name) => {
+  try {
+    doc!.createDocumentFragment().querySelector(value as string);
+    if (typeof value === 'string' && value) return value;
+  } catch {
+    /* refused below */
+  }
+  return refuse(`${name} is not a valid CSS selector: ${value}`);
 };
 
-/** Boot option keys we know; others (Channel Talk has more) are ignored with a warning. */
-export const BOOT_KEYS = Object.keys(BOOT_RULES);
+const fn: Rule = (value, name) => (typeof value === 'function' ? value : refuse(`${name} must be a function`));
 
-const USER_RULES: Record<string, Check> = {
-  language: oneOf(LANGUAGES),
-  profile: flatObject,
-  profileOnce: flatObject,
-  tags: stringList,
+/**
+ * An options object: each known key read by its rule, `undefined` values dropped as JSON would,
+ * unknown keys refused — or, with `lenient`, ignored with a warning (Channel Talk has options we lack).
+ */
+const fields = (rules: Record<string, Rule>, lenient?: boolean, required?: string): Rule => (value, name, warn) => {
+  if (!isPlainObject(value)) refuse(`${name} must be an object`);
+  if (required && value[required] === undefined) refuse(`${name}.${required} is required`);
+  const read: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    if (value[key] === undefined) continue;
+    const known = Object.prototype.hasOwnProperty.call(rules, key);
+    if (!known && !lenient) refuse(`${name}.${key} is not a user field (allowed: ${Object.keys(rules).join(', ')})`);
+    const result = known ? rules[key](value[key], `${name}.${key}`, warn) : warn(`${name}.${key} is not an option Sangdam knows; ignored`);
+    if (result !== undefined) read[key] = result;
+  }
+  return read;
+};
+
+const BOOT = fields(
+  {
+    pluginKey: text(1, 100),
+    memberId: identity(LIMITS.memberId),
+    memberHash: identity(256),
+    profile: (v, n, w) => (v === null ? undefined : userProfile(v, n, w)),
+    language,
+    appearance,
+    customLauncherSelector: selector,
+    hideChannelButtonOnBoot: bool,
+    hidePopup: bool,
+    zIndex: (v, n) => (Number.isFinite(v) ? Math.round(v as number) : refuse(`${n} must be a number`)),
+    trackDefaultEvent: bool,
+    trackUtmSource: bool,
+    unsubscribe: bool,
+    unsubscribeEmail: bool,
+    unsubscribeTexting: bool,
+    member: (_v, n, w) => w(`${n} has no meaning in Sangdam (memberId marks a member); ignored`),
+    apiBase,
+    nonce: text(1, 200),
+    pageMetadata: (v, n, w) => (v === false ? v : pageMetadata(v, n, w)),
+  },
+  true,
+  'pluginKey',
+);
+
+const USER = fields({
+  language,
+  profile: noReset(userProfile),
+  profileOnce: userProfile,
+  tags: noReset(stringList),
   unsubscribeEmail: bool,
   unsubscribeTexting: bool,
-};
+});
 
-const chatProfile: Check = (value, name) => {
-  if (!isPlainObject(value)) return `${name} must be an object`;
-  for (const key of Object.keys(value)) {
-    const v = value[key];
-    if (Array.isArray(v) ? stringList(v, `${name}.${key}`) : flatObject({ [key]: v }, name))
-      return `${name}.${key} must be a string, a finite number, a boolean, an array of strings or null`;
-  }
-  return undefined;
+/**
+ * Chat-profile values: the profile tools check them against the channel's schema (updateProfile
+ * before anything travels, setPage when the chat starts); `undefined` ones are dropped as JSON would.
+ */
+const chatProfile: Rule = (value, name, warn) => {
+  const read = { ...(object(value, name, warn) as Record<string, unknown>) };
+  for (const key of Object.keys(read)) if (read[key] === undefined) delete read[key];
+  return read;
 };
 
 /**
  * The rule for each positional argument of each command that takes arguments; a name ending in
- * `?` marks an argument that may be left out.
+ * `?` marks an argument that may be left out (or given as `null`).
  */
-const ARGS: Record<string, [string, Check][]> = {
-  boot: [['option', (v, n) => checkFields(v, n, BOOT_RULES, ['pluginKey'])]],
+const ARGS: Record<string, [string, Rule][]> = {
+  boot: [['option', BOOT]],
   openChat: [
-    ['chatId?', (v, n) => (v === null || typeof v === 'number' || (typeof v === 'string' && v.length <= 100) ? undefined : `${n} must be a chat id`)],
-    ['message?', (v, n) => (v === null ? undefined : text(0, LIMITS.messageText)(v, n))],
+    ['chatId?', (v, n) => (typeof v === 'number' || (typeof v === 'string' && v.length <= 100) ? v : refuse(`${n} must be a chat id`))],
+    ['message?', text(0, LIMITS.messageText)],
   ],
-  track: [['eventName', text(1, LIMITS.eventName)], ['properties?', flatObject]],
-  updateUser: [
-    ['user', (v, n) => {
-      const unknown = isPlainObject(v) && Object.keys(v).find((key) => !USER_RULES[key]);
-      return unknown ? `${n}.${unknown} is not a user field (allowed: ${Object.keys(USER_RULES).join(', ')})` : checkFields(v, n, USER_RULES);
-    }],
-  ],
+  track: [['eventName', text(1, LIMITS.eventName)], ['properties?', flat({ maxKeys: LIMITS.eventProperties })]],
+  updateUser: [['user', USER]],
   addTags: [['tags', stringList]],
   removeTags: [['tags', stringList]],
-  setPage: [['page', text(1, LIMITS.url)], ['chatProfile?', chatProfile]],
-  setAppearance: [['appearance', oneOf(APPEARANCES, true)]],
+  setPage: [['page', page], ['chatProfile?', chatProfile]],
+  setAppearance: [['appearance', appearance]],
   updateProfile: [['chatProfile', chatProfile]],
 };
 
-/** Checks a command's arguments; returns the first problem as a sentence, or undefined. */
-export function validateArgs(command: string, args: unknown[]): string | undefined {
-  const rules = ARGS[command] || (/^on[A-Z]/.test(command) ? [['callback', fn] as [string, Check]] : []);
-  for (let i = 0; i < rules.length; i++) {
-    const [name, check] = rules[i];
-    const optionalArg = name.endsWith('?');
-    if (optionalArg && args[i] === undefined) continue;
-    const error = check(args[i], optionalArg ? name.slice(0, -1) : name);
-    if (error) return `${command}: ${error}`;
+/**
+ * Reads a command's arguments in place (normalised copies; the caller's objects are left alone)
+ * and returns the first real mistake as a sentence, or undefined.
+ * @example validateArgs('boot', [{ pluginKey: 'k', memberId: 42 }], warn) // undefined; memberId is now '42'
+ */
+export function validateArgs(command: string, args: unknown[], warn: (message: string) => void): string | undefined {
+  const rules = ARGS[command] || (/^on[A-Z]/.test(command) ? [['callback', fn] as [string, Rule]] : []);
+  try {
+    rules.forEach(([name, rule], i) => {
+      const optional = name.endsWith('?');
+      if (optional && args[i] == null) args[i] = undefined;
+      else args[i] = rule(args[i], optional ? name.slice(0, -1) : name, (message) => warn(`${command}: ${message}`));
+    });
+    return undefined;
+  } catch (error) {
+    if (!error || !(error as Refusal).refused) throw error;
+    return `${command}: ${(error as Refusal).refused}`;
   }
-  return undefined;
 }

@@ -5,6 +5,8 @@
  */
 import { nanoid } from 'nanoid';
 import type { MessengerModule, ProfileTools } from '../core/contract';
+import type { PopupModule } from '../core/popupContract';
+import type { RealtimeModule } from '../core/realtime';
 import { createSdk } from '../core/createSdk';
 import { win } from '../core/env';
 import { reportError } from '../core/report';
@@ -27,6 +29,8 @@ try {
           return messenger();
         },
         loadProfileTools: chunkLoader<ProfileTools>(base.dir, 'profile.js'),
+        loadPopup: chunkLoader<PopupModule>(base.dir, 'popup.js'),
+        loadRealtime: chunkLoader<RealtimeModule>(base.dir, 'realtime.js'),
         newId: () => nanoid(),
       }),
     );

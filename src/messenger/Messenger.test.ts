@@ -31,6 +31,25 @@ describe('messenger panel', () => {
     expect(ui.fake.host.markRead).toHaveBeenCalledWith('c1');
   });
 
+  it('opens the chat list, not an error, for an id that is not one of the customer’s chats', async () => {
+    twoChats();
+    ui.view!.show({ chatId: '12345' });
+    await flush();
+    expect(ui.fake.host.getChat).toHaveBeenCalledWith('12345');
+    expect(texts('.item .pv')).toEqual(['Is the blue one in stock?', 'Your order has shipped']);
+    expect(ui.fake.host.root.textContent).not.toContain('Could not load.');
+    expect(ui.fake.host.viewing).toHaveBeenLastCalledWith(null);
+  });
+
+  it('still says a real chat could not be loaded when the network fails', async () => {
+    twoChats();
+    ui.fake.host.getChat.mockRejectedValueOnce(Object.assign(new Error('offline'), { status: 0, retryable: true }));
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    ui.view!.show({ chatId: 'c1' });
+    await flush();
+    expect(ui.fake.host.root.textContent).toContain('Could not load.');
+  });
+
   it('opens a thread from the chat list and moves focus to the composer', async () => {
     twoChats();
     ui.view!.show();

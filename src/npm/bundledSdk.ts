@@ -10,12 +10,14 @@ let sdk: Dispatch | undefined;
  */
 export function bundledSdk(): Dispatch | undefined {
   if (!sdk && win) {
-    const deps: Omit<SdkDeps, 'apiBase'> = {
+    const deps: SdkDeps = {
       loadMessenger: () => import('../messenger/index'),
       loadProfileTools: () => import('../core/pageProfile/index'),
+      loadPopup: () => import('../popup/index'),
+      loadRealtime: () => import('../core/realtime'),
       newId: () => nanoid(),
     };
-    sdk = createSdk(deps as SdkDeps);
+    sdk = createSdk(deps);
   }
   return sdk;
 }

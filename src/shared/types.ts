@@ -12,8 +12,10 @@ export type ChatState = 'opened' | 'closed' | 'snoozed';
 export type ProfileValue = string | number | boolean | string[] | null;
 /** One flat object keyed exactly as the chat-profile keys (`"source.page"`, `"profile.csat"`, …). */
 export type ChatProfile = Record<string, ProfileValue>;
+/** One value of a user's profile: Channel Talk's `Profile` type allows lists of strings or numbers. */
+export type UserProfileValue = string | number | boolean | null | string[] | number[];
 /** The user's own profile (not the chat's): name, email, mobileNumber and custom keys. */
-export type UserProfile = Record<string, string | number | boolean | null>;
+export type UserProfile = Record<string, UserProfileValue>;
 
 export interface Message {
   id: string;
@@ -137,6 +139,13 @@ export const LIMITS = {
   tag: 50,
   tags: 30,
   profileValue: 1000,
+  /** Keys of a user profile sent at once, and the length of each key. */
+  profileKeys: 50,
+  profileKey: 64,
+  /** A list in a user profile: at most this many items, each string at most this long. */
+  profileListItems: 30,
+  profileListItem: 200,
+  eventProperties: 30,
   url: 2048,
   memberId: 256,
   csatComment: 1000,

@@ -55,7 +55,7 @@ export async function ensureDemoChannel(
 /** The channel of a plugin key, or a 404 refusal that says so. */
 export async function findChannel(store: Store, pluginKey: string): Promise<ChannelRecord> {
   const channel = await store.transaction((tx) => tx.findChannelByPluginKey(pluginKey));
-  if (!channel) throw channelNotFound();
+  if (!channel) throw channelNotFound(pluginKey);
   return channel;
 }
 

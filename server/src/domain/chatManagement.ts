@@ -1,5 +1,5 @@
 /** What managers do with chats: find, read, close, reopen, and edit priority, tags, description. */
-import type { Message } from '../../../src/shared/types.ts';
+import type { Message, UserProfile } from '../../../src/shared/types.ts';
 import type { Store, StoreTx } from '../store/Store.ts';
 import { measuredChat } from './chatMetrics.ts';
 import { postSurveyIfDue } from './csatSurvey.ts';
@@ -12,15 +12,19 @@ export async function listChats(store: Store, filter: ChatFilter): Promise<ChatD
   return store.transaction((tx) => tx.listChatDetails(filter));
 }
 
-/** One chat with its messages and its latest survey (whose link a manager can send elsewhere). */
+/**
+ * One chat with its messages, its latest survey (whose link a manager can send elsewhere) and its
+ * customer's own profile (the values the SDK's boot and updateUser wrote).
+ */
 export async function readChat(
   store: Store,
   chatId: string,
-): Promise<{ detail: ChatDetail; messages: Message[]; survey: SurveyRecord | null }> {
+): Promise<{ detail: ChatDetail; messages: Message[]; survey: SurveyRecord | null; customerProfile: UserProfile }> {
   return store.transaction(async (tx) => {
     const detail = await tx.getChatDetail(chatId);
     if (!detail) throw chatNotFound();
-    return { detail, messages: await tx.listMessages(chatId), survey: await tx.latestSurvey(chatId) };
+    const customer = await tx.getUser(detail.chat.userId);
+    return { detail, messages: await tx.listMessages(chatId), survey: await tx.latestSurvey(chatId), customerProfile: customer ? customer.profile : {} };
   });
 }
 

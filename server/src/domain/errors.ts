@@ -18,5 +18,6 @@ export class DomainError extends Error {
 export const chatNotFound = (): DomainError =>
   new DomainError('not_found', 'chat_not_found', 'chat: no such chat');
 
-export const channelNotFound = (): DomainError =>
-  new DomainError('not_found', 'channel_not_found', 'pluginKey: no channel has this plugin key');
+/** Names the key it was given (cut to 64 characters): the SDK hands this sentence to the developer. */
+export const channelNotFound = (pluginKey: string): DomainError =>
+  new DomainError('not_found', 'channel_not_found', `pluginKey: no channel has this plugin key (${pluginKey.slice(0, 64)})`);

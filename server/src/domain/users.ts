@@ -17,6 +17,8 @@ export interface BootInput {
   memberHash?: string;
   profile?: UserProfile;
   language?: Language;
+  unsubscribeEmail?: boolean;
+  unsubscribeTexting?: boolean;
   /** Properties of the page view the SDK records with its boot, saving a request per page. */
   pageView?: TrackRecord['properties'];
 }
@@ -57,7 +59,8 @@ export async function boot(store: Store, channel: ChannelRecord, input: BootInpu
       current.memberId === (input.memberId ?? null);
     let user = sameIdentity ? current : await findOrCreateUser(tx, channel, input, now);
     const token = sameIdentity ? input.token! : await startSession(tx, user.id, now);
-    user = await saveChanges(tx, user, { profile: input.profile, language: input.language }, now);
+    const { profile, language, unsubscribeEmail, unsubscribeTexting } = input;
+    user = await saveChanges(tx, user, { profile, language, unsubscribeEmail, unsubscribeTexting }, now);
     if (input.pageView) await tx.insertTrack({ channelId: channel.id, userId: user.id, name: 'PageView', properties: input.pageView, createdAt: now });
     const chats = await tx.listChatDetails({ userId: user.id });
     const unread: Record<string, number> = {};

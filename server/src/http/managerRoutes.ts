@@ -48,8 +48,8 @@ export function managerRoutes(
       return { chats: chats.map(toManagerChat) };
     });
     app.get<{ Params: Params }>('/chats/:id', async (request) => {
-      const { detail, messages, survey } = await readChat(store, request.params.id);
-      return { chat: toManagerChat(detail), messages, csatLink: surveyLink(request, survey, publicUrl) };
+      const { detail, messages, survey, customerProfile } = await readChat(store, request.params.id);
+      return { chat: toManagerChat(detail), messages, csatLink: surveyLink(request, survey, publicUrl), customerProfile };
     });
     app.post<{ Params: Params }>('/chats/:id/messages', async (request, reply) => {
       const fields = v.readFields(request.body, ['text', 'authorName', 'clientId']);

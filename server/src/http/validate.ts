@@ -2,22 +2,15 @@
  * Small readers for JSON bodies and query strings. Each returns a typed value or throws a 400
  * whose message names the field and the rule, so the domain only ever sees checked input.
  */
+import { charLength as length, isFlatKey, isFlatValue, type FlatRule } from '../../../src/shared/checkFlatValues.ts';
+import { LIMITS, type UserProfileValue } from '../../../src/shared/types.ts';
 import { invalid } from './errors.ts';
 
 export type Fields = Record<string, unknown>;
 export type Primitive = string | number | boolean | null;
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
 const isPlainObject = (value: unknown): value is Fields =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Length in characters (code points), so an emoji counts once. */
-const length = (text: string): number => {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
-};
 
 const nameOf = (key: string, path?: string) => (path ? `${path}.${key}` : key);
 
@@ -113,32 +106,27 @@ export function optionalStringList(fields: Fields, key: string, maxItems: number
   return [...new Set(value as string[])];
 }
 
-interface FlatRule {
-  maxKeys: number;
-  maxString: number;
-}
-
-/** A flat object of strings, finite numbers, booleans and nulls — no nesting. */
-export function optionalFlatObject(fields: Fields, key: string, { maxKeys, maxString }: FlatRule) {
+/**
+ * A flat object (no nesting) of strings, finite numbers, booleans and nulls, and with `lists`
+ * (a user profile) lists of strings or numbers: the values the SDK keeps (src/shared/checkFlatValues.ts).
+ */
+export function optionalFlatObject(fields: Fields, key: string, rule: FlatRule & { lists: true }): Record<string, UserProfileValue> | undefined;
+export function optionalFlatObject(fields: Fields, key: string, rule: FlatRule): Record<string, Primitive> | undefined;
+export function optionalFlatObject(fields: Fields, key: string, { maxKeys, lists }: FlatRule) {
   const value = fields[key];
   if (value === undefined) return undefined;
   if (!isPlainObject(value)) throw invalid(`${key}: must be an object`);
   const entries = Object.entries(value);
   if (entries.length > maxKeys) throw invalid(`${key}: must have at most ${maxKeys} keys`);
+  const { profileValue, profileKey, profileListItems, profileListItem } = LIMITS;
   for (const [name, item] of entries) {
-    if (FORBIDDEN_KEYS.has(name) || length(name) < 1 || length(name) > 64) {
-      throw invalid(`${key}.${name}: is not an allowed key (1 to 64 characters)`);
-    }
-    const ok =
-      item === null ||
-      typeof item === 'boolean' ||
-      (typeof item === 'number' && Number.isFinite(item)) ||
-      (typeof item === 'string' && length(item) <= maxString);
-    if (!ok) {
-      throw invalid(`${key}.${name}: must be a string of up to ${maxString} characters, a finite number, a boolean or null`);
+    if (!isFlatKey(name)) throw invalid(`${key}.${name}: is not an allowed key (1 to ${profileKey} characters)`);
+    if (!isFlatValue(item, lists)) {
+      const list = lists ? `, null or a list of up to ${profileListItems} strings (each up to ${profileListItem} characters) or numbers` : ' or null';
+      throw invalid(`${key}.${name}: must be a string of up to ${profileValue} characters, a finite number, a boolean${list}`);
     }
   }
-  return value as Record<string, Primitive>;
+  return value as Record<string, UserProfileValue>;
 }
 
 /** A plain object to hand to a dedicated checker (e.g. the chat profile). */

@@ -1,18 +1,29 @@
 /** Readers for the widget API's request bodies (types in src/shared/types.ts). */
-import { LIMITS } from '../../../src/shared/types.ts';
+import { matchLanguage } from '../../../src/shared/matchLanguage.ts';
+import { LIMITS, type Language } from '../../../src/shared/types.ts';
 import type { NewChat } from '../domain/chats.ts';
 import type { ProfileWrite } from '../domain/profile.ts';
 import type { BootInput, UserChanges } from '../domain/users.ts';
+import { invalid } from './errors.ts';
 import * as v from './validate.ts';
 
-const LANGUAGES = ['ko', 'en', 'ja'] as const;
-const USER_PROFILE = { maxKeys: 50, maxString: LIMITS.profileValue };
+const USER_PROFILE = { maxKeys: LIMITS.profileKeys, lists: true } as const;
 const ID = { max: 128 };
 const SECRET = { max: 512 };
-const EVENT_PROPERTIES = { maxKeys: 30, maxString: LIMITS.profileValue };
+const EVENT_PROPERTIES = { maxKeys: LIMITS.eventProperties };
+
+/** Any BCP 47 tag (`en-US`, `ko`), read as the closest language of the widget, as the SDK does. */
+function optionalLanguage(fields: v.Fields): Language | undefined {
+  const value = fields.language;
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.length > 100) throw invalid('language: must be a language tag such as ko, en-US or ja-JP');
+  return matchLanguage(value);
+}
 
 export function parseBoot(body: unknown): BootInput {
-  const raw = v.readFields(body, ['token', 'memberId', 'memberHash', 'profile', 'language', 'pageView']);
+  const raw = v.readFields(body, [
+    'token', 'memberId', 'memberHash', 'profile', 'language', 'unsubscribeEmail', 'unsubscribeTexting', 'pageView',
+  ]);
   // `null` means "not given" here, as Channel Talk snippets often pass memberId: null.
   const fields = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== null));
   return {
@@ -20,7 +31,9 @@ export function parseBoot(body: unknown): BootInput {
     memberId: v.optionalString(fields, 'memberId', { max: LIMITS.memberId }),
     memberHash: v.optionalString(fields, 'memberHash', SECRET),
     profile: v.optionalFlatObject(fields, 'profile', USER_PROFILE),
-    language: v.optionalOneOf(fields, 'language', LANGUAGES) ?? undefined,
+    language: optionalLanguage(fields),
+    unsubscribeEmail: v.optionalBoolean(fields, 'unsubscribeEmail'),
+    unsubscribeTexting: v.optionalBoolean(fields, 'unsubscribeTexting'),
     pageView: v.optionalFlatObject(fields, 'pageView', EVENT_PROPERTIES),
   };
 }
@@ -30,7 +43,7 @@ export function parseUserChanges(body: unknown): UserChanges {
     'language', 'profile', 'profileOnce', 'tags', 'unsubscribeEmail', 'unsubscribeTexting',
   ]);
   return {
-    language: v.optionalOneOf(fields, 'language', LANGUAGES) ?? undefined,
+    language: optionalLanguage(fields),
     profile: v.optionalFlatObject(fields, 'profile', USER_PROFILE),
     profileOnce: v.optionalFlatObject(fields, 'profileOnce', USER_PROFILE),
     tags: v.optionalStringList(fields, 'tags', LIMITS.tags, LIMITS.tag),

@@ -43,9 +43,10 @@ export function widgetRoutes(store: Store, polls: PollWaiters): FastifyPluginAsy
       route.bodyLimit = WIDGET_BODY_LIMIT;
     });
     app.addHook('onRequest', async (request, reply) => {
+      if (request.method === 'OPTIONS') return; // answered by answerPreflight, whatever the key
       const { pluginKey } = request.params as Params;
       try {
-        if (!PLUGIN_KEY.test(pluginKey)) throw channelNotFound();
+        if (!PLUGIN_KEY.test(pluginKey)) throw channelNotFound(pluginKey);
         request.channel = await findChannel(store, pluginKey);
       } catch (error) {
         // Readable cross-origin, so the SDK can tell the developer the key is wrong.
@@ -54,7 +55,7 @@ export function widgetRoutes(store: Store, polls: PollWaiters): FastifyPluginAsy
       }
       applyChannelCors(request, reply, request.channel);
     });
-    app.options('/*', async (_request, reply) => answerPreflight(reply));
+    app.options('/*', async (request, reply) => answerPreflight(request, reply));
     registerSessionRoutes(app, store);
     registerChatRoutes(app, store);
     app.get('/realtime', async (request, reply) => {

@@ -4,13 +4,15 @@
  */
 import type { ManagerChat } from '../../shared/managerApi';
 import type { BuiltInType, CustomField, LocalizedNames, Writer } from '../../shared/profile/fields';
-import type { Message } from '../../shared/types';
+import type { Message, UserProfile } from '../../shared/types';
 
 export interface ChatDetail {
   chat: ManagerChat;
   messages: Message[];
   /** The customer link that answers the chat's latest survey, when one was sent. */
   csatLink?: string | null;
+  /** The customer's own profile (not the chat's), as the SDK wrote it. */
+  customerProfile?: UserProfile;
 }
 
 export interface BuiltInFieldView {

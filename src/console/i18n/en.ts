@@ -63,6 +63,7 @@ export const en: ConsoleStrings = {
   newMessage: (name, text) => `New message from ${name}: ${text}`,
 
   profile: 'Chat profile',
+  customerProfile: 'Customer profile',
   displaySettings: 'Display settings',
   displaySettingsHint: 'Choose the fields shown in the profile of every chat.',
   displayKeptLocally: 'This server cannot keep display settings; they apply in this tab only.',

@@ -63,6 +63,7 @@ export const ko: ConsoleStrings = {
   newMessage: (name, text) => `${name}님의 새 메시지: ${text}`,
 
   profile: '상담 프로필',
+  customerProfile: '고객 프로필',
   displaySettings: '프로필 정보 노출 설정',
   displaySettingsHint: '모든 상담의 프로필에 보여 줄 정보를 고르세요.',
   displayKeptLocally: '이 서버는 노출 설정을 저장하지 못해요. 이 탭에서만 적용돼요.',

@@ -70,6 +70,8 @@ export interface ConsoleStrings {
   newMessage: (name: string, text: string) => string;
 
   profile: string;
+  /** Heading of the customer's own profile, under the chat's. */
+  customerProfile: string;
   displaySettings: string;
   displaySettingsHint: string;
   displayKeptLocally: string;

@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals';
 import type { Priority } from '../../shared/profile/fields';
-import type { Message } from '../../shared/types';
+import type { Message, UserProfile } from '../../shared/types';
 import type { Api } from '../api/createApi';
 import type { ManagerChat } from '../../shared/managerApi';
 import type { ChatDetail } from '../api/types';
@@ -19,6 +19,8 @@ export function createChatView(api: Api, onChat: (chat: ManagerChat) => void) {
   const chat = signal<ManagerChat | null>(null);
   const messages = signal<Message[]>([]);
   const csatLink = signal<string | null>(null);
+  /** The customer's own profile, shown under the chat's. */
+  const customerProfile = signal<UserProfile>({});
   const status = signal<LoadStatus>('idle');
   const error = signal<unknown>(null);
   /** The last refused action (reply, close, reopen), shown beside the reply box. */
@@ -44,6 +46,7 @@ export function createChatView(api: Api, onChat: (chat: ManagerChat) => void) {
       setChat(detail.chat);
       messages.value = upsertMessages(messages.peek(), detail.messages);
       csatLink.value = detail.csatLink || null;
+      customerProfile.value = detail.customerProfile || {};
       error.value = null;
       status.value = 'ready';
     } catch (caught) {
@@ -60,6 +63,7 @@ export function createChatView(api: Api, onChat: (chat: ManagerChat) => void) {
     chat.value = null;
     messages.value = [];
     csatLink.value = null;
+    customerProfile.value = {};
     draft.value = '';
     actionError.value = editError.value = error.value = null;
     status.value = 'idle';
@@ -110,6 +114,7 @@ export function createChatView(api: Api, onChat: (chat: ManagerChat) => void) {
     chat,
     messages,
     csatLink,
+    customerProfile,
     status,
     error,
     actionError,

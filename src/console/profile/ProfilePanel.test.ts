@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { READY_MADE_FIELDS } from '../../shared/profile/fields';
-import type { ChatProfile } from '../../shared/types';
+import type { ChatProfile, UserProfile } from '../../shared/types';
 import { calls, chat } from '../test/fakeServer';
 import { $, $$, button, cleanup, flush, press, start, type, ui } from '../test/harness';
 
@@ -8,7 +8,10 @@ afterEach(cleanup);
 
 const fields = [...READY_MADE_FIELDS, { key: 'profile.productName', type: 'String', names: { ko: '상품명', en: 'Product name' }, order: 2, archived: false }];
 
-function openProfile(profile: ChatProfile, { hidden = [] as string[], language = 'en' as 'ko' | 'en', displaySettings = true } = {}) {
+function openProfile(
+  profile: ChatProfile,
+  { hidden = [] as string[], language = 'en' as 'ko' | 'en', displaySettings = true, customerProfile = undefined as UserProfile | undefined } = {},
+) {
   const c1 = chat('c1', {}, profile);
   // The server fills priority with medium; the panel must not rely on it.
   if (!('priority' in profile)) delete c1.profile.priority;
@@ -17,7 +20,7 @@ function openProfile(profile: ChatProfile, { hidden = [] as string[], language =
       'GET /profile-fields': { fields, builtIns: undefined },
       ...(displaySettings ? { 'GET /display-settings': { hidden }, 'PUT /display-settings': (body: { hidden: string[] }) => body } : {}),
       'GET /chats': { chats: [c1] },
-      'GET /chats/c1': { chat: c1, messages: [] },
+      'GET /chats/c1': { chat: c1, messages: [], customerProfile },
       'PATCH /chats/c1': (edits: ChatProfile) => ({ chat: { ...c1, updatedAt: c1.updatedAt + 1, profile: { ...c1.profile, ...edits } } }),
     },
     { hash: '#/inbox/c1', language },
@@ -59,6 +62,21 @@ describe('the profile panel', () => {
     expect(names()).not.toContain('Product name');
     expect(names()).not.toContain('Goal');
     expect(names()).toContain('Priority');
+  });
+
+  it("shows the customer's own profile under the chat's, lists joined", async () => {
+    openProfile({}, { language: 'ko', customerProfile: { name: 'Mina', likes: ['linen', 'wool'], sizes: [95, 100], vip: true, none: [] } });
+    await flush();
+    const section = $('[aria-labelledby=customer-profile-title]')!;
+    expect(section.querySelector('h3')?.textContent).toBe('고객 프로필');
+    const rows = Array.from(section.querySelectorAll('.field')).map((f) => [f.querySelector('dt')?.textContent, f.querySelector('dd')?.textContent]);
+    expect(rows).toEqual([['name', 'Mina'], ['likes', 'linen, wool'], ['sizes', '95, 100'], ['vip', '예'], ['none', '—']]);
+  });
+
+  it('shows no customer profile section when the customer has none', async () => {
+    openProfile({});
+    await flush();
+    expect($('[aria-labelledby=customer-profile-title]')).toBeNull();
   });
 
   it('saves the display settings for every chat from the dialog, which closes on Escape', async () => {

@@ -2,12 +2,14 @@ import { useSignal } from '@preact/signals';
 import { useConsole } from '../context';
 import { profileRows } from '../model/profileRows';
 import { ErrorText } from '../shell/ErrorText';
+import { CustomerProfile } from './CustomerProfile';
 import { DisplaySettingsDialog } from './DisplaySettingsDialog';
 import { ProfileField } from './ProfileField';
 
 /**
  * The open chat's profile: each shown field's name and value, priority/tags/description editable
- * in place, and the display settings that choose the fields for every chat.
+ * in place, and the display settings that choose the fields for every chat; the customer's own
+ * profile under it.
  */
 export function ProfilePanel() {
   const c = useConsole();
@@ -32,6 +34,7 @@ export function ProfilePanel() {
           ))}
         </dl>
       )}
+      {chat && <CustomerProfile />}
       {dialog.value && <DisplaySettingsDialog onClose={() => (dialog.value = false)} />}
     </aside>
   );

@@ -3,6 +3,7 @@ export const profileCss = `
 .profile-head{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:6px;margin-bottom:8px}
 .profile-head h2{margin:0}
 .fields{margin:0}
+.profile-sub{margin:16px 0 4px;font-size:13px}
 .field{display:grid;grid-template-columns:minmax(90px,38%) 1fr;gap:8px;padding:5px 0;border-bottom:1px solid var(--line);align-items:baseline}
 .field dt{font-size:12px;color:var(--muted);display:flex;flex-wrap:wrap;gap:4px;align-items:center}
 .field dd{margin:0;overflow-wrap:anywhere;min-width:0}

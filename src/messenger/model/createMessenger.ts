@@ -95,6 +95,11 @@ export function createMessenger(host: MessengerHost) {
       addMessages(id, loaded.messages);
       markRead();
     } catch (error) {
+      // Not one of the customer's chats (openChat with a stale or made-up id): the list, not an error.
+      if ((error as { status?: number }).status === 404) {
+        if (chatId.value === id) openHome();
+        return;
+      }
       report(error);
       if (chatId.value === id) notice.value = 'loadFailed';
     }

@@ -1,7 +1,10 @@
-import type { CsatStrings, LauncherStrings, MessengerStrings } from './types';
+import type { CsatStrings, LauncherStrings, MessengerStrings, PopupStrings } from './types';
 
 // Words of both the messenger and the survey form, which is a chunk of its own.
 const both = { send: 'Send', sending: 'Sending…', notSent: 'Not sent', thanks: 'Thank you!' };
+
+// Spoken by both the messenger and the preview card of a new message.
+const newMessage = (name: string, text: string) => `New message from ${name}: ${text}`;
 
 export const messenger: MessengerStrings = {
   close: 'Close',
@@ -29,13 +32,18 @@ export const messenger: MessengerStrings = {
   unread: (count) => `${count} unread`,
   surveyPrompt: 'Please rate this conversation.',
   surveyThanks: both.thanks,
-  newMessage: (name, text) => `New message from ${name}: ${text}`,
+  newMessage,
 };
 
 export const launcher: LauncherStrings = {
   open: 'Open chat',
   openWithUnread: (n) => `Open chat, ${n} unread message${n === 1 ? '' : 's'}`,
   close: 'Close chat',
+};
+
+export const popup: PopupStrings = {
+  newMessage,
+  dismiss: 'Dismiss',
 };
 
 export const csat: CsatStrings = {

@@ -1,7 +1,10 @@
-import type { CsatStrings, LauncherStrings, MessengerStrings } from './types';
+import type { CsatStrings, LauncherStrings, MessengerStrings, PopupStrings } from './types';
 
 // Words of both the messenger and the survey form, which is a chunk of its own.
 const both = { send: '送信', sending: '送信中…', notSent: '未送信', thanks: 'ありがとうございました！' };
+
+// Spoken by both the messenger and the preview card of a new message.
+const newMessage = (name: string, text: string) => `${name}さんからの新しいメッセージ: ${text}`;
 
 export const messenger: MessengerStrings = {
   close: '閉じる',
@@ -29,13 +32,18 @@ export const messenger: MessengerStrings = {
   unread: (count) => `未読 ${count}件`,
   surveyPrompt: '評価をお願いします。',
   surveyThanks: both.thanks,
-  newMessage: (name, text) => `${name}さんからの新しいメッセージ: ${text}`,
+  newMessage,
 };
 
 export const launcher: LauncherStrings = {
   open: 'チャットを開く',
   openWithUnread: (n) => `チャットを開く、未読メッセージ ${n} 件`,
   close: 'チャットを閉じる',
+};
+
+export const popup: PopupStrings = {
+  newMessage,
+  dismiss: '閉じる',
 };
 
 export const csat: CsatStrings = {

@@ -1,7 +1,10 @@
-import type { CsatStrings, LauncherStrings, MessengerStrings } from './types';
+import type { CsatStrings, LauncherStrings, MessengerStrings, PopupStrings } from './types';
 
 // Words of both the messenger and the survey form, which is a chunk of its own.
 const both = { send: '보내기', sending: '보내는 중…', notSent: '전송 실패', thanks: '감사합니다!' };
+
+// Spoken by both the messenger and the preview card of a new message.
+const newMessage = (name: string, text: string) => `${name}님의 새 메시지: ${text}`;
 
 export const messenger: MessengerStrings = {
   close: '닫기',
@@ -29,13 +32,18 @@ export const messenger: MessengerStrings = {
   unread: (count) => `읽지 않은 메시지 ${count}개`,
   surveyPrompt: '상담을 평가해 주세요.',
   surveyThanks: both.thanks,
-  newMessage: (name, text) => `${name}님의 새 메시지: ${text}`,
+  newMessage,
 };
 
 export const launcher: LauncherStrings = {
   open: '채팅 열기',
   openWithUnread: (n) => `채팅 열기, 읽지 않은 메시지 ${n}개`,
   close: '채팅 닫기',
+};
+
+export const popup: PopupStrings = {
+  newMessage,
+  dismiss: '닫기',
 };
 
 export const csat: CsatStrings = {

@@ -37,6 +37,14 @@ export interface LauncherStrings {
   close: string;
 }
 
+/** The preview card of a new message shown beside the launcher (its own chunk). */
+export interface PopupStrings {
+  /** Spoken when the card appears. */
+  newMessage: (name: string, text: string) => string;
+  /** The card's close button. */
+  dismiss: string;
+}
+
 /** The satisfaction survey form's strings: in the messenger and on the survey's link page. */
 export interface CsatStrings {
   required: string;
