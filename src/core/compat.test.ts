@@ -25,6 +25,7 @@ describe('boot options real integrations pass', () => {
     ['sends both opt-outs for unsubscribe', { unsubscribe: true }, { unsubscribeEmail: true, unsubscribeTexting: true }, 0],
     ['lets unsubscribeTexting win over unsubscribe', { unsubscribe: true, unsubscribeTexting: false }, { unsubscribeEmail: true, unsubscribeTexting: false }, 0],
     ['sends unsubscribeEmail alone', { unsubscribeEmail: true }, { unsubscribeEmail: true, unsubscribeTexting: undefined }, 0],
+    ['drops a customLauncherSelector that is not a CSS selector, with one warning', { customLauncherSelector: '##' }, {}, 1],
     ['accepts hidePopup without a word', { hidePopup: true }, {}, 0],
     ['accepts member, which means nothing here, with one warning', { member: true }, {}, 1],
     ['ignores an option it does not know, with one warning', { channelTalkOnly: 1 }, {}, 1],

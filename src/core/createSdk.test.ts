@@ -38,7 +38,6 @@ describe('argument errors reach the callback and send nothing', () => {
     ['boot', [{ pluginKey: 'k', language: 42 }], /option.language must be a language tag like 'en-US'/],
     ['boot', [{ pluginKey: 'k', zIndex: 'high' }], /option.zIndex must be a number/],
     ['boot', [{ pluginKey: 'k', apiBase: 'ftp://x' }], /option.apiBase must be an absolute http\(s\) URL/],
-    ['boot', [{ pluginKey: 'k', customLauncherSelector: '##' }], /option.customLauncherSelector is not a valid CSS selector/],
     ['boot', [{ pluginKey: 'k', profile: 'Mina' }], /option.profile must be an object/],
     ['boot', [{ pluginKey: 'k', memberId: { id: 1 } }], /option.memberId must be a string of 1 to 256 characters/],
     ['boot', [{ pluginKey: 'k', hideChannelButtonOnBoot: 'yes' }], /option.hideChannelButtonOnBoot must be true or false/],

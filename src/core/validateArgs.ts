@@ -87,14 +87,15 @@ const page: Rule = (value, name, warn) =>
   resolveUrl(text(1, LIMITS.url)(value, name, warn) as string, win && win.location.href) ||
   warn(`${name} '${value}' is not an http(s) URL; the page stays as it was`);
 
-const selector: Rule = (value, name) => {
+/** A selector the page cannot query is left out: the default launcher shows instead of no widget. */
+const selector: Rule = (value, name, warn) => {
   try {
     doc!.createDocumentFragment().querySelector(value as string);
     if (typeof value === 'string' && value) return value;
   } catch {
-    /* refused below */
+    /* left out below */
   }
-  return refuse(`${name} is not a valid CSS selector: ${value}`);
+  return warn(`${name} '${value}' is not a CSS selector; the default launcher shows instead`);
 };
 
 const fn: Rule = (value, name) => (typeof value === 'function' ? value : refuse(`${name} must be a function`));
