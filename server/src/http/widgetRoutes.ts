@@ -16,7 +16,7 @@ import { authenticate, boot, changeTags, trackEvent, updateUser } from '../domai
 import { toWidgetChat, toWidgetUser } from '../domain/views.ts';
 import { pollEvents } from '../realtime/pollEvents.ts';
 import type { PollWaiters } from '../realtime/PollWaiters.ts';
-import type { RateLimiter } from '../limits/rateLimiter.ts';
+import { checkRouteLimits, limitedBy, type RateLimiter } from '../limits/rateLimiter.ts';
 import type { Store } from '../store/Store.ts';
 import { bearerToken, requireBearer } from './auth.ts';
 import { allowOrigin, answerPreflight, applyChannelCors } from './cors.ts';
@@ -47,10 +47,12 @@ export function widgetRoutes(store: Store, polls: PollWaiters, limiter: RateLimi
       if (request.method === 'OPTIONS') return; // answered by answerPreflight, whatever the key
       const { pluginKey } = request.params as Params;
       try {
+        // Limits first: a refusal costs no lookup, so a flood cannot queue work for everyone else.
+        await checkRouteLimits(request);
         if (!PLUGIN_KEY.test(pluginKey)) throw channelNotFound(pluginKey);
         request.channel = await findChannel(store, pluginKey);
       } catch (error) {
-        // Readable cross-origin, so the SDK can tell the developer the key is wrong.
+        // Readable cross-origin, so the SDK can tell the developer the key is wrong, or wait out a 429.
         if (request.headers.origin) allowOrigin(reply, request.headers.origin);
         throw error;
       }
@@ -85,7 +87,8 @@ const bootToken = (request: FastifyRequest): string | undefined => {
 const eventBytes = (name: string, properties: object): number => Buffer.byteLength(name) + Buffer.byteLength(JSON.stringify(properties));
 
 function registerSessionRoutes(app: FastifyInstance, store: Store, limiter: RateLimiter): void {
-  const boots = { onRequest: limiter.perAddress('boot'), preHandler: limiter.perVisitor('boot', bootToken) };
+  // The token of a boot is in its body: that limit waits for the body, the address's does not.
+  const boots = { ...limitedBy([limiter.perAddress('boot')]), preHandler: limiter.perVisitor('boot', bootToken) };
   app.post('/boot', boots, async (request): Promise<BootResponse> => {
     const channel = channelOf(request);
     const input = bodies.parseBoot(request.body);
@@ -103,7 +106,7 @@ function registerSessionRoutes(app: FastifyInstance, store: Store, limiter: Rate
       profileFields: result.profileFields,
     };
   });
-  const profileWrites = { onRequest: limiter.hooks('profileWrite', bearerToken) };
+  const profileWrites = limitedBy(limiter.hooks('profileWrite', bearerToken));
   app.patch('/user', profileWrites, async (request) => {
     const user = await customerOf(store, request);
     const changes = bodies.parseUserChanges(request.body);
@@ -114,7 +117,7 @@ function registerSessionRoutes(app: FastifyInstance, store: Store, limiter: Rate
     const change = bodies.parseTagChange(request.body);
     return { user: toWidgetUser(await changeTags(store, user.id, change)) };
   });
-  app.post('/events', { onRequest: limiter.hooks('track', bearerToken) }, async (request, reply) => {
+  app.post('/events', limitedBy(limiter.hooks('track', bearerToken)), async (request, reply) => {
     const user = await customerOf(store, request);
     const { name, properties } = bodies.parseTrack(request.body);
     await limiter.charge(request, 'trackBytes', eventBytes(name, properties), bearerToken(request));
@@ -128,7 +131,7 @@ function registerChatRoutes(app: FastifyInstance, store: Store, limiter: RateLim
     const user = await customerOf(store, request);
     return { chats: (await listCustomerChats(store, user)).map(toWidgetChat) };
   });
-  app.post('/chats', { onRequest: limiter.hooks('newChat', bearerToken) }, async (request, reply) => {
+  app.post('/chats', limitedBy(limiter.hooks('newChat', bearerToken)), async (request, reply) => {
     const user = await customerOf(store, request);
     const started = await startChat(store, user, bodies.parseNewChat(request.body));
     reply.code(started.created ? 201 : 200);
@@ -139,7 +142,7 @@ function registerChatRoutes(app: FastifyInstance, store: Store, limiter: RateLim
     const { detail, messages } = await readCustomerChat(store, user, request.params.id);
     return { chat: toWidgetChat(detail), messages };
   });
-  app.post<{ Params: Params }>('/chats/:id/messages', { onRequest: limiter.hooks('message', bearerToken) }, async (request, reply) => {
+  app.post<{ Params: Params }>('/chats/:id/messages', limitedBy(limiter.hooks('message', bearerToken)), async (request, reply) => {
     const user = await customerOf(store, request);
     const input = bodies.parseNewMessage(request.body);
     const posted = await sendCustomerMessage(store, user, request.params.id, input);
@@ -147,14 +150,14 @@ function registerChatRoutes(app: FastifyInstance, store: Store, limiter: RateLim
     return { message: posted.message };
   });
   // Answering the survey posted at close; a retry with the same answerId stores nothing new.
-  const answers = { onRequest: limiter.hooks('surveyAnswer', bearerToken) };
+  const answers = limitedBy(limiter.hooks('surveyAnswer', bearerToken));
   app.post<{ Params: MessageParams }>('/chats/:id/messages/:messageId/answer', answers, async (request) => {
     const user = await customerOf(store, request);
     const input = parseCsatAnswer(request.body);
     const { id, messageId } = request.params;
     return { message: await answerInChat(store, user, id, messageId, input) };
   });
-  app.patch<{ Params: Params }>('/chats/:id/profile', { onRequest: limiter.hooks('profileWrite', bearerToken) }, async (request) => {
+  app.patch<{ Params: Params }>('/chats/:id/profile', limitedBy(limiter.hooks('profileWrite', bearerToken)), async (request) => {
     const user = await customerOf(store, request);
     const write = bodies.parseProfileWrite(request.body);
     return { chat: toWidgetChat(await writeCustomerProfile(store, user, request.params.id, write)) };

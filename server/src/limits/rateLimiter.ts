@@ -16,6 +16,21 @@ import { rateLimited, windowName } from './rateLimited.ts';
 export type VisitorOf = (request: FastifyRequest) => string | undefined;
 type Hook = (request: FastifyRequest) => Promise<void>;
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A route's limits, for a scope that checks them before any other work (`checkRouteLimits`). */
+    limits?: Hook[];
+  }
+}
+
+/** Route options carrying `hooks` as the route's limits. */
+export const limitedBy = (hooks: Hook[]) => ({ config: { limits: hooks } });
+
+/** Runs the limits of the request's route, if it has any; throws the 429 of the first one over. */
+export async function checkRouteLimits(request: FastifyRequest): Promise<void> {
+  for (const check of request.routeOptions.config.limits ?? []) await check(request);
+}
+
 export interface RateLimiter {
   /** A hook counting the request per visitor, when `visitorOf` finds one. */
   perVisitor(name: RateName, visitorOf: VisitorOf): Hook;
