@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LimitOverrides } from '../../src/limits/limitRules.ts';
-import { bootVisitor, clientId, removeDir, startServer, visitorWithChat, widget, type Reply, type TestServer } from '../helpers.ts';
+import { bootVisitor, call, clientId, removeDir, startServer, visitorWithChat, widget, type Reply, type TestServer } from '../helpers.ts';
 import { answerByLink, answerInWidget, setSurvey, surveyedChat } from '../surveyHelpers.ts';
 import { countRows, widgetFrom } from './limitHelpers.ts';
 
@@ -117,6 +117,14 @@ describe('boots, chats, profile writes and survey answers', () => {
     expectLimited(await widget(s)('POST', '/boot', { body: {} }), /^boots: at most 5 per minute from one address/, 60);
     expect(countRows(s, 'SELECT count(*) AS n FROM users')).toBe(users);
     expect((await widgetFrom(s, '127.0.0.2')('POST', '/boot', { body: {} })).status).toBe(200);
+  });
+
+  it('counts a request before it looks anything up: boots under a wrong plugin key are limited too', async () => {
+    const s = await start({ boot: { ip: 2 } });
+    const wrong = (path: string) => call(`${s.url}/api/widget/no-such-key${path}`, 'POST', { body: {} });
+    expect((await wrong('/boot')).status).toBe(404);
+    expect((await wrong('/boot')).status).toBe(404);
+    expectLimited(await wrong('/boot'), /^boots: at most 2 per minute from one address/, 60);
   });
 
   it('refuses a visitor booting again and again with its token', async () => {
