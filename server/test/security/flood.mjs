@@ -2,9 +2,9 @@
 // A bounded flood against a real server, run by hand:
 //   node server/test/security/flood.mjs [--clients 50] [--seconds 10] [--limits off|<RATE_LIMITS JSON>]
 // Half the clients post messages as fast as they can, each with its own visitor token; the other
-// half boot anonymous visitors in a loop; all from 127.0.0.1. Meanwhile a well-behaved probe, from
-// other loopback addresses, asks /healthz and boots one new visitor per address, ten times a
-// second. It prints how many flood requests were accepted and refused (429), and the probe's
+// half boot anonymous visitors in a loop; all from 127.0.0.1. Meanwhile a well-behaved probe asks
+// /healthz and boots a new visitor, ten times a second, from twenty other loopback addresses in
+// turn (each on a keep-alive connection, and far under the per-address limits). It prints how many flood requests were accepted and refused (429), and the probe's
 // p50/p99 latency before and during the flood. The flood runs in a process of its own, so that
 // its load on the client side does not show up in the probe's figures.
 import { fork, spawn } from 'node:child_process';
@@ -87,7 +87,7 @@ const quantile = (values, q) => {
 };
 const summary = (values) => ({ n: values.length, p50: quantile(values, 0.5), p99: quantile(values, 0.99) });
 
-/** The well-behaved probe: /healthz and a fresh visitor's boot from a new address, every 100 ms. */
+/** The well-behaved probe: /healthz and a new visitor's boot, every 100 ms. */
 async function probe(url, ms, nextAddress) {
   const health = [];
   const boots = [];
@@ -96,8 +96,8 @@ async function probe(url, ms, nextAddress) {
   while (Date.now() < deadline) {
     const tick = Date.now();
     const [h, b] = await Promise.all([
-      timed(`${url}/healthz`, 'GET', { from: nextAddress() }),
-      timed(`${url}/api/widget/${PLUGIN_KEY}/boot`, 'POST', { from: nextAddress(), body: { language: 'en' } }),
+      timed(`${url}/healthz`, 'GET', nextAddress()),
+      timed(`${url}/api/widget/${PLUGIN_KEY}/boot`, 'POST', { ...nextAddress(), body: { language: 'en' } }),
     ]);
     if (h.status === 200) health.push(h.ms);
     else refused.health++;
@@ -162,12 +162,14 @@ async function main() {
       child.once('exit', (code) => reject(new Error(`flood process exited with ${code}`)));
     });
     await next(); // its visitors are set up
-    let address = 2;
-    // 127.0.0.3 … 127.0.255.254: one address per probe request, so the probe is never the one limited.
-    const nextAddress = () => `127.0.${Math.floor(address / 254)}.${(address++ % 254) + 1}`;
+    // 127.0.0.2 … 127.0.0.21, each with a connection kept open: the probe times the server, not connecting.
+    const probers = Array.from({ length: 20 }, (_, i) => ({ from: `127.0.0.${i + 2}`, agent: new Agent({ keepAlive: true, maxSockets: 1 }) }));
+    let turn = 0;
+    const nextAddress = () => probers[turn++ % probers.length];
     const before = await probe(server.url, 3000, nextAddress);
     child.send('go');
     const [during, { counts, seconds }] = await Promise.all([probe(server.url, SECONDS * 1000, nextAddress), next()]);
+    for (const { agent } of probers) agent.destroy();
     const rate = (kind) => Math.round(Object.values(counts[kind]).reduce((a, b) => a + b, 0) / seconds);
     console.log(JSON.stringify({ clients: CLIENTS, seconds: SECONDS, limits: LIMITS ?? 'defaults', flood: counts, floodPerSecond: { message: rate('message'), boot: rate('boot') }, probeBefore: before, probeDuring: during }, null, 2));
   } finally {
