@@ -11,6 +11,7 @@ import { installErrorHandling, installJsonParser } from './http/errors.ts';
 import { managerRoutes } from './http/managerRoutes.ts';
 import { staticRoutes } from './http/staticRoutes.ts';
 import { widgetRoutes } from './http/widgetRoutes.ts';
+import { installLimits, limitServerOptions } from './limits/installLimits.ts';
 import { EventHub } from './realtime/EventHub.ts';
 import { PollWaiters } from './realtime/PollWaiters.ts';
 import { attachRealtime } from './realtime/realtimeServer.ts';
@@ -40,22 +41,29 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
     });
     const hub = new EventHub();
     const stopPublishing = store.onCommit((events) => hub.publish(events));
-    const polls = new PollWaiters(hub, config.pollTimeoutMs ?? 25_000);
-    const app = Fastify({ logger: { level: config.logLevel ?? 'warn' }, forceCloseConnections: true });
+    const pollTimeoutMs = config.pollTimeoutMs ?? 25_000;
+    const polls = new PollWaiters(hub, pollTimeoutMs);
+    const app = Fastify({
+      logger: { level: config.logLevel ?? 'warn' },
+      forceCloseConnections: true,
+      ...limitServerOptions(config, pollTimeoutMs),
+    });
+    const limits = await installLimits(app, config);
     installJsonParser(app);
     installErrorHandling(app);
     app.addHook('onSend', async (_request, reply) => {
       reply.header('X-Content-Type-Options', 'nosniff');
     });
-    await app.register(widgetRoutes(store, polls), { prefix: '/api/widget/:pluginKey' });
-    await app.register(managerRoutes(store, config.managerToken, demo.id, config.publicUrl), { prefix: '/api/manager' });
-    await app.register(csatLinkRoutes(store));
+    await app.register(widgetRoutes(store, polls, limits.limiter), { prefix: '/api/widget/:pluginKey' });
+    await app.register(managerRoutes(store, config.managerToken, demo.id, config.publicUrl, limits.backoff), { prefix: '/api/manager' });
+    await app.register(csatLinkRoutes(store, limits.limiter));
     const pluginKey = () => demo.pluginKey;
     await app.register(staticRoutes({ distDir: config.distDir, examplesDir: config.examplesDir, pluginKey }));
     const realtime = attachRealtime(app.server, {
       store,
       hub,
       managerToken: config.managerToken,
+      limits,
       helloTimeoutMs: config.helloTimeoutMs ?? 10_000,
       heartbeatMs: config.heartbeatMs ?? 30_000,
     });

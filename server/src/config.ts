@@ -5,6 +5,9 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newToken } from './domain/crypto.ts';
+import { parseTrustProxy } from './limits/clientAddress.ts';
+import { parseLimits, type LimitOverrides } from './limits/limitRules.ts';
+import type { Timeouts } from './limits/timeouts.ts';
 
 export interface ServerConfig {
   port: number;
@@ -38,6 +41,12 @@ export interface ServerConfig {
   pollTimeoutMs?: number;
   /** Where the domain reads the time (default `Date.now`); tests pass a fixed clock. */
   clock?: () => number;
+  /** Rate limits over the defaults of limits/limitRules.ts (unset: the defaults), or `'off'`. */
+  rateLimits?: LimitOverrides | 'off';
+  /** Addresses or CIDR ranges of the reverse proxies whose `X-Forwarded-For` is believed. */
+  trustProxy?: string[];
+  /** Socket and request timeouts over the defaults of limits/timeouts.ts. */
+  timeouts?: Partial<Timeouts>;
 }
 
 export class ConfigError extends Error {}
@@ -63,8 +72,19 @@ export function loadConfig(env: NodeJS.ProcessEnv): { config: ServerConfig; mana
     examplesDir: resolve(env.EXAMPLES_DIR || resolve(REPO_ROOT, 'examples')),
     publicUrl: readPublicUrl(env.PUBLIC_URL),
     logLevel: readLogLevel(env.LOG_LEVEL),
+    rateLimits: env.RATE_LIMITS ? read('RATE_LIMITS', () => parseLimits(env.RATE_LIMITS!)) : undefined,
+    trustProxy: read('TRUST_PROXY', () => parseTrustProxy(env.TRUST_PROXY)),
   };
   return { config, managerTokenGenerated: !env.MANAGER_TOKEN };
+}
+
+/** Runs a reader whose errors name the rule, and prefixes them with the variable. */
+function read<T>(variable: string, reader: () => T): T {
+  try {
+    return reader();
+  } catch (error) {
+    throw new ConfigError(`${variable}: ${(error as Error).message}`);
+  }
 }
 
 /** DATA_DIR, resolved against the working directory; `./data` when unset. */

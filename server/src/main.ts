@@ -4,7 +4,7 @@
  * Prints where it listens and the credentials a site owner needs; stops cleanly on SIGINT/SIGTERM.
  */
 import { createServer } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
 import { DataDirInUseError } from './store/sqlite/lockDataDir.ts';
 
 async function main(): Promise<void> {
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
       `  memberHash     ${server.verifiesMembers ? 'required with memberId' : 'not checked (set MEMBER_SECRET to require it)'}`,
       `  data           ${config.dataDir}`,
       `  public URL     ${config.publicUrl ?? 'taken from each request (set PUBLIC_URL behind a proxy)'}`,
+      `  rate limits    ${limitsLine(config)}`,
     ].join('\n'),
   );
 
@@ -38,6 +39,14 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** Whether the limits are on, and whose address they count. */
+function limitsLine(config: ServerConfig): string {
+  if (config.rateLimits === 'off') return 'OFF (RATE_LIMITS=off): nothing is limited';
+  const which = config.rateLimits ? 'on, RATE_LIMITS over the defaults' : 'on, the defaults';
+  const by = config.trustProxy ? `X-Forwarded-For from ${config.trustProxy.join(', ')}` : 'socket address (set TRUST_PROXY behind a proxy)';
+  return `${which}; per client ${by}`;
 }
 
 main().catch((error) => {

@@ -15,7 +15,10 @@ export interface TestServer extends RunningServer {
 export const tempDir = (prefix = 'sangdam-test-') => mkdtemp(join(tmpdir(), prefix));
 export const removeDir = (dir: string) => rm(dir, { recursive: true, force: true });
 
-/** A server on port 0; pass `dataDir` to reopen an existing database. */
+/**
+ * A server on port 0; pass `dataDir` to reopen an existing database. Rate limits are off unless
+ * `rateLimits` is given: tests act faster than any person, which is what the limits refuse.
+ */
 export async function startServer(options: Partial<ServerConfig> = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await tempDir());
   const server = await createServer({
@@ -25,6 +28,7 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
     distDir: join(dataDir, 'no-dist'),
     examplesDir: join(dataDir, 'no-examples'),
     logLevel: 'silent',
+    rateLimits: 'off',
     ...options,
     dataDir,
   });

@@ -9,10 +9,12 @@ export interface ApiError extends Error {
   status: number;
   code: string;
   retryable: boolean;
+  /** How long the server asked to wait before a retry (`Retry-After`, in ms); 0 when it did not say. */
+  retryAfter: number;
 }
 
-const apiError = (status: number, code: string, message: string): ApiError =>
-  Object.assign(new Error(message), { status, code, retryable: !status || status >= 500 || status === 408 || status === 429 });
+const apiError = (status: number, code: string, message: string, retryAfter = 0): ApiError =>
+  Object.assign(new Error(message), { status, code, retryAfter, retryable: !status || status >= 500 || status === 408 || status === 429 });
 
 export const isRetryable = (error: unknown): boolean => !!(error && (error as ApiError).retryable);
 
@@ -44,20 +46,26 @@ export function createApiClient(base: string, token: () => string | undefined, s
     const data = (await response.json().catch(() => undefined)) as (T & Partial<ApiErrorBody>) | undefined;
     if (!response.ok) {
       const err = data && data.error;
-      throw apiError(response.status, err ? err.code : 'http_' + response.status, err ? err.message : response.statusText);
+      // Retry-After in seconds, as the server sends it; an HTTP date reads as NaN and counts as unsaid.
+      const retryAfter = +response.headers.get('retry-after')! * 1000 || 0;
+      throw apiError(response.status, err ? err.code : 'http_' + response.status, err ? err.message : response.statusText, retryAfter);
     }
     return data as T;
   };
 }
 
-/** Retries `fn` while it fails with a retryable error, waiting 1 s, 2 s, 4 s … up to `maxDelay`. */
+/**
+ * Retries `fn` while it fails with a retryable error, waiting 1 s, 2 s, 4 s … up to `maxDelay`, or
+ * as long as the server asked; a server asking for longer than `maxDelay` gets the error at once.
+ */
 export async function withRetry<T>(fn: () => Promise<T>, signal: AbortSignal, attempts = 6, maxDelay = 15000): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await fn();
     } catch (error) {
-      if (!isRetryable(error) || attempt + 1 >= attempts || signal.aborted) throw error;
-      await sleep(Math.min(maxDelay, 1000 * 2 ** attempt), signal);
+      const asked = (error as ApiError).retryAfter || 0;
+      if (!isRetryable(error) || attempt + 1 >= attempts || signal.aborted || asked > maxDelay) throw error;
+      await sleep(Math.max(asked, Math.min(maxDelay, 1000 * 2 ** attempt)), signal);
     }
   }
 }

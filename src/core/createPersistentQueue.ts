@@ -1,4 +1,4 @@
-import { isRetryable, sleep } from './apiClient';
+import { isRetryable, sleep, type ApiError } from './apiClient';
 import { readJson, writeJson } from './storage';
 
 /** What the queue keeps on every entry besides the caller's own fields. */
@@ -24,10 +24,10 @@ type Settle<Result> = { resolve(result: Result): void; reject(error: Error): voi
 
 /**
  * A queue that survives a dropped connection, a server restart and a page reload: entries sit in
- * localStorage under `key` until `send` resolves. A retryable failure waits (1 s, 2 s, 4 s … 30 s)
- * and sends the same entry again, so `send` must be idempotent (the server deduplicates on an id
- * the entry carries); any other failure marks the entry failed. `onChange` hears every change, with
- * the result when the entry was acknowledged.
+ * localStorage under `key` until `send` resolves. A retryable failure waits (1 s, 2 s, 4 s … 30 s,
+ * or the `retryAfter` the server asked for) and sends the same entry again, so `send` must be
+ * idempotent (the server deduplicates on an id the entry carries); any other failure marks the
+ * entry failed. `onChange` hears every change, with the result when the entry was acknowledged.
  * @example const q = createPersistentQueue<Note, Saved>('notes', (n) => api('POST', '/notes', n), render)
  */
 export function createPersistentQueue<Entry extends Queued, Result>(
@@ -39,6 +39,8 @@ export function createPersistentQueue<Entry extends Queued, Result>(
   const waiting = new Map<Entry, Settle<Result>>();
   let stopped = false;
   let wake = new AbortController();
+  /** Ends a wait the server asked for, which only `stop` may cut short. */
+  const halt = new AbortController();
   let running = false;
   let failures = 0;
 
@@ -80,8 +82,10 @@ export function createPersistentQueue<Entry extends Queued, Result>(
         if (!next || stopped) return;
         try {
           await deliver(next);
-        } catch {
-          await sleep(Math.min(30000, 1000 * 2 ** failures++), wake.signal);
+        } catch (error) {
+          // A rate-limited queue waits as long as the server said: a kick (back online) would only be refused again.
+          const asked = (error as ApiError).retryAfter;
+          await sleep(asked || Math.min(30000, 1000 * 2 ** failures++), asked ? halt.signal : wake.signal);
           if (!stopped) wake = new AbortController();
         }
       }
@@ -116,6 +120,7 @@ export function createPersistentQueue<Entry extends Queued, Result>(
     stop() {
       stopped = true;
       wake.abort();
+      halt.abort();
       waiting.clear();
     },
   };

@@ -1,6 +1,9 @@
 /** Reading bearer credentials from requests. */
 import type { FastifyRequest } from 'fastify';
 import { sameSecret } from '../domain/crypto.ts';
+import type { AuthBackoff } from '../limits/authBackoff.ts';
+import { addressKey } from '../limits/clientAddress.ts';
+import { rateLimited } from '../limits/rateLimited.ts';
 import { HttpError } from './errors.ts';
 
 /** The token of `Authorization: Bearer <token>`, or undefined. */
@@ -18,10 +21,13 @@ export function requireBearer(request: FastifyRequest, what: string): string {
   return token;
 }
 
-/** Refuses any request whose bearer is not the manager token. */
-export function requireManager(request: FastifyRequest, managerToken: string): void {
+/**
+ * Refuses any request whose bearer is not the manager token; a wrong one counts against the
+ * client's address, and an address that failed too often waits (429) before it may try again.
+ */
+export async function requireManager(request: FastifyRequest, managerToken: string, backoff: AuthBackoff): Promise<void> {
   const token = requireBearer(request, 'manager token');
-  if (!sameSecret(token, managerToken)) {
-    throw new HttpError(401, 'unauthorized', 'authorization: the manager token is not valid');
-  }
+  const { passed, waitMs } = await backoff.attempt(addressKey(request.ip), () => sameSecret(token, managerToken));
+  if (waitMs) throw rateLimited('authorization: too many failed attempts from this address', waitMs);
+  if (!passed) throw new HttpError(401, 'unauthorized', 'authorization: the manager token is not valid');
 }

@@ -8,6 +8,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { answerByLink, readLinkedSurvey } from '../domain/csatAnswers.ts';
 import { surveyNotFound } from '../domain/csatSurvey.ts';
 import { DomainError } from '../domain/errors.ts';
+import type { RateLimiter } from '../limits/rateLimiter.ts';
 import type { Store } from '../store/Store.ts';
 import { parseCsatAnswer } from './csatBodies.ts';
 import { CSAT_PAGE_CSP, languageOf, renderCsatNotFound, renderCsatPage } from './csatPage.ts';
@@ -24,7 +25,10 @@ function checkedToken(request: FastifyRequest<{ Params: Params }>): string {
   return token;
 }
 
-export function csatLinkRoutes(store: Store): FastifyPluginAsync {
+/** A link's token stands for its visitor in the limits: answers are counted per link and per address. */
+const linkToken = (request: FastifyRequest): string | undefined => (request.params as Params).token;
+
+export function csatLinkRoutes(store: Store, limiter: RateLimiter): FastifyPluginAsync {
   return async (app) => {
     app.addHook('onRoute', (route) => {
       route.bodyLimit = CSAT_BODY_LIMIT;
@@ -36,7 +40,8 @@ export function csatLinkRoutes(store: Store): FastifyPluginAsync {
         .header('X-Robots-Tag', 'noindex, nofollow');
     });
     app.get<{ Params: Params }>('/api/csat/:token', (request) => readLinkedSurvey(store, checkedToken(request)));
-    app.post<{ Params: Params }>('/api/csat/:token/answer', async (request) => {
+    const answers = { onRequest: limiter.hooks('surveyAnswer', linkToken) };
+    app.post<{ Params: Params }>('/api/csat/:token/answer', answers, async (request) => {
       const token = checkedToken(request);
       return { message: await answerByLink(store, token, parseCsatAnswer(request.body)) };
     });

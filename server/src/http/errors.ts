@@ -10,6 +10,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Sent with the refusal, e.g. `Retry-After` on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'HttpError';
@@ -52,6 +54,7 @@ function toHttpError(error: unknown, request: FastifyRequest): HttpError | null 
 }
 
 export function sendError(reply: FastifyReply, error: HttpError): FastifyReply {
+  if (error.headers) reply.headers(error.headers);
   return reply.code(error.status).send({ error: { code: error.code, message: error.message } });
 }
 

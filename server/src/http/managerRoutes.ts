@@ -11,6 +11,7 @@ import { closeChat, editChat, listChats, openChat, readChat } from '../domain/ch
 import { sendManagerMessage } from '../domain/messages.ts';
 import type { ProfileWrite } from '../domain/profile.ts';
 import type { ChatFilter, SurveyRecord } from '../domain/types.ts';
+import { NO_BACKOFF, type AuthBackoff } from '../limits/authBackoff.ts';
 import { toManagerChat } from '../domain/views.ts';
 import type { Store } from '../store/Store.ts';
 import { requireManager } from './auth.ts';
@@ -26,20 +27,24 @@ const STATES: readonly ChatState[] = ['opened', 'closed', 'snoozed'];
 
 type Params = { id: string };
 
-/** `publicUrl`: the base of survey links (config PUBLIC_URL); unset, the request's own origin. */
+/**
+ * `publicUrl`: the base of survey links (config PUBLIC_URL); unset, the request's own origin.
+ * `backoff`: where wrong tokens count, per address (none given: every token is checked, none counted).
+ */
 export function managerRoutes(
   store: Store,
   managerToken: string,
   channelId: string,
   publicUrl?: string,
+  backoff: AuthBackoff = NO_BACKOFF,
 ): FastifyPluginAsync {
   return async (app) => {
     app.addHook('onRoute', (route) => {
       route.bodyLimit = MANAGER_BODY_LIMIT;
     });
-    app.addHook('onRequest', async (request) => requireManager(request, managerToken));
+    app.addHook('onRequest', async (request) => requireManager(request, managerToken, backoff));
     app.setNotFoundHandler(async (request) => {
-      requireManager(request, managerToken);
+      await requireManager(request, managerToken, backoff);
       throw new HttpError(404, 'not_found', `${request.method} ${request.url.split('?')[0]}: no such route`);
     });
 

@@ -16,8 +16,9 @@ import { authenticate, boot, changeTags, trackEvent, updateUser } from '../domai
 import { toWidgetChat, toWidgetUser } from '../domain/views.ts';
 import { pollEvents } from '../realtime/pollEvents.ts';
 import type { PollWaiters } from '../realtime/PollWaiters.ts';
+import { checkRouteLimits, limitedBy, type RateLimiter } from '../limits/rateLimiter.ts';
 import type { Store } from '../store/Store.ts';
-import { requireBearer } from './auth.ts';
+import { bearerToken, requireBearer } from './auth.ts';
 import { allowOrigin, answerPreflight, applyChannelCors } from './cors.ts';
 import { parseCsatAnswer } from './csatBodies.ts';
 import { parsePollQuery } from './pollQuery.ts';
@@ -36,7 +37,7 @@ declare module 'fastify' {
   }
 }
 
-export function widgetRoutes(store: Store, polls: PollWaiters): FastifyPluginAsync {
+export function widgetRoutes(store: Store, polls: PollWaiters, limiter: RateLimiter): FastifyPluginAsync {
   return async (app) => {
     app.decorateRequest('channel', null);
     app.addHook('onRoute', (route) => {
@@ -46,18 +47,20 @@ export function widgetRoutes(store: Store, polls: PollWaiters): FastifyPluginAsy
       if (request.method === 'OPTIONS') return; // answered by answerPreflight, whatever the key
       const { pluginKey } = request.params as Params;
       try {
+        // Limits first: a refusal costs no lookup, so a flood cannot queue work for everyone else.
+        await checkRouteLimits(request);
         if (!PLUGIN_KEY.test(pluginKey)) throw channelNotFound(pluginKey);
         request.channel = await findChannel(store, pluginKey);
       } catch (error) {
-        // Readable cross-origin, so the SDK can tell the developer the key is wrong.
+        // Readable cross-origin, so the SDK can tell the developer the key is wrong, or wait out a 429.
         if (request.headers.origin) allowOrigin(reply, request.headers.origin);
         throw error;
       }
       applyChannelCors(request, reply, request.channel);
     });
     app.options('/*', async (request, reply) => answerPreflight(request, reply));
-    registerSessionRoutes(app, store);
-    registerChatRoutes(app, store);
+    registerSessionRoutes(app, store, limiter);
+    registerChatRoutes(app, store, limiter);
     app.get('/realtime', async (request, reply) => {
       const user = await customerOf(store, request);
       const audience = { kind: 'customer', userId: user.id, channelId: user.channelId } as const;
@@ -74,10 +77,26 @@ async function customerOf(store: Store, request: FastifyRequest): Promise<UserRe
   return authenticate(store, token, channelOf(request).id);
 }
 
-function registerSessionRoutes(app: FastifyInstance, store: Store): void {
-  app.post('/boot', async (request): Promise<BootResponse> => {
+/** The session token a boot resumes, read from its body for the per-visitor limit. */
+const bootToken = (request: FastifyRequest): string | undefined => {
+  const token = (request.body as { token?: unknown } | undefined)?.token;
+  return typeof token === 'string' && token !== '' ? token : undefined;
+};
+
+/** What a tracked event adds to the database, in bytes. */
+const eventBytes = (name: string, properties: object): number => Buffer.byteLength(name) + Buffer.byteLength(JSON.stringify(properties));
+
+function registerSessionRoutes(app: FastifyInstance, store: Store, limiter: RateLimiter): void {
+  // The token of a boot is in its body: that limit waits for the body, the address's does not.
+  const boots = { ...limitedBy([limiter.perAddress('boot')]), preHandler: limiter.perVisitor('boot', bootToken) };
+  app.post('/boot', boots, async (request): Promise<BootResponse> => {
     const channel = channelOf(request);
-    const result = await boot(store, channel, bodies.parseBoot(request.body));
+    const input = bodies.parseBoot(request.body);
+    // Over the event-data quota the visitor still boots; only its page view goes unrecorded.
+    if (input.pageView && !(await limiter.tryCharge(request, 'trackBytes', eventBytes('PageView', input.pageView), input.token))) {
+      input.pageView = undefined;
+    }
+    const result = await boot(store, channel, input);
     return {
       token: result.token,
       user: toWidgetUser(result.user),
@@ -87,30 +106,32 @@ function registerSessionRoutes(app: FastifyInstance, store: Store): void {
       profileFields: result.profileFields,
     };
   });
-  app.patch('/user', async (request) => {
+  const profileWrites = limitedBy(limiter.hooks('profileWrite', bearerToken));
+  app.patch('/user', profileWrites, async (request) => {
     const user = await customerOf(store, request);
     const changes = bodies.parseUserChanges(request.body);
     return { user: toWidgetUser(await updateUser(store, user.id, changes)) };
   });
-  app.post('/user/tags', async (request) => {
+  app.post('/user/tags', profileWrites, async (request) => {
     const user = await customerOf(store, request);
     const change = bodies.parseTagChange(request.body);
     return { user: toWidgetUser(await changeTags(store, user.id, change)) };
   });
-  app.post('/events', async (request, reply) => {
+  app.post('/events', limitedBy(limiter.hooks('track', bearerToken)), async (request, reply) => {
     const user = await customerOf(store, request);
     const { name, properties } = bodies.parseTrack(request.body);
+    await limiter.charge(request, 'trackBytes', eventBytes(name, properties), bearerToken(request));
     await trackEvent(store, { channelId: user.channelId, userId: user.id, name, properties });
     return reply.code(204).send();
   });
 }
 
-function registerChatRoutes(app: FastifyInstance, store: Store): void {
+function registerChatRoutes(app: FastifyInstance, store: Store, limiter: RateLimiter): void {
   app.get('/chats', async (request) => {
     const user = await customerOf(store, request);
     return { chats: (await listCustomerChats(store, user)).map(toWidgetChat) };
   });
-  app.post('/chats', async (request, reply) => {
+  app.post('/chats', limitedBy(limiter.hooks('newChat', bearerToken)), async (request, reply) => {
     const user = await customerOf(store, request);
     const started = await startChat(store, user, bodies.parseNewChat(request.body));
     reply.code(started.created ? 201 : 200);
@@ -121,7 +142,7 @@ function registerChatRoutes(app: FastifyInstance, store: Store): void {
     const { detail, messages } = await readCustomerChat(store, user, request.params.id);
     return { chat: toWidgetChat(detail), messages };
   });
-  app.post<{ Params: Params }>('/chats/:id/messages', async (request, reply) => {
+  app.post<{ Params: Params }>('/chats/:id/messages', limitedBy(limiter.hooks('message', bearerToken)), async (request, reply) => {
     const user = await customerOf(store, request);
     const input = bodies.parseNewMessage(request.body);
     const posted = await sendCustomerMessage(store, user, request.params.id, input);
@@ -129,13 +150,14 @@ function registerChatRoutes(app: FastifyInstance, store: Store): void {
     return { message: posted.message };
   });
   // Answering the survey posted at close; a retry with the same answerId stores nothing new.
-  app.post<{ Params: MessageParams }>('/chats/:id/messages/:messageId/answer', async (request) => {
+  const answers = limitedBy(limiter.hooks('surveyAnswer', bearerToken));
+  app.post<{ Params: MessageParams }>('/chats/:id/messages/:messageId/answer', answers, async (request) => {
     const user = await customerOf(store, request);
     const input = parseCsatAnswer(request.body);
     const { id, messageId } = request.params;
     return { message: await answerInChat(store, user, id, messageId, input) };
   });
-  app.patch<{ Params: Params }>('/chats/:id/profile', async (request) => {
+  app.patch<{ Params: Params }>('/chats/:id/profile', limitedBy(limiter.hooks('profileWrite', bearerToken)), async (request) => {
     const user = await customerOf(store, request);
     const write = bodies.parseProfileWrite(request.body);
     return { chat: toWidgetChat(await writeCustomerProfile(store, user, request.params.id, write)) };

@@ -9,6 +9,9 @@ import type { ServerFrame } from '../../../src/shared/types.ts';
 import { isOriginAllowed } from '../domain/channels.ts';
 import { sameSecret } from '../domain/crypto.ts';
 import { DomainError } from '../domain/errors.ts';
+import type { ServerLimits } from '../limits/installLimits.ts';
+import { digestOf } from '../limits/rateLimiter.ts';
+import { retrySeconds } from '../limits/rateLimited.ts';
 import type { EventRecord } from '../domain/types.ts';
 import { authenticate } from '../domain/users.ts';
 import type { Store } from '../store/Store.ts';
@@ -21,8 +24,12 @@ export interface ConnectionDeps {
   store: Store;
   hub: EventHub;
   managerToken: string;
+  limits: Pick<ServerLimits, 'backoff' | 'sockets' | 'addressOf'>;
   helloTimeoutMs: number;
 }
+
+/** The close code of a socket refused for "too many": attempts (a waiting address) or open sockets. */
+export const TOO_MANY = 4429;
 
 const REPLAY_PAGE = 500;
 /** A client this far behind is cut off; it resumes from its cursor when it reconnects. */
@@ -36,11 +43,15 @@ export class RealtimeConnection {
   private audience: Audience | null = null;
   private unsubscribe: (() => void) | null = null;
   private readonly helloTimer: NodeJS.Timeout;
+  /** The place this socket holds among its owner's open sockets, given back at close. */
+  private place: { kind: 'visitor' | 'manager'; owner: string } | null = null;
 
   constructor(
     private readonly ws: WebSocket,
     private readonly deps: ConnectionDeps,
     private readonly origin: string | undefined,
+    /** The client's address, as the limits key it. */
+    private readonly address: string,
   ) {
     this.helloTimer = setTimeout(
       () => this.refuse('hello_timeout', `hello: not received within ${deps.helloTimeoutMs} ms`, 4408),
@@ -71,7 +82,7 @@ export class RealtimeConnection {
 
   private async start(hello: Hello): Promise<void> {
     const audience = await this.authorize(hello);
-    if (!audience || this.closed) return;
+    if (!audience || this.closed || !this.takePlace(hello, audience)) return;
     this.audience = audience;
     const { hub, store } = this.deps;
     const onLive = (event: EventRecord) => this.onLive(event);
@@ -87,8 +98,12 @@ export class RealtimeConnection {
 
   private async authorize(hello: Hello): Promise<Audience | null> {
     if (hello.kind === 'manager') {
-      if (sameSecret(hello.managerToken, this.deps.managerToken)) return { kind: 'manager' };
-      this.refuse('unauthorized', 'managerToken: not valid', 4401);
+      const { managerToken } = hello;
+      const { passed, waitMs } = await this.deps.limits.backoff.attempt(this.address, () => sameSecret(managerToken, this.deps.managerToken));
+      if (passed) return { kind: 'manager' };
+      if (waitMs) {
+        this.refuse('rate_limited', `managerToken: too many failed attempts from this address; retry in ${retrySeconds(waitMs)} s`, TOO_MANY);
+      } else this.refuse('unauthorized', 'managerToken: not valid', 4401);
       return null;
     }
     try {
@@ -104,6 +119,21 @@ export class RealtimeConnection {
       this.refuse('unauthorized', error.message, 4401);
       return null;
     }
+  }
+
+  /** Counts this socket among its owner's; refuses it when they have as many open as allowed. */
+  private takePlace(hello: Hello, audience: Audience): boolean {
+    const kind = audience.kind === 'manager' ? 'manager' : 'visitor';
+    // A manager's credential, not the address: one team behind one office address has many consoles.
+    const owner = audience.kind === 'customer' ? audience.userId : hello.kind === 'manager' ? digestOf(hello.managerToken) : '';
+    const { sockets } = this.deps.limits;
+    if (!sockets.take(kind, owner)) {
+      const whose = kind === 'visitor' ? 'per visitor' : 'per manager credential';
+      this.refuse('too_many_sockets', `sockets: at most ${sockets.max(kind)} open ${whose}; close another first`, TOO_MANY);
+      return false;
+    }
+    this.place = { kind, owner };
+    return true;
   }
 
   /** Sends stored events in (since, horizon], a page at a time, in seq order. */
@@ -155,6 +185,8 @@ export class RealtimeConnection {
   private dispose(): void {
     this.state = 'closed';
     clearTimeout(this.helloTimer);
+    if (this.place) this.deps.limits.sockets.release(this.place.kind, this.place.owner);
+    this.place = null;
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.held.length = 0;

@@ -33,7 +33,7 @@ export function attachRealtime(server: Server, options: RealtimeOptions): Realti
     wss.handleUpgrade(request, socket, head, (ws) => {
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
-      new RealtimeConnection(ws, options, request.headers.origin);
+      new RealtimeConnection(ws, options, request.headers.origin, options.limits.addressOf(request));
     });
   };
   server.on('upgrade', onUpgrade);

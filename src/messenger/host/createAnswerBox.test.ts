@@ -15,6 +15,10 @@ const answered = async (_m: string, path: string, body: CsatAnswerRequest) => {
   return { message: survey(chatId, messageId, body) };
 };
 const offline = () => Object.assign(new Error('did not reach the server'), { status: 0, code: 'network', retryable: true });
+const limited = () =>
+  Object.assign(new Error('survey answers: at most 10 per 10 minutes from one visitor; retry in 3 s'), {
+    status: 429, code: 'rate_limited', retryable: true, retryAfter: 3000,
+  });
 const refused = () => Object.assign(new Error('This survey was already answered.'), { status: 409, code: 'conflict', retryable: false });
 
 let ids = 0;
@@ -119,5 +123,19 @@ describe('the answer box', () => {
     box.answered(survey('chat1', 'm7', { answerId: 'x', score: 5 }));
     expect(box.pending('m7')).toBeUndefined();
     expect(localStorage.getItem(KEY)).toBeNull();
+  });
+
+  it('waits the Retry-After of a refused answer, then sends the same answerId again', async () => {
+    const request = vi.fn(answered).mockRejectedValueOnce(limited());
+    const box = createAnswerBox(request as never, KEY, newId, () => {});
+    const acknowledged = box.answer('chat1', 'm7', 4);
+    await vi.advanceTimersByTimeAsync(2999);
+    expect(request).toHaveBeenCalledTimes(1);
+    expect(box.pending('m7')).toMatchObject({ state: 'sending', score: 4 });
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(acknowledged).resolves.toMatchObject({ id: 'm7' });
+    expect(request).toHaveBeenCalledTimes(2);
+    expect(request.mock.calls[1][2].answerId).toBe(request.mock.calls[0][2].answerId);
+    expect(box.pending('m7')).toBeUndefined();
   });
 });

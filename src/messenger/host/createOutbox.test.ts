@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApiClient } from '../../core/apiClient';
 import type { Message } from '../../shared/types';
 import { createOutbox } from './createOutbox';
 
@@ -16,7 +17,32 @@ beforeEach(() => {
   localStorage.clear();
   vi.useFakeTimers();
 });
-afterEach(() => vi.useRealTimers());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+/**
+ * The widget API's messages route over `fetch`: it refuses the first `refusals` calls with 429 and
+ * `Retry-After: 2`, then stores each clientId once, as the server does.
+ */
+function rateLimitedServer(refusals: number) {
+  const saved = new Map<string, Message>();
+  const calls: { at: number; clientId: string }[] = [];
+  const json = (status: number, data: unknown, headers: Record<string, string> = {}) =>
+    new Response(JSON.stringify(data), { status, headers: { 'content-type': 'application/json', ...headers } });
+  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+    const body = JSON.parse(String(init.body)) as { text: string; clientId: string };
+    calls.push({ at: Date.now(), clientId: body.clientId });
+    if (calls.length <= refusals) {
+      return json(429, { error: { code: 'rate_limited', message: 'messages: at most 30 per minute from one visitor; retry in 2 s' } }, { 'retry-after': '2' });
+    }
+    const chatId = url.split('/chats/')[1].split('/')[0];
+    if (!saved.has(body.clientId)) saved.set(body.clientId, stored(body, chatId));
+    return json(201, { message: saved.get(body.clientId) });
+  });
+  return { saved, calls };
+}
 
 describe('the outbox', () => {
   it('keeps a message in localStorage until the server acknowledges it', async () => {
@@ -73,5 +99,38 @@ describe('the outbox', () => {
     outbox.discard(entry.clientId);
     expect(outbox.list('chat1')).toEqual([]);
     expect(changes.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('waits the Retry-After of a 429 before sending again, even when kicked, and the server stores the message once', async () => {
+    const server = rateLimitedServer(1);
+    const request = createApiClient('https://chat.example/api/widget/KEY', () => 'tok', new AbortController().signal);
+    const outbox = createOutbox(request, KEY, newId, () => {});
+    const started = Date.now();
+    const acknowledged = outbox.send('chat1', 'hello');
+    await vi.advanceTimersByTimeAsync(500);
+    outbox.kick(); // the connection came back: no reason to ignore what the server said
+    await vi.advanceTimersByTimeAsync(1499);
+    expect(server.calls).toHaveLength(1);
+    expect(outbox.list('chat1')).toMatchObject([{ text: 'hello', state: 'sending' }]);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(acknowledged).resolves.toMatchObject({ text: 'hello' });
+    expect(server.calls).toHaveLength(2);
+    expect(server.calls[1].at - started).toBeGreaterThanOrEqual(2000);
+    expect(server.calls[1].clientId).toBe(server.calls[0].clientId);
+    expect([...server.saved.values()].map((m) => m.text)).toEqual(['hello']);
+    expect(localStorage.getItem(KEY)).toBeNull();
+  });
+
+  it('leaves no timer behind when stopped during a wait the server asked for', async () => {
+    rateLimitedServer(1);
+    const request = createApiClient('https://chat.example/api/widget/KEY', () => 'tok', new AbortController().signal);
+    const outbox = createOutbox(request, KEY, newId, () => {});
+    void outbox.send('chat1', 'hello');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(vi.getTimerCount()).toBe(1);
+    outbox.stop();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(outbox.list('chat1')).toMatchObject([{ text: 'hello', state: 'sending' }]);
   });
 });
