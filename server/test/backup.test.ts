@@ -122,3 +122,40 @@ describe('backup', () => {
     expect(backupName(new Date('2025-01-31T04:15:09.123Z'))).toBe('sangdam-20250131-041509.db');
   });
 });
+
+describe('backup of a larger database under steady writes', () => {
+  it('finishes while another connection keeps writing between its steps', async () => {
+    const dataDir = await tempDir();
+    const db = new Database(join(dataDir, 'sangdam.db'));
+    db.pragma('journal_mode = WAL');
+    // The tables the copy's check counts, and a large one that takes many pages.
+    db.exec('CREATE TABLE chats (id TEXT); CREATE TABLE messages (id TEXT); CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+    const insert = db.prepare('INSERT INTO filler (body) VALUES (?)');
+    db.transaction(() => {
+      for (let i = 0; i < 3000; i++) insert.run('x'.repeat(4000));
+    })();
+    // A write on every turn of the event loop: a stepwise copy would be restarted after each one.
+    let writes = 0;
+    const writer = setInterval(() => {
+      insert.run('during backup');
+      writes++;
+    }, 1);
+    try {
+      const backups = await tempDir();
+      const started = Date.now();
+      const result = await Promise.race([
+        backupDatabase(dataDir, backups).catch((error: Error) => error),
+        new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000)),
+      ]);
+      expect(result).not.toBe('timeout');
+      expect(result).not.toBeInstanceOf(Error);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(writes).toBeGreaterThan(0);
+      await removeDir(backups);
+    } finally {
+      clearInterval(writer);
+      db.close();
+      await removeDir(dataDir);
+    }
+  }, 30_000);
+});

@@ -41,7 +41,10 @@ export async function backupDatabase(dataDir: string, destination: string, now =
   const partial = `${file}.partial-${process.pid}`;
   const db = new Database(source, { readonly: true, fileMustExist: true });
   try {
-    await db.backup(partial);
+    // One step for the whole file: SQLite restarts a stepwise backup whenever another connection
+    // writes between its steps, so under a busy server a 100-page stepping never finished. A step
+    // reads one WAL snapshot and does not hold the server's writes back.
+    await db.backup(partial, { progress: ({ totalPages }) => totalPages });
     const counts = checkCopy(partial);
     renameSync(partial, file);
     return { file, bytes: statSync(file).size, ...counts };
