@@ -68,6 +68,28 @@ describe('every boot callback is called exactly once', () => {
     });
   }
 
+  it('calls back with an Error when the server takes the boot request and never answers, and a later boot works', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      t = startSdk();
+      t.fetchMock.mockImplementationOnce((_url: unknown, init: { signal: AbortSignal }) =>
+        new Promise<Response>((_resolve, reject) => init.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+      );
+      const boot = bootPromise(t.sdk);
+      boot.settled.catch(() => {});
+      await vi.advanceTimersByTimeAsync(29_000);
+      expect(boot.callback).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(boot.callback).toHaveBeenCalledTimes(1);
+      expect(boot.callback.mock.calls[0][0].message).toBe('boot: no answer from the Sangdam server at http://api.test within 30 s');
+      const again = bootPromise(t.sdk);
+      await vi.advanceTimersByTimeAsync(10);
+      await expect(again.settled).resolves.toMatchObject({ id: 'u1' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('calls a superseded boot back once even when its answer arrives after the next boot began', async () => {
     t = startSdk();
     let answer: (r: Response) => void = () => {};

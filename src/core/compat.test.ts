@@ -26,6 +26,7 @@ describe('boot options real integrations pass', () => {
     ['lets unsubscribeTexting win over unsubscribe', { unsubscribe: true, unsubscribeTexting: false }, { unsubscribeEmail: true, unsubscribeTexting: false }, 0],
     ['sends unsubscribeEmail alone', { unsubscribeEmail: true }, { unsubscribeEmail: true, unsubscribeTexting: undefined }, 0],
     ['drops a customLauncherSelector that is not a CSS selector, with one warning', { customLauncherSelector: '##' }, {}, 1],
+    ['treats boot options given as null as not given', { hideChannelButtonOnBoot: null, zIndex: null, customLauncherSelector: null, nonce: null }, {}, 0],
     ['accepts hidePopup without a word', { hidePopup: true }, {}, 0],
     ['accepts member, which means nothing here, with one warning', { member: true }, {}, 1],
     ['ignores an option it does not know, with one warning', { channelTalkOnly: 1 }, {}, 1],
@@ -60,7 +61,7 @@ describe('boot options real integrations pass', () => {
     t = startSdk();
     await t.boot({ member: 'yes' });
     await t.boot({ member: 'yes' });
-    expect(warned()).toEqual(['boot: option.member has no meaning in Sangdam (memberId marks a member); ignored']);
+    expect(warned()).toEqual(['boot: option.member is not an option Sangdam knows; ignored']);
   });
 });
 
@@ -124,7 +125,19 @@ describe('pages and chats', () => {
     t.sdk('setPage', 'https://shop.example/cart');
     t.sdk('setPage', 'javascript:void(0)');
     expect(await startChat()).toBe('https://shop.example/cart');
-    expect(warned()).toEqual(["setPage: page 'javascript:void(0)' is not an http(s) URL; the page stays as it was"]);
+    expect(warned()).toEqual(["setPage: page 'javascript:void(0)' is not an http(s) URL of at most 2048 characters; the page stays as it was"]);
+  });
+
+  it('keeps the chat-profile values of a setPage whose page is too long or not a string, and the page it had', async () => {
+    const warned = watchWarnings();
+    t = startSdk();
+    await t.boot();
+    t.sdk('setPage', 'https://shop.example/cart');
+    t.sdk('setPage', 'https://shop.example/' + 'a'.repeat(2048), { orderId: 'A-1009' });
+    expect(await startChat()).toBe('https://shop.example/cart');
+    expect(t.body('/chats').profile).toMatchObject({ 'profile.orderId': 'A-1009' });
+    t.sdk('setPage', 42);
+    expect(warned()).toHaveLength(2);
   });
 
   it.each([
@@ -133,6 +146,9 @@ describe('pages and chats', () => {
     ['', { newChat: true }],
     [null, { newChat: true }],
     [undefined, { message: 'Hi' }],
+    // No chat has these ids: the messenger opens its home, as for any unknown id.
+    ['c'.repeat(150), { chatId: 'c'.repeat(100) }],
+    [{}, { chatId: '[object Object]' }],
   ])('openChat(%j) asks the messenger for %j', async (chatId, request) => {
     t = startSdk();
     await t.boot();

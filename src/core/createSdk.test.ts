@@ -65,9 +65,7 @@ describe('argument errors reach the callback and send nothing', () => {
     ['track', [''], /track: eventName must be a string of 1 to 30 characters/],
     ['track', ['x'.repeat(31)], /eventName must be a string of 1 to 30/],
     ['track', ['Buy', 'not-an-object'], /track: properties must be an object/],
-    ['setPage', [42], /setPage: page must be a string/],
     ['setAppearance', ['blue'], /setAppearance: appearance must be one of 'light', 'dark', 'system' or null/],
-    ['openChat', [{}], /openChat: chatId must be a chat id/],
     ['onBadgeChanged', ['nope'], /onBadgeChanged: callback must be a function/],
   ])('%s with bad arguments reports %s on the console and throws nothing', (name, args, message) => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});

@@ -28,6 +28,8 @@ export type Dispatch = (name: string, ...args: unknown[]) => unknown;
 
 /** The commands whose second argument is a result callback. */
 const WITH_CALLBACK = /^(boot|updateUser|addTags|removeTags|updateProfile)$/;
+/** How long boot waits for the server's answer before calling back with an Error (30 s). */
+const BOOT_TIMEOUT_MS = 3e4;
 const FOLLOW_UP_KEYS = ['name', 'email', 'mobileNumber'];
 /** Commands that need no booted session. */
 const SESSIONLESS = /^(boot|shutdown|setPage|resetPage|clearCallbacks|on[A-Z]\w*)$/;
@@ -51,7 +53,7 @@ export function createSdk(deps: SdkDeps): Dispatch {
   let session: Session | undefined;
   let sessionAbort: AbortController | undefined;
   /** A boot on its way, and the commands waiting for it (called with the reason when it fails). */
-  type Boot = { abort: AbortController; callback?: ResultCallback<User>; queue: ((failure?: string) => void)[] };
+  type Boot = { abort: AbortController; callback?: ResultCallback<User>; queue: ((failure?: string) => void)[]; timer?: ReturnType<typeof setTimeout> };
   let booting: Boot | undefined;
   const warned = new Set<string>();
   const warnOnce = (message: string) => {
@@ -70,6 +72,7 @@ export function createSdk(deps: SdkDeps): Dispatch {
     const attempt = booting;
     booting = undefined;
     if (!attempt) return;
+    clearTimeout(attempt.timer);
     attempt.abort.abort();
     callSafely(attempt.callback, new Error(reason), null);
     attempt.queue.forEach((run) => run(reason));
@@ -100,9 +103,15 @@ export function createSdk(deps: SdkDeps): Dispatch {
     marks[WIDGET] = self;
     const attempt: Boot = { abort: new AbortController(), callback, queue: [] };
     booting = attempt;
+    // A server that takes the request and never answers must not leave the callback waiting.
+    attempt.timer = setTimeout(() => {
+      cancelBoot(`boot: no answer from the Sangdam server at ${apiBase} within 30 s`);
+      release();
+    }, BOOT_TIMEOUT_MS);
     startSession(option, { ...deps, apiBase, events, page, profile: () => updates }, attempt.abort.signal).then(
       (started) => {
         if (booting !== attempt) return started.shutdown();
+        clearTimeout(attempt.timer);
         session = started;
         sessionAbort = attempt.abort;
         booting = undefined;
@@ -111,6 +120,7 @@ export function createSdk(deps: SdkDeps): Dispatch {
       },
       (error: ApiError) => {
         if (booting !== attempt) return; // its callback has heard why already
+        clearTimeout(attempt.timer);
         booting = undefined;
         release();
         // The server's refusals name the key or the origin and the channel; a network failure, where.

@@ -84,8 +84,8 @@ const apiBase: Rule = (value, name) =>
 
 /** setPage's page, resolved when it is called (a single-page app moves on): always an absolute URL. */
 const page: Rule = (value, name, warn) =>
-  resolveUrl(text(1, LIMITS.url)(value, name, warn) as string, win && win.location.href) ||
-  warn(`${name} '${value}' is not an http(s) URL; the page stays as it was`);
+  (typeof value === 'string' && value.length <= LIMITS.url && resolveUrl(value, win && win.location.href)) ||
+  warn(`${name} '${value}' is not an http(s) URL of at most ${LIMITS.url} characters; the page stays as it was`);
 
 /** A selector the page cannot query is left out: the default launcher shows instead of no widget. */
 const selector: Rule = (value, name, warn) => {
@@ -109,7 +109,9 @@ const fields = (rules: Record<string, Rule>, lenient?: boolean, required?: strin
   if (required && value[required] === undefined) refuse(`${name}.${required} is required`);
   const read: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
-    if (value[key] === undefined) continue;
+    // A boot option given as null means "not given" (plain-JS configs write it so); updateUser's
+    // nulls are resets, which its rules answer.
+    if (value[key] === undefined || (lenient && value[key] === null)) continue;
     const known = Object.prototype.hasOwnProperty.call(rules, key);
     if (!known && !lenient) refuse(`${name}.${key} is not a user field (allowed: ${Object.keys(rules).join(', ')})`);
     const result = known ? rules[key](value[key], `${name}.${key}`, warn) : warn(`${name}.${key} is not an option Sangdam knows; ignored`);
@@ -135,7 +137,6 @@ const BOOT = fields(
     unsubscribe: bool,
     unsubscribeEmail: bool,
     unsubscribeTexting: bool,
-    member: (_v, n, w) => w(`${n} has no meaning in Sangdam (memberId marks a member); ignored`),
     apiBase,
     nonce: text(1, 200),
     pageMetadata: (v, n, w) => (v === false ? v : pageMetadata(v, n, w)),
@@ -170,8 +171,9 @@ const chatProfile: Rule = (value, name, warn) => {
 const ARGS: Record<string, [string, Rule][]> = {
   boot: [['option', BOOT]],
   openChat: [
-    ['chatId?', (v, n) => (typeof v === 'number' || (typeof v === 'string' && v.length <= 100) ? v : refuse(`${n} must be a chat id`))],
-    ['message?', text(0, LIMITS.messageText)],
+    // An id no chat can have opens the messenger's home, as for an unknown id; an overlong message is cut.
+    ['chatId?', (v) => String(v).slice(0, 100)],
+    ['message?', (v) => (typeof v === 'string' ? v.slice(0, LIMITS.messageText) : undefined)],
   ],
   track: [['eventName', text(1, LIMITS.eventName)], ['properties?', flat({ maxKeys: LIMITS.eventProperties })]],
   updateUser: [['user', USER]],

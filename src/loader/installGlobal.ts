@@ -1,14 +1,14 @@
 import type { Dispatch } from '../core/createSdk';
 
-/** The shape the snippet leaves on `window.ChannelIO`: a stub that queues its calls. */
-interface Stub {
+/** The shape the snippet (or the npm entry's `loadScript`) leaves on `window.ChannelIO`: a stub that queues its calls. */
+export interface ChannelStub {
   (...args: unknown[]): unknown;
   q?: ArrayLike<unknown>[];
   c?: (args: ArrayLike<unknown>) => void;
   sangdam?: true;
 }
 
-type ChannelWindow = Window & { ChannelIO?: Stub; ChannelIOInitialized?: boolean };
+export type ChannelWindow = Window & { ChannelIO?: ChannelStub; ChannelIOInitialized?: boolean };
 
 /**
  * Replaces the snippet's stub by the real dispatcher and replays the queued calls in the order
@@ -26,7 +26,7 @@ export function installGlobal(w: ChannelWindow, dispatch: Dispatch, later: (run:
     queued = [];
     calls.forEach((args) => dispatch(...(Array.prototype.slice.call(args) as [string, ...unknown[]])));
   };
-  const real: Stub = (...args) => {
+  const real: ChannelStub = (...args) => {
     replay();
     return dispatch(...(args as [string, ...unknown[]]));
   };

@@ -3,7 +3,8 @@ import type { Dispatch } from '../core/createSdk';
 import { win } from '../core/env';
 import { reportError } from '../core/report';
 import { bundledSdk } from './bundledSdk';
-import { forwardsToScript, type ChannelStub } from './loadScript';
+import type { ChannelStub } from '../loader/installGlobal';
+import { forwardsToScript } from './loadScript';
 
 const noop = () => {};
 

@@ -40,6 +40,28 @@ describe('loadScript', () => {
     expect(scripts()).toEqual(['https://chat.example.com/sdk.js']);
   });
 
+  it('calls back boot and the other result commands with the reason when sdk.js cannot load, queued or later', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const sdk = await entry();
+    sdk.loadScript({ apiBase: 'https://chat.example.com/typo' });
+    const early = vi.fn();
+    sdk.boot({ pluginKey: 'k' }, early);
+    const badge = vi.fn();
+    sdk.onBadgeChanged(badge);
+    expect(early).not.toHaveBeenCalled();
+    document.querySelector('script')!.dispatchEvent(new Event('error'));
+    expect(early).toHaveBeenCalledTimes(1);
+    expect(early.mock.calls[0][0]).toBeInstanceOf(Error);
+    expect(early.mock.calls[0][0].message).toMatch(/could not load the Sangdam SDK from https:\/\/chat.example.com\/typo\/sdk.js/);
+    expect(early.mock.calls[0][1]).toBeNull();
+    const late = vi.fn();
+    sdk.updateUser({ language: 'ko' }, late);
+    expect(late).toHaveBeenCalledTimes(1);
+    expect(late.mock.calls[0][0]).toBeInstanceOf(Error);
+    expect(badge).not.toHaveBeenCalled();
+    expect(queued()).toEqual([]);
+  });
+
   it('keeps the path of apiBase, for a server behind a path prefix', async () => {
     (await entry()).loadScript({ apiBase: 'https://example.com/chat' });
     expect(scripts()).toEqual(['https://example.com/chat/sdk.js']);

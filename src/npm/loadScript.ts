@@ -1,5 +1,6 @@
 import { doc, win } from '../core/env';
 import { reportError, warn } from '../core/report';
+import type { ChannelStub, ChannelWindow } from '../loader/installGlobal';
 import { bundledStarted } from './bundledSdk';
 
 /** Options of `loadScript`. */
@@ -10,14 +11,6 @@ export interface LoadScriptOption {
   nonce?: string;
 }
 
-/** What the snippet (or this function) leaves on `window.ChannelIO` until sdk.js replaces it. */
-export interface ChannelStub {
-  (...args: unknown[]): unknown;
-  q?: ArrayLike<unknown>[];
-  c?: (args: ArrayLike<unknown>) => void;
-}
-
-type ChannelWindow = Window & { ChannelIO?: ChannelStub; ChannelIOInitialized?: boolean };
 
 let forwarding = false;
 
@@ -52,12 +45,38 @@ export function loadScript(option?: LoadScriptOption): void {
   }
 }
 
-/** The snippet's stub and script insertion, as in src/loader/snippet.js. */
+/** Commands whose second argument is a result callback: they must hear that sdk.js never came. */
+const WITH_CALLBACK = ['boot', 'updateUser', 'addTags', 'removeTags', 'updateProfile'];
+
+/**
+ * The snippet's stub and script insertion, as in src/loader/snippet.js. When sdk.js cannot load
+ * (a wrong apiBase, the server down, a CSP), every queued and later call that takes a callback
+ * is called back with the reason, so a promise wrapped around `boot` settles.
+ */
 function installStub(w: ChannelWindow, d: Document, src: string, nonce?: string) {
+  let failure: Error | undefined;
+  const answer = (args: ArrayLike<unknown>) => {
+    const callback = args[2];
+    if (failure && WITH_CALLBACK.indexOf(args[0] as string) >= 0 && typeof callback === 'function') {
+      try {
+        callback(failure, null);
+      } catch (error) {
+        reportError(error);
+      }
+    }
+  };
   const stub: ChannelStub = (...args) => stub.c!(args);
   stub.q = [];
-  stub.c = (args) => stub.q!.push(args);
+  stub.c = (args) => (failure ? answer(args) : stub.q!.push(args));
   w.ChannelIO = stub;
+  const failed = () => {
+    if (w.ChannelIO !== stub || failure) return; // sdk.js ran after all, or already reported
+    failure = new Error(`could not load the Sangdam SDK from ${src}; check loadScript's apiBase and that the server is reachable`);
+    reportError(failure.message);
+    const queued = stub.q!;
+    stub.q = [];
+    queued.forEach(answer);
+  };
   const load = () => {
     if (w.ChannelIOInitialized) return;
     w.ChannelIOInitialized = true;
@@ -65,6 +84,7 @@ function installStub(w: ChannelWindow, d: Document, src: string, nonce?: string)
     script.async = true;
     script.src = src;
     if (nonce) script.nonce = nonce;
+    script.onerror = failed;
     (d.head || d.body).appendChild(script);
   };
   if (d.readyState === 'complete') load();
