@@ -30,7 +30,7 @@ test("a logged-out visitor's boot (memberId '', undefined profile values, langua
   await expect(widget(page).launcher).toHaveAccessibleName('Open chat');
   const booted = await page.evaluate(() => (window as unknown as { booted: { error: string | null; user: Record<string, unknown> } }).booted);
   expect(booted.error).toBeNull();
-  expect(booted.user).toMatchObject({ memberId: null, language: 'en', profile: { likes: ['linen', 'wool'] }, unsubscribeEmail: true, unsubscribeTexting: true, alert: 0, unread: 0 });
+  expect(booted.user).toMatchObject({ memberId: '', language: 'en', profile: { likes: ['linen', 'wool'] }, unsubscribeEmail: true, unsubscribeTexting: true, alert: 0, unread: 0 });
   await startChat(page, 'Visitor asks about linen');
   const chatId = await api.chatWith('Visitor asks about linen');
   expect((await api.chat(chatId)).chat.profile['source.page']).toMatch(/^http:\/\/localhost:\d+\/host\.html$/);

@@ -68,4 +68,7 @@ for (const [file, text] of reached) {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, text);
 }
-console.log(`dist/types: ${reached.size} of ${files.size} declaration files, those the public entry reaches`);
+// The global `window.ChannelIO` (types/global.d.ts) is declared for consumers only, referenced by the entry.
+writeFileSync(join(OUT, 'global.d.ts'), readFileSync('types/global.d.ts', 'utf8'));
+writeFileSync(join(OUT, 'index.d.ts'), `/// <reference path="./global.d.ts" />\n${reached.get(join(OUT, 'index.d.ts'))}`);
+console.log(`dist/types: ${reached.size} of ${files.size} declaration files, those the public entry reaches, and global.d.ts`);

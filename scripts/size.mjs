@@ -5,7 +5,9 @@ import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 export const BUDGETS = [
-  { name: 'boot (snippet + sdk.js)', files: ['dist/snippet.js', 'dist/sdk.js'], limit: 8 * 1024 },
+  // Boot carries the Channel Talk compatibility layer (normalised values, the loader's user shape,
+  // bounded boot waits); 8.5 KB is a tenth of the lightest competitor's widget with room to spare.
+  { name: 'boot (snippet + sdk.js)', files: ['dist/snippet.js', 'dist/sdk.js'], limit: 8.5 * 1024 },
   { name: 'messenger chunk', files: ['dist/messenger.js'], limit: 16 * 1024 },
   // Loaded with the messenger: the strings of the customer's language, one file each.
   { name: 'messenger strings, en', files: ['dist/messenger.en.js'], limit: 1024 },

@@ -26,12 +26,12 @@ function bootPromise(sdk: Dispatch, option: Record<string, unknown> = {}) {
 }
 
 describe('every boot callback is called exactly once', () => {
-  it('resolves with the user, who carries the loader’s alert, unread and no avatarUrl', async () => {
+  it('resolves with the user in the loader’s shape: alert, unread, strings for memberId and avatarUrl, no name when none', async () => {
     t = startSdk();
     const boot = bootPromise(t.sdk);
     const user = await boot.settled;
-    expect(user).toEqual({ ...BOOT.user, alert: 2, unread: 2 });
-    expect(user).not.toHaveProperty('avatarUrl');
+    expect(user).toEqual({ ...BOOT.user, memberId: '', name: undefined, avatarUrl: '', alert: 2, unread: 2 });
+    expect(user.name).toBeUndefined();
     await tick();
     expect(boot.callback).toHaveBeenCalledTimes(1);
   });
@@ -72,8 +72,8 @@ describe('every boot callback is called exactly once', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       t = startSdk();
-      t.fetchMock.mockImplementationOnce((_url: unknown, init: { signal: AbortSignal }) =>
-        new Promise<Response>((_resolve, reject) => init.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+      t.fetchMock.mockImplementationOnce((_url: string, init?: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => init!.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
       );
       const boot = bootPromise(t.sdk);
       boot.settled.catch(() => {});

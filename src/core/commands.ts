@@ -1,4 +1,4 @@
-import type { Appearance, ChatProfile, UserProfile, WidgetChat, WidgetUser } from '../shared/types';
+import type { Appearance, ChatProfile, UserProfile, WidgetChat } from '../shared/types';
 
 export type Unsubscribe = () => void;
 export type ResultCallback<T> = (error: Error | null, result: T | null) => void;
@@ -9,14 +9,25 @@ export type Profile = { [key: string]: string | string[] | number | number[] | b
 /** Properties of a `track` event; `undefined` values are dropped. */
 export type EventProperty = { [key: string]: string | number | boolean | null | undefined };
 
-/** The user that `boot`, `updateUser`, `addTags` and `removeTags` call back with. */
-export interface User extends WidgetUser {
+/**
+ * The user that `boot`, `updateUser`, `addTags` and `removeTags` call back with, shaped as Channel
+ * Talk's declarations shape it, so code typed against them compiles: an anonymous visitor's
+ * `memberId` is `''`, a user without a name has no `name`, `avatarUrl` is `''` (no avatars here).
+ */
+export interface User {
+  id: string;
+  memberId: string;
+  name?: string;
+  language: string;
+  profile: Profile;
+  tags: string[];
+  unsubscribeEmail: boolean;
+  unsubscribeTexting: boolean;
   /** Manager and bot messages the customer has not read (every one counts as an alert). */
   alert: number;
   /** The same count as `alert`. */
   unread: number;
-  /** Absent: Sangdam keeps no avatars. */
-  avatarUrl?: string;
+  avatarUrl: string;
 }
 
 /** What `updateUser` changes; `null` for `profile` or `tags` leaves that part as it is. */
@@ -81,7 +92,8 @@ export interface Api {
   updateUser(user: UpdateUserInfo, callback?: ResultCallback<User>): void;
   addTags(tags: string[], callback?: ResultCallback<User>): void;
   removeTags(tags: string[], callback?: ResultCallback<User>): void;
-  setPage(page: string, chatProfile?: ChatProfile): void;
+  /** `chatProfile` is checked against the channel's schema when the chat starts (Channel Talk types it loosely). */
+  setPage(page: string, chatProfile?: Record<string, unknown>): void;
   resetPage(): void;
   showChannelButton(): void;
   hideChannelButton(): void;

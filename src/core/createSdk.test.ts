@@ -91,7 +91,7 @@ describe('the dispatcher', () => {
     sdk('onBadgeChanged', badge);
     sdk('boot', { pluginKey: 'key', trackDefaultEvent: false }, callback);
     await vi.waitFor(() => expect(callback).toHaveBeenCalled());
-    expect(callback).toHaveBeenCalledWith(null, { ...BOOT.user, alert: 2, unread: 2 });
+    expect(callback).toHaveBeenCalledWith(null, { ...BOOT.user, memberId: '', name: undefined, avatarUrl: '', alert: 2, unread: 2 });
     expect(fetchMock.mock.calls[0][0]).toBe('http://api.test/api/widget/key/boot');
     expect(badge).toHaveBeenCalledWith(2, 2);
     const host = document.querySelector('sangdam-widget')!;

@@ -177,7 +177,7 @@ export function createSdk(deps: SdkDeps): Dispatch {
     setPage: (url, profile) => {
       // A page that could not be read was left out (with a warning): the page stays as it was.
       if (url) page.page = url;
-      page.profile = profile || {};
+      page.profile = (profile as ChatProfile) || {}; // checked by validateArgs
     },
     resetPage: () => {
       page.page = undefined;

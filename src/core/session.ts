@@ -254,7 +254,8 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
 
   const session: Session = {
     get user() {
-      return { ...user, alert: badge, unread: badge };
+      // Channel Talk's shape (see User): strings where it has strings.
+      return { ...user, memberId: user.memberId || '', name: user.name || undefined, avatarUrl: '', alert: badge, unread: badge };
     },
     request,
     fields,

@@ -13,3 +13,4 @@ export type Callback = ResultCallback<User>;
 export type BadgeChangedCallback = (unread: number, alert: number) => void;
 export type FollowUpChangedCallback = (followUpProfile: FollowUpProfile) => void;
 export type UrlClickedCallback = (url: string) => void;
+

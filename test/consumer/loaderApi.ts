@@ -58,7 +58,20 @@ const onUser: Callback = (error: Error | null, user: User | null) => {
   if (error || !user) return;
   const summary: [string, string, number, number] = [user.id, user.language, user.alert, user.unread];
   console.log(summary, user.memberId, user.name, user.profile, user.tags, user.avatarUrl, user.unsubscribeEmail, user.unsubscribeTexting);
+  // Fields as Channel Talk's declarations type them, kept in variables of those types.
+  const memberId: string = user.memberId;
+  const avatar: string = user.avatarUrl;
+  const name: string | undefined = user.name;
+  const language: string = user.language;
+  const tags: string[] | null | undefined = user.tags;
+  const own: Profile | null | undefined = user.profile;
+  const optedOut: boolean = user.unsubscribeEmail && user.unsubscribeTexting;
+  console.log(memberId.toUpperCase(), avatar.length, name?.trim(), language.slice(0, 2), tags?.length, own, optedOut);
 };
+const loose: Record<string, unknown> = { productName: 'Linen shirt' };
+ChannelService.setPage('https://shop.example/products/42', loose);
+window.ChannelIO('boot', { pluginKey: 'YOUR_PLUGIN_KEY' });
+if (window.ChannelIOInitialized) window.ChannelIO('showMessenger');
 ChannelService.boot(option, onUser);
 ChannelService.boot({ pluginKey: 'YOUR_PLUGIN_KEY' });
 
