@@ -69,8 +69,8 @@ describe('backup', () => {
     const texts: string[] = [];
     let older: string | null = '';
     while (older !== null) {
-      const path = `/chats/${before[0].chatId}?limit=100${older ? `&before=${encodeURIComponent(older)}` : ''}`;
-      const page = (await manager(again)('GET', path)).body;
+      const path: string = `/chats/${before[0].chatId}?limit=100${older ? `&before=${encodeURIComponent(older)}` : ''}`;
+      const page: { messages: { text: string }[]; next: string | null } = (await manager(again)('GET', path)).body;
       texts.unshift(...page.messages.map((message: { text: string }) => message.text));
       older = page.next;
     }
