@@ -71,6 +71,30 @@ export interface ChatFilter {
   csat?: number;
 }
 
+/** Where a chat list stands: the (activity, id) of the last chat already listed. */
+export interface ChatKey {
+  activityAt: number;
+  id: string;
+}
+
+/** One page of a chat list: at most `limit` chats after `after` (from the newest when absent). */
+export interface ChatPage {
+  after?: ChatKey;
+  limit: number;
+}
+
+/** One page of a chat's messages: the `limit` newest with a seq below `before` (all when absent). */
+export interface MessagePage {
+  before?: number;
+  limit: number;
+}
+
+/** Items of one page, and whether more follow it. */
+export interface Paged<T> {
+  items: T[];
+  more: boolean;
+}
+
 export type EventType = 'message' | 'chat';
 
 /** Snapshot stored with each event so a replay shows what happened then, even after later edits. */

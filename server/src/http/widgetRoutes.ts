@@ -13,7 +13,7 @@ import { channelNotFound } from '../domain/errors.ts';
 import { sendCustomerMessage } from '../domain/messages.ts';
 import type { ChannelRecord, UserRecord } from '../domain/types.ts';
 import { authenticate, boot, changeTags, trackEvent, updateUser } from '../domain/users.ts';
-import { toWidgetChat, toWidgetUser } from '../domain/views.ts';
+import { messageFor, toWidgetChat, toWidgetUser } from '../domain/views.ts';
 import { pollEvents } from '../realtime/pollEvents.ts';
 import type { PollWaiters } from '../realtime/PollWaiters.ts';
 import { checkRouteLimits, limitedBy, type RateLimiter } from '../limits/rateLimiter.ts';
@@ -21,7 +21,9 @@ import type { Store } from '../store/Store.ts';
 import { bearerToken, requireBearer } from './auth.ts';
 import { allowOrigin, answerPreflight, applyChannelCors } from './cors.ts';
 import { parseCsatAnswer } from './csatBodies.ts';
+import { nextChatCursor, nextMessageCursor, parseChatPage, parseMessagePage } from './pageQuery.ts';
 import { parsePollQuery } from './pollQuery.ts';
+import { readQuery } from './validate.ts';
 import * as bodies from './widgetBodies.ts';
 
 export const WIDGET_BODY_LIMIT = 64 * 1024;
@@ -129,7 +131,8 @@ function registerSessionRoutes(app: FastifyInstance, store: Store, limiter: Rate
 function registerChatRoutes(app: FastifyInstance, store: Store, limiter: RateLimiter): void {
   app.get('/chats', async (request) => {
     const user = await customerOf(store, request);
-    return { chats: (await listCustomerChats(store, user)).map(toWidgetChat) };
+    const page = await listCustomerChats(store, user, parseChatPage(readQuery(request.query, ['limit', 'cursor'])));
+    return { chats: page.items.map(toWidgetChat), next: nextChatCursor(page) };
   });
   app.post('/chats', limitedBy(limiter.hooks('newChat', bearerToken)), async (request, reply) => {
     const user = await customerOf(store, request);
@@ -139,8 +142,13 @@ function registerChatRoutes(app: FastifyInstance, store: Store, limiter: RateLim
   });
   app.get<{ Params: Params }>('/chats/:id', async (request) => {
     const user = await customerOf(store, request);
-    const { detail, messages } = await readCustomerChat(store, user, request.params.id);
-    return { chat: toWidgetChat(detail), messages };
+    const page = parseMessagePage(readQuery(request.query, ['before', 'limit']));
+    const { detail, messages } = await readCustomerChat(store, user, request.params.id, page);
+    return {
+      chat: toWidgetChat(detail),
+      messages: messages.items.map((message) => messageFor('customer', message)),
+      next: nextMessageCursor(messages),
+    };
   });
   app.post<{ Params: Params }>('/chats/:id/messages', limitedBy(limiter.hooks('message', bearerToken)), async (request, reply) => {
     const user = await customerOf(store, request);

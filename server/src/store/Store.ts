@@ -9,11 +9,12 @@ import type { CsatSettings } from '../../../src/shared/csat/index.ts';
 import type { OperatingHours } from '../../../src/shared/operatingHours.ts';
 import type { CustomField } from '../../../src/shared/profile/index.ts';
 import type { DisplaySettings } from '../../../src/shared/managerApi.ts';
-import type { CsatForm, Message } from '../../../src/shared/types.ts';
+import type { Author, CsatForm, Message } from '../../../src/shared/types.ts';
 import type {
   ChannelRecord,
   ChatDetail,
   ChatFilter,
+  ChatPage,
   ChatRecord,
   CsatAnswerRecord,
   EventRecord,
@@ -60,7 +61,8 @@ export interface StoreTx {
 
   getChatDetail(chatId: string): Promise<ChatDetail | null>;
   findChatByClientId(userId: string, clientId: string): Promise<ChatRecord | null>;
-  listChatDetails(filter: ChatFilter): Promise<ChatDetail[]>;
+  /** Chats matching `filter`, newest activity first (src/shared/paging.ts); all of them without `page`. */
+  listChatDetails(filter: ChatFilter, page?: ChatPage): Promise<ChatDetail[]>;
   insertChat(chat: ChatRecord): Promise<void>;
   updateChat(chat: ChatRecord): Promise<void>;
 
@@ -78,9 +80,12 @@ export interface StoreTx {
   getMessage(id: string): Promise<Message | null>;
   /** Replaces the stored form of a survey message (to record its answer). */
   updateMessageForm(id: string, form: CsatForm): Promise<void>;
-  findMessageByClientId(chatId: string, clientId: string): Promise<Message | null>;
+  /** The message one author side (`customer`, `manager`) sent under `clientId` in the chat. */
+  findMessageByClientId(chatId: string, author: Author, clientId: string): Promise<Message | null>;
   /** Messages of a chat, oldest first. */
   listMessages(chatId: string): Promise<Message[]>;
+  /** The `limit` newest messages of a chat with a seq below `before`, oldest first. */
+  listMessagesBefore(chatId: string, before: number | undefined, limit: number): Promise<Message[]>;
   /** Highest message seq of a chat (0 when it has none). */
   lastMessageSeq(chatId: string): Promise<number>;
 

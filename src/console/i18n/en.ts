@@ -13,6 +13,8 @@ export const en: ConsoleStrings = {
   live: 'Live',
   reconnecting: 'Reconnecting…',
   loading: 'Loading…',
+  loadMore: 'Load more chats',
+  loadOlder: 'Load older messages',
   retry: 'Try again',
   save: 'Save',
   saving: 'Saving…',

@@ -13,6 +13,8 @@ export const ko: ConsoleStrings = {
   live: '실시간 연결됨',
   reconnecting: '다시 연결하는 중…',
   loading: '불러오는 중…',
+  loadMore: '상담 더 보기',
+  loadOlder: '이전 메시지 보기',
   retry: '다시 시도',
   save: '저장',
   saving: '저장하는 중…',

@@ -20,6 +20,10 @@ export interface ConsoleStrings {
   live: string;
   reconnecting: string;
   loading: string;
+  /** The button under the chat list that adds the next page. */
+  loadMore: string;
+  /** The button atop a thread that adds older messages. */
+  loadOlder: string;
   retry: string;
   save: string;
   saving: string;

@@ -39,6 +39,27 @@ describe('the chat view', () => {
     expect($('.thread .msg.manager')).not.toBeNull();
   });
 
+  it('loads older messages above the thread, from the button, until the first one', async () => {
+    const oldest = [message('c1', 'customer', 'one'), message('c1', 'manager', 'two')];
+    const newest = [message('c1', 'customer', 'three'), message('c1', 'manager', 'four')];
+    openChat(newest, { next: 'older-1' });
+    await flush();
+    expect(texts('.thread .msg .bub')).toEqual(['three', 'four']);
+    const older = button('Load older messages');
+    expect(older).toBeTruthy();
+    const fetchOlder = ui.fetch.getMockImplementation()!;
+    ui.fetch.mockImplementation(async (input: string, init?: RequestInit) =>
+      String(input).includes('before=older-1')
+        ? new Response(JSON.stringify({ chat: chat('c1'), messages: oldest, next: null }), { headers: { 'content-type': 'application/json' } })
+        : fetchOlder(input, init),
+    );
+    older!.click();
+    await flush();
+    expect(calls(ui.fetch).map((c) => c.route)).toContain('GET /chats/c1?before=older-1');
+    expect(texts('.thread .msg .bub')).toEqual(['one', 'two', 'three', 'four']);
+    expect(button('Load older messages')).toBeFalsy();
+  });
+
   it('renders links only for http, https and mailto, and HTML stays text', async () => {
     openChat([message('c1', 'customer', 'See https://shop.example/a?b=1. or mailto:help@shop.example javascript:alert(1) <img src=x onerror=alert(1)> <b>b</b>')]);
     await flush();

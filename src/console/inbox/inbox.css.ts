@@ -10,7 +10,10 @@ export const inboxCss = `
 .count{margin:6px 12px;font-size:12px;color:var(--muted)}
 .list-state{padding:12px}
 .placeholder{display:grid;place-items:center;color:var(--muted);margin:0}
-.chats{list-style:none;margin:0;padding:0;overflow:auto;flex:1}
+.chats{overflow:auto;flex:1}
+.chats ul{list-style:none;margin:0;padding:0}
+.chats .more{display:flex;flex-direction:column;gap:6px;padding:10px 12px}
+.thread .older{align-self:center}
 .chat-item{display:flex;flex-direction:column;gap:2px;padding:10px 12px;border-bottom:1px solid var(--line);color:var(--fg);text-decoration:none}
 .chat-item:hover{background:var(--soft)}
 .chat-item[aria-current=true]{background:var(--soft);box-shadow:inset 3px 0 0 var(--accent)}

@@ -3,10 +3,15 @@ import { adoptStyles } from '../../core/adoptStyles';
 import type { CoreBridge } from '../../core/contract';
 import { preactRuntime } from '../../csat/sharedPreact';
 import type { HostEvent, MessengerChunks, MessengerHost } from './types';
-import { answersKey, createAnswerBox } from './createAnswerBox';
+import { answersKey, type AnswerBox } from '../../csat/createAnswerBox';
+import { createPersistentQueue } from '../../core/createPersistentQueue';
+import { readJson } from '../../core/storage';
+import { report } from '../guard';
 import { createOutbox } from './createOutbox';
 
 const path = (chatId: string) => `/chats/${encodeURIComponent(chatId)}`;
+/** The path with the page cursor the server gave, when there is one. */
+const paged = (path: string, key: string, cursor?: string | null) => (cursor ? `${path}?${key}=${encodeURIComponent(cursor)}` : path);
 
 /**
  * Builds the messenger's MessengerHost on the core's bridge: typed widget API calls, the
@@ -20,14 +25,28 @@ export function createMessengerHost(bridge: CoreBridge, chunks: MessengerChunks)
   const listeners = new Set<(event: HostEvent) => void>();
   const emit = (event: HostEvent) => listeners.forEach((l) => l(event));
   const outbox = createOutbox(request, bridge.outboxKey, bridge.newId, (chatId) => emit({ type: 'outbox', chatId }));
-  const answers = createAnswerBox(request, answersKey(bridge.outboxKey), bridge.newId, ({ chatId, messageId }, message) =>
-    emit({ type: 'answers', chatId, messageId, message }),
-  );
+  const answersAt = answersKey(bridge.outboxKey);
+  /** Made once survey.js is here: no survey shown and no answer waiting, no answer box. */
+  let answers: AnswerBox | undefined;
+  let destroyed = false;
+  const loadSurvey = () =>
+    chunks.survey().then((survey) => {
+      survey.adoptPreact(preactRuntime);
+      removeSurveyStyles ||= adoptStyles(bridge.shadowRoot, survey.csatFormCss, bridge.nonce);
+      if (!destroyed) {
+        answers ||= survey.createAnswerBox(createPersistentQueue, request, answersAt, bridge.newId, ({ chatId, messageId }, message) =>
+          emit({ type: 'answers', chatId, messageId, message }),
+        );
+      }
+      return survey;
+    });
+  // Answers an earlier page left waiting are sent as soon as their code is here.
+  if (readJson(answersAt)) loadSurvey().catch(report);
   const unsubscribe = bridge.subscribe((event) => {
-    if (event.type === 'message') answers.answered(event.message);
+    if (event.type === 'message') answers?.answered(event.message);
     if (event.type === 'connection' && event.online) {
       outbox.kick();
-      answers.kick();
+      answers?.kick();
     }
     emit(event);
   });
@@ -43,25 +62,21 @@ export function createMessengerHost(bridge: CoreBridge, chunks: MessengerChunks)
       return bridge.online;
     },
     nonce: bridge.nonce,
-    listChats: () => request<{ chats: WidgetChat[] }>('GET', '/chats').then((r) => r.chats),
-    getChat: (chatId) =>
-      request<{ chat: WidgetChat; messages: Message[] }>('GET', path(chatId)).then((loaded) => {
-        loaded.messages.forEach(answers.answered);
+    listChats: (cursor) => request('GET', paged('/chats', 'cursor', cursor)),
+    getChat: (chatId, before) =>
+      request<{ chat: WidgetChat; messages: Message[]; next: string | null }>('GET', paged(path(chatId), 'before', before)).then((loaded) => {
+        loaded.messages.forEach((message) => answers?.answered(message));
         return loaded;
       }),
     createChat: (text) => bridge.createChat(text),
     sendMessage: (chatId, text) => outbox.send(chatId, text),
     outbox: (chatId) => outbox.list(chatId),
     discard: (clientId) => outbox.discard(clientId),
-    answerSurvey: (chatId, messageId, score, comment) => answers.answer(chatId, messageId, score, comment),
-    pendingAnswer: (messageId) => answers.pending(messageId),
+    // The form that answers is in survey.js: by then the answer box is made.
+    answerSurvey: (chatId, messageId, score, comment) => answers!.answer(chatId, messageId, score, comment),
+    pendingAnswer: (messageId) => answers?.pending(messageId),
     loadStrings: () => (chunks.strings[bridge.language] || chunks.strings.en)().then((loaded) => loaded.strings),
-    loadSurvey: () =>
-      chunks.survey().then((survey) => {
-        survey.adoptPreact(preactRuntime);
-        removeSurveyStyles ||= adoptStyles(bridge.shadowRoot, survey.csatFormCss, bridge.nonce);
-        return survey;
-      }),
+    loadSurvey,
     markRead: (chatId) => bridge.markRead(chatId),
     viewing: (chatId) => bridge.viewing(chatId),
     subscribe(listener) {
@@ -75,8 +90,9 @@ export function createMessengerHost(bridge: CoreBridge, chunks: MessengerChunks)
     urlClicked: (url) => bridge.urlClicked(url),
     destroy() {
       unsubscribe();
+      destroyed = true;
       outbox.stop();
-      answers.stop();
+      answers?.stop();
       listeners.clear();
       removeSurveyStyles?.();
     },

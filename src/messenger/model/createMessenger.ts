@@ -1,7 +1,6 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { ShowRequest } from '../../core/contract';
 import type { HostEvent, MessengerHost, OutgoingMessage } from '../host/types';
-import type { Score } from '../../shared/csat/scale';
 import type { Message, WidgetChat } from '../../shared/types';
 import { report } from '../guard';
 import { createLoadable } from './createLoadable';
@@ -30,7 +29,11 @@ export function createMessenger(host: MessengerHost) {
   const chatId = signal<string | null>(null);
   const chats = signal<WidgetChat[]>([]);
   const listState = signal<ListState>('loading');
+  /** The cursor of the next page of chats; null once all are listed. */
+  const moreChats = signal<string | null>(null);
   const messages = signal<Record<string, Message[]>>({});
+  /** Per chat, the cursor of its older messages; null once its first message is shown. */
+  const older = signal<Record<string, string | null>>({});
   /** The open chat's outbox, as last read from the core. */
   const outbox = signal<OutgoingMessage[]>([]);
   /** Text of the first message while its chat is being created. */
@@ -76,11 +79,13 @@ export function createMessenger(host: MessengerHost) {
     if (!draft.value) draft.value = text;
   };
 
-  async function loadChats() {
-    listState.value = 'loading';
+  /** The first page of chats, or with `cursor` the next one added below those listed. */
+  async function loadChats(cursor?: string | null) {
+    if (!cursor) listState.value = 'loading';
     try {
-      const list = await host.listChats();
-      chats.value = list.reduce<WidgetChat[]>((all, c) => upsertChat(all, c, c.unread), []);
+      const page = await host.listChats(cursor);
+      chats.value = page.chats.reduce((all, c) => upsertChat(all, c, c.unread), cursor ? chats.value : []);
+      moreChats.value = page.next;
       listState.value = 'ready';
     } catch (error) {
       report(error);
@@ -88,10 +93,13 @@ export function createMessenger(host: MessengerHost) {
     }
   }
 
-  async function loadThread(id: string) {
+  /** The chat's newest messages, or with `before` the page older than those shown. */
+  async function loadThread(id: string, before?: string | null) {
     try {
-      const loaded = await host.getChat(id);
+      const loaded = await host.getChat(id, before);
       chats.value = upsertChat(chats.value, loaded.chat, loaded.chat.unread);
+      // Reading the newest page again keeps the place older pages reached.
+      if (before || !(id in older.value)) older.value = { ...older.value, [id]: loaded.next };
       addMessages(id, loaded.messages);
       markRead();
     } catch (error) {
@@ -175,16 +183,6 @@ export function createMessenger(host: MessengerHost) {
     return host.pendingAnswer(messageId);
   }
 
-  /** Answers a survey; the answered survey arrives as an `answers` event, a refusal shows in the form. */
-  async function answer(survey: Message, score: Score, comment?: string) {
-    if (host.pendingAnswer(survey.id)?.state === 'sending') return;
-    try {
-      await host.answerSurvey(survey.chatId, survey.id, score, comment);
-    } catch {
-      // Kept in the answer box as failed with the server's reason; the customer may choose again.
-    }
-  }
-
   const dismiss = (messageId: string) => (dismissed.value = { ...dismissed.value, [messageId]: true });
   const hasThread = (id: string) => messages.value[id] || chatId.value === id;
 
@@ -250,6 +248,8 @@ export function createMessenger(host: MessengerHost) {
     chatId,
     chats,
     listState,
+    moreChats,
+    older,
     creating,
     draft,
     notice,
@@ -262,6 +262,8 @@ export function createMessenger(host: MessengerHost) {
     thread,
     pending,
     loadChats,
+    loadMoreChats: () => loadChats(moreChats.value),
+    loadOlder: () => chatId.value && loadThread(chatId.value, older.value[chatId.value]),
     openHome,
     openThread,
     openNew,
@@ -269,7 +271,6 @@ export function createMessenger(host: MessengerHost) {
     discard,
     pendingAnswer,
     loadSurvey: survey.load,
-    answer,
     dismiss,
     onEvent,
     show,

@@ -6,7 +6,7 @@ import type { CsatSettings } from '../../../../src/shared/csat/index.ts';
 import type { OperatingHours } from '../../../../src/shared/operatingHours.ts';
 import type { CustomField } from '../../../../src/shared/profile/index.ts';
 import type { DisplaySettings } from '../../../../src/shared/managerApi.ts';
-import type { CsatForm, Message } from '../../../../src/shared/types.ts';
+import type { Author, CsatForm, Message } from '../../../../src/shared/types.ts';
 import type {
   ChannelRecord,
   ChatRecord,
@@ -87,8 +87,8 @@ export class SqliteTx implements StoreTx {
     const row = this.s.chatByClientId.get(userId, clientId) as ChatRow | undefined;
     return row ? rows.toChat(row) : null;
   }
-  async listChatDetails(filter: Parameters<StoreTx['listChatDetails']>[0]) {
-    return (this.s.listChats(filter) as ChatDetailRow[]).map(rows.toChatDetail);
+  async listChatDetails(...[filter, page]: Parameters<StoreTx['listChatDetails']>) {
+    return (this.s.listChats(filter, page) as ChatDetailRow[]).map(rows.toChatDetail);
   }
   async insertChat(chat: ChatRecord) {
     this.s.insertChat.run(rows.chatParams(chat));
@@ -124,12 +124,16 @@ export class SqliteTx implements StoreTx {
   async updateMessageForm(id: string, form: CsatForm) {
     this.s.updateMessageForm.run(JSON.stringify(form), id);
   }
-  async findMessageByClientId(chatId: string, clientId: string) {
-    const row = this.s.messageByClientId.get(chatId, clientId) as MessageRow | undefined;
+  async findMessageByClientId(chatId: string, author: Author, clientId: string) {
+    const row = this.s.messageByClientId.get(chatId, author, clientId) as MessageRow | undefined;
     return row ? rows.toMessage(row) : null;
   }
   async listMessages(chatId: string) {
     return (this.s.listMessages.all(chatId) as MessageRow[]).map(rows.toMessage);
+  }
+  async listMessagesBefore(chatId: string, before: number | undefined, limit: number) {
+    const newest = this.s.listMessagesBefore.all({ chatId, before: before ?? Number.MAX_SAFE_INTEGER, limit });
+    return (newest as MessageRow[]).reverse().map(rows.toMessage);
   }
   async lastMessageSeq(chatId: string) {
     return this.s.lastMessageSeq.get(chatId) as number;

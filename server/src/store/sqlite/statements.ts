@@ -56,8 +56,10 @@ export function prepareStatements(db: Database.Database) {
       (@id, @chat_id, @seq, @author, @text, @author_name, @client_id, @created_at, @form)`),
     getMessage: p('SELECT * FROM messages WHERE id = ?'),
     updateMessageForm: p('UPDATE messages SET form = ? WHERE id = ?'),
-    messageByClientId: p('SELECT * FROM messages WHERE chat_id = ? AND client_id = ?'),
+    messageByClientId: p('SELECT * FROM messages WHERE chat_id = ? AND author = ? AND client_id = ?'),
     listMessages: p('SELECT * FROM messages WHERE chat_id = ? ORDER BY seq'),
+    listMessagesBefore: p(`SELECT * FROM messages WHERE chat_id = @chatId AND seq < @before
+      ORDER BY seq DESC LIMIT @limit`),
     lastMessageSeq: p('SELECT COALESCE(MAX(seq), 0) FROM messages WHERE chat_id = ?').pluck(),
 
     csatSettings: p('SELECT rule FROM csat_settings WHERE channel_id = ?').pluck(),
