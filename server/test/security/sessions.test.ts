@@ -127,6 +127,16 @@ describe('the purge', () => {
   });
 });
 
+describe('the server', () => {
+  it('purges expired sessions when it starts, and then every hour', async () => {
+    const { token } = (await api('POST', '/boot', { body: {} })).body;
+    await server.close();
+    now += 11 * DAY;
+    server = await startServer({ dataDir: server.dataDir, clock: () => now, visitorSessionMs: 10 * DAY, memberSessionMs: 2 * DAY });
+    await vi.waitFor(() => expect(lastUsed(token)).toBeUndefined());
+  });
+});
+
 describe('configuration', () => {
   it('reads VISITOR_SESSION_DAYS and MEMBER_SESSION_DAYS, and refuses a value that is not a positive number', async () => {
     const { loadConfig, ConfigError } = await import('../../src/config.ts');
