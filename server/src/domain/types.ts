@@ -28,6 +28,8 @@ export interface ChannelRecord {
 /** The user as the widget sees it, plus the columns only the server keeps. */
 export interface UserRecord extends WidgetUser {
   channelId: string;
+  /** Whether `memberId` came with a valid memberHash; otherwise it is only a label the browser gave. */
+  memberVerified: boolean;
   createdAt: number;
   updatedAt: number;
 }

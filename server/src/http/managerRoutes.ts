@@ -8,6 +8,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { VALUE_LIMITS } from '../../../src/shared/profile/index.ts';
 import { LIMITS, type ChatState } from '../../../src/shared/types.ts';
 import { closeChat, editChat, listChats, openChat, readChat } from '../domain/chatManagement.ts';
+import { fixedCredential, type ManagerCredential } from '../domain/managerToken.ts';
 import { sendManagerMessage } from '../domain/messages.ts';
 import type { ProfileWrite } from '../domain/profile.ts';
 import type { ChatFilter, SurveyRecord } from '../domain/types.ts';
@@ -34,18 +35,19 @@ type Params = { id: string };
  */
 export function managerRoutes(
   store: Store,
-  managerToken: string,
+  credential: ManagerCredential | string,
   channelId: string,
   publicUrl?: string,
   backoff: AuthBackoff = NO_BACKOFF,
 ): FastifyPluginAsync {
+  const manager = typeof credential === 'string' ? fixedCredential(credential) : credential;
   return async (app) => {
     app.addHook('onRoute', (route) => {
       route.bodyLimit = MANAGER_BODY_LIMIT;
     });
-    app.addHook('onRequest', async (request) => requireManager(request, managerToken, backoff));
+    app.addHook('onRequest', async (request) => requireManager(request, manager, backoff));
     app.setNotFoundHandler(async (request) => {
-      await requireManager(request, managerToken, backoff);
+      await requireManager(request, manager, backoff);
       throw new HttpError(404, 'not_found', `${request.method} ${request.url.split('?')[0]}: no such route`);
     });
 

@@ -35,6 +35,21 @@ export interface EventQuery {
   limit: number;
 }
 
+export interface SessionRecord {
+  userId: string;
+  lastUsedAt: number;
+  /** Whether the user has a member id, which gives the session a member's idle time. */
+  member: boolean;
+}
+
+export interface SessionPurge {
+  /** Visitor sessions last used before this instant go. */
+  visitorBefore: number;
+  /** Member sessions last used before this instant go. */
+  memberBefore: number;
+  limit: number;
+}
+
 export interface StoreTx {
   /**
    * The time of this unit of work (ms since epoch), read once from the store's clock when it
@@ -51,13 +66,19 @@ export interface StoreTx {
   updateChannel(channel: ChannelRecord): Promise<void>;
 
   getUser(id: string): Promise<UserRecord | null>;
+  /** The channel's user with this verified member id; unverified ids are labels and match nothing. */
   findMember(channelId: string, memberId: string): Promise<UserRecord | null>;
   insertUser(user: UserRecord): Promise<void>;
   updateUser(user: UserRecord): Promise<void>;
 
+  /** Stores a session, last used at its creation. */
   insertSession(tokenHash: string, userId: string, createdAt: number): Promise<void>;
-  /** The user id a session token hash belongs to. */
-  findSession(tokenHash: string): Promise<string | null>;
+  /** The session of a token hash: its user, when it was last used, and whether that user has a member id. */
+  findSession(tokenHash: string): Promise<SessionRecord | null>;
+  touchSession(tokenHash: string, at: number): Promise<void>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Deletes at most `limit` sessions unused since their kind's cutoff; returns how many. */
+  purgeSessions(purge: SessionPurge): Promise<number>;
 
   getChatDetail(chatId: string): Promise<ChatDetail | null>;
   findChatByClientId(userId: string, clientId: string): Promise<ChatRecord | null>;

@@ -55,6 +55,11 @@ export interface ConsoleStrings {
   noChats: string;
   selectChat: string;
   customer: (id: string) => string;
+  /** Label of the member id the site gave the customer. */
+  memberId: string;
+  /** Marks a member id that came without a valid memberHash, and says why that matters. */
+  unverified: string;
+  unverifiedHint: string;
   noMessagesYet: string;
 
   thread: string;

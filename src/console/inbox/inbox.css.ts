@@ -26,6 +26,9 @@ export const inboxCss = `
 .chat-pane{display:flex;flex-direction:column;min-height:0;min-width:0}
 .chat-head{display:flex;align-items:center;gap:10px;padding:10px 16px;border-bottom:1px solid var(--line);background:var(--panel)}
 .chat-head h2{margin:0;font-size:16px}
+.member-id{margin:0;font-size:12px;color:var(--muted)}
+.member-id .unverified{margin-left:4px;color:var(--danger);cursor:help}
+.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .chat-head .btn{margin-left:auto}
 .survey-link{display:flex;flex-wrap:wrap;align-items:center;gap:6px 8px;padding:8px 16px;border-bottom:1px solid var(--line);font-size:13px}
 .survey-link input{flex:1;min-width:160px;font-size:12px}

@@ -18,7 +18,7 @@ import type {
   TrackRecord,
   UserRecord,
 } from '../../domain/types.ts';
-import type { EventQuery, StoreTx } from '../Store.ts';
+import type { EventQuery, SessionPurge, StoreTx } from '../Store.ts';
 import { csatAnswerParams, surveyParams, toCsatAnswer, toSurvey, type CsatAnswerRow, type SurveyRow } from './csatRows.ts';
 import type { ChannelRow, ChatDetailRow, ChatRow, EventRow, MessageRow, UserRow } from './rows.ts';
 import { profileFieldParams, toProfileField, type ProfileFieldRow } from './profileFieldRows.ts';
@@ -73,10 +73,21 @@ export class SqliteTx implements StoreTx {
   }
 
   async insertSession(tokenHash: string, userId: string, createdAt: number) {
-    this.s.insertSession.run(tokenHash, userId, createdAt);
+    this.s.insertSession.run(tokenHash, userId, createdAt, createdAt);
   }
   async findSession(tokenHash: string) {
-    return (this.s.findSession.get(tokenHash) as string | undefined) ?? null;
+    const row = this.s.findSession.get(tokenHash) as { userId: string; lastUsedAt: number; member: number } | undefined;
+    return row ? { userId: row.userId, lastUsedAt: row.lastUsedAt, member: row.member === 1 } : null;
+  }
+  async touchSession(tokenHash: string, at: number) {
+    this.s.touchSession.run(at, tokenHash);
+  }
+  async deleteSession(tokenHash: string) {
+    this.s.deleteSession.run(tokenHash);
+  }
+  async purgeSessions({ visitorBefore, memberBefore, limit }: SessionPurge) {
+    const latest = Math.max(visitorBefore, memberBefore);
+    return this.s.purgeSessions.run({ visitorBefore, memberBefore, latest, limit }).changes;
   }
 
   async getChatDetail(chatId: string) {

@@ -4,7 +4,7 @@ import type { ChatFilter, ChatPage } from '../../domain/types.ts';
 
 const SELECT_DETAIL = `
   SELECT c.*,
-    u.name AS user_name, u.member_id AS user_member_id,
+    u.name AS user_name, u.member_id AS user_member_id, u.member_verified AS user_member_verified,
     (SELECT COUNT(*) FROM messages x
       WHERE x.chat_id = c.id AND x.author != 'customer' AND x.seq > c.read_seq) AS unread,
     m.id AS m_id, m.seq AS m_seq, m.author AS m_author, m.text AS m_text,

@@ -200,6 +200,25 @@ const MIGRATIONS: Migration[] = [
     sql: `ALTER TABLE chats ADD COLUMN metrics_tally TEXT;`,
   },
   {
+    id: 6,
+    name: 'verified member ids, and sessions that expire after their last use',
+    // Without a member secret a member id is only a label a browser gave itself, so only verified
+    // ids stay unique. Member ids stored before count as verified where their channel has a
+    // secret today, so members keep their chats across the upgrade.
+    sql: `
+      ALTER TABLE users ADD COLUMN member_verified INTEGER NOT NULL DEFAULT 0;
+      UPDATE users SET member_verified = 1 WHERE member_id IS NOT NULL
+        AND channel_id IN (SELECT id FROM channels WHERE member_secret IS NOT NULL);
+      DROP INDEX users_member;
+      CREATE UNIQUE INDEX users_verified_member ON users(channel_id, member_id) WHERE member_verified = 1;
+
+      ALTER TABLE sessions ADD COLUMN last_used_at INTEGER NOT NULL DEFAULT 0;
+      UPDATE sessions SET last_used_at = created_at;
+      CREATE INDEX sessions_last_used ON sessions(last_used_at);
+      CREATE INDEX sessions_user ON sessions(user_id);
+    `,
+  },
+  {
     id: 7,
     name: 'message clientIds unique per author side; chat lists paged by (activity, id)',
     // Only messages and chat indexes change: users and sessions (which migration 6 may extend) are
