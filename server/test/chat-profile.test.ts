@@ -170,6 +170,26 @@ describe('starting a chat with a profile', () => {
   });
 });
 
+describe('source.page, where the chat started', () => {
+  it('stays as the chat was created: a later write of it is left out without an error', async () => {
+    const { token, chatId } = await customerChat({ 'source.page': 'https://shop.example/start', note: 'a' });
+    const written = await writeProfile(token, chatId, { 'source.page': 'https://shop.example/later', note: 'b' });
+    expect(written.status).toBe(200);
+    expect(written.body.chat.profile).toMatchObject({ 'source.page': 'https://shop.example/start', 'profile.note': 'b' });
+    expect(await writeProfile(token, chatId, { 'source.page': null })).toMatchObject({ status: 200 });
+    expect(await storedProfile(chatId)).toMatchObject({ 'source.page': 'https://shop.example/start', 'profile.note': 'b' });
+  });
+
+  it('is not rewritten by retrying the start of the chat with another page', async () => {
+    const { token } = await bootVisitor(server);
+    const body = { clientId: clientId(), profile: { 'source.page': 'https://shop.example/first' } };
+    const created = await api('POST', '/chats', { token, body });
+    const retried = await api('POST', '/chats', { token, body: { ...body, profile: { 'source.page': 'https://shop.example/second' } } });
+    expect(retried.body.chat.id).toBe(created.body.chat.id);
+    expect(await storedProfile(created.body.chat.id)).toMatchObject({ 'source.page': 'https://shop.example/first' });
+  });
+});
+
 describe('the profile as managers and customers see it', () => {
   it('reads priority as medium and tags as empty when unset, and hides them from the customer', async () => {
     const { token, chatId } = await customerChat({ note: 'hello' });
