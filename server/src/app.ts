@@ -2,13 +2,14 @@
  * Assembles the server: store, demo channel, HTTP routes and the realtime endpoint on one port.
  * Used by main.ts and by the tests (port 0 picks a free port).
  */
-import Fastify from 'fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from './config.ts';
 import { ensureDemoChannel } from './domain/channels.ts';
 import { csatLinkRoutes } from './http/csatLinkRoutes.ts';
 import { installErrorHandling, installJsonParser } from './http/errors.ts';
 import { managerRoutes } from './http/managerRoutes.ts';
+import { redactUrl } from './http/redactUrl.ts';
 import { staticRoutes } from './http/staticRoutes.ts';
 import { widgetRoutes } from './http/widgetRoutes.ts';
 import { installLimits, limitServerOptions } from './limits/installLimits.ts';
@@ -44,7 +45,11 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
     const pollTimeoutMs = config.pollTimeoutMs ?? 25_000;
     const polls = new PollWaiters(hub, pollTimeoutMs);
     const app = Fastify({
-      logger: { level: config.logLevel ?? 'warn' },
+      logger: {
+        level: config.logLevel ?? 'warn',
+        ...(config.logStream ? { stream: config.logStream } : {}),
+        serializers: { req: logRequest },
+      },
       forceCloseConnections: true,
       ...limitServerOptions(config, pollTimeoutMs),
     });
@@ -93,6 +98,11 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
     await store.close();
     throw error;
   }
+}
+
+/** A request as the log shows it: no secret of its URL (see redactUrl), no header. */
+function logRequest(request: FastifyRequest) {
+  return { method: request.method, url: redactUrl(request.url), host: request.host, remoteAddress: request.ip };
 }
 
 /** A wildcard bind address is not something to open in a browser. */

@@ -2,11 +2,11 @@
 import type { Message, UserProfile } from '../../../src/shared/types.ts';
 import type { Store, StoreTx } from '../store/Store.ts';
 import { measuredChat } from './chatMetrics.ts';
-import { postSurveyIfDue } from './csatSurvey.ts';
+import { linkTokenOf, postSurveyIfDue } from './csatSurvey.ts';
 import { chatNotFound } from './errors.ts';
 import { recordEvent } from './events.ts';
 import { closedProfile, reopenedProfile, writtenProfile, type ProfileWrite } from './profile.ts';
-import type { ChatDetail, ChatFilter, ChatRecord, SurveyRecord } from './types.ts';
+import type { ChatDetail, ChatFilter, ChatRecord } from './types.ts';
 
 export async function listChats(store: Store, filter: ChatFilter): Promise<ChatDetail[]> {
   return store.transaction((tx) => tx.listChatDetails(filter));
@@ -19,12 +19,13 @@ export async function listChats(store: Store, filter: ChatFilter): Promise<ChatD
 export async function readChat(
   store: Store,
   chatId: string,
-): Promise<{ detail: ChatDetail; messages: Message[]; survey: SurveyRecord | null; customerProfile: UserProfile }> {
+): Promise<{ detail: ChatDetail; messages: Message[]; surveyToken: string | null; customerProfile: UserProfile }> {
   return store.transaction(async (tx) => {
     const detail = await tx.getChatDetail(chatId);
     if (!detail) throw chatNotFound();
     const customer = await tx.getUser(detail.chat.userId);
-    return { detail, messages: await tx.listMessages(chatId), survey: await tx.latestSurvey(chatId), customerProfile: customer ? customer.profile : {} };
+    const survey = await tx.latestSurvey(chatId);
+    return { detail, messages: await tx.listMessages(chatId), surveyToken: survey && linkTokenOf(tx, survey), customerProfile: customer ? customer.profile : {} };
   });
 }
 

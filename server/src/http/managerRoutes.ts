@@ -10,7 +10,7 @@ import { LIMITS, type ChatState } from '../../../src/shared/types.ts';
 import { closeChat, editChat, listChats, openChat, readChat } from '../domain/chatManagement.ts';
 import { sendManagerMessage } from '../domain/messages.ts';
 import type { ProfileWrite } from '../domain/profile.ts';
-import type { ChatFilter, SurveyRecord } from '../domain/types.ts';
+import type { ChatFilter } from '../domain/types.ts';
 import { NO_BACKOFF, type AuthBackoff } from '../limits/authBackoff.ts';
 import { toManagerChat } from '../domain/views.ts';
 import type { Store } from '../store/Store.ts';
@@ -53,8 +53,8 @@ export function managerRoutes(
       return { chats: chats.map(toManagerChat) };
     });
     app.get<{ Params: Params }>('/chats/:id', async (request) => {
-      const { detail, messages, survey, customerProfile } = await readChat(store, request.params.id);
-      return { chat: toManagerChat(detail), messages, csatLink: surveyLink(request, survey, publicUrl), customerProfile };
+      const { detail, messages, surveyToken, customerProfile } = await readChat(store, request.params.id);
+      return { chat: toManagerChat(detail), messages, csatLink: surveyLink(request, surveyToken, publicUrl), customerProfile };
     });
     app.post<{ Params: Params }>('/chats/:id/messages', async (request, reply) => {
       const fields = v.readFields(request.body, ['text', 'authorName', 'clientId']);
@@ -83,9 +83,9 @@ export function managerRoutes(
 }
 
 /** The absolute URL of the customer link page of the chat's latest survey. */
-function surveyLink(request: FastifyRequest, survey: SurveyRecord | null, publicUrl?: string): string | null {
-  if (!survey) return null;
-  const path = `/csat/${survey.token}`;
+function surveyLink(request: FastifyRequest, token: string | null, publicUrl?: string): string | null {
+  if (!token) return null;
+  const path = `/csat/${token}`;
   if (publicUrl) return publicUrl + path;
   try {
     return new URL(path, `${request.protocol}://${request.host}`).href;

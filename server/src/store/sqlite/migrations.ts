@@ -3,11 +3,14 @@
  * `migrations`; never edit a migration that has shipped — add the next one.
  */
 import type Database from 'better-sqlite3';
+import { hashToken } from '../../domain/crypto.ts';
 
 interface Migration {
   id: number;
   name: string;
   sql: string;
+  /** Work SQL cannot do, run after `sql` in the same transaction. */
+  run?: (db: Database.Database) => void;
 }
 
 const MIGRATIONS: Migration[] = [
@@ -194,6 +197,17 @@ const MIGRATIONS: Migration[] = [
     // NULL until a chat's next change counts its messages once; later messages update the tally.
     sql: `ALTER TABLE chats ADD COLUMN metrics_tally TEXT;`,
   },
+  {
+    id: 8,
+    name: 'survey links: only the SHA-256 of each token is kept',
+    // Links already sent keep working (their hash matches); the console cannot show them again.
+    sql: `ALTER TABLE csat_surveys RENAME COLUMN token TO token_hash;`,
+    run(db) {
+      const rows = db.prepare('SELECT message_id, token_hash FROM csat_surveys').all() as { message_id: string; token_hash: string }[];
+      const update = db.prepare('UPDATE csat_surveys SET token_hash = ? WHERE message_id = ?');
+      for (const row of rows) update.run(hashToken(row.token_hash), row.message_id);
+    },
+  },
 ];
 
 /** Brings the schema up to date; safe to call on every start. */
@@ -208,6 +222,7 @@ export function migrate(db: Database.Database): void {
     if (applied.has(migration.id)) continue;
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.run?.(db);
       record.run(migration.id, migration.name, Date.now());
     })();
   }
