@@ -80,7 +80,9 @@ describe('writing the chat profile from the SDK', () => {
     const before = await storedProfile(chatId);
     const cases: [Record<string, unknown>, string][] = [
       [{ orderedAt: 1700000000 }, 'profile.orderedAt: looks like seconds (1700000000); send milliseconds since 1970-01-01 UTC, e.g. 1700000000000 (Datetime field)'],
-      [{ deliveryDate: '2023-02-30' }, 'profile.deliveryDate: must be a date written YYYY-MM-DD (a real calendar day) or a timestamp in milliseconds (Date field)'],
+      [{ deliveryDate: '2023-02-30' }, 'profile.deliveryDate: must be a date written YYYY-MM-DD (a real calendar day between the years 0001 and 9999) or a timestamp in milliseconds (Date field)'],
+      [{ orderedAt: 8.64e15 }, 'profile.orderedAt: must be a time between the years 0001 and 9999 (got 8640000000000000 ms) (Datetime field)'],
+      [{ deliveryDate: 8.64e15 }, 'profile.deliveryDate: must be a date between the years 0001 and 9999 (got the timestamp 8640000000000000) (Date field)'],
       [{ sizes: ['S', 3] }, 'profile.sizes: item 1 must be a non-empty string of at most 100 characters (List field)'],
       [{ note: 'x'.repeat(1001) }, 'profile.note: must be at most 1000 characters (got 1001) (String field)'],
       [{ vip: 'yes' }, 'profile.vip: must be true or false (Boolean field)'],
