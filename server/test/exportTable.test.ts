@@ -57,6 +57,7 @@ describe('the UserChat data download', () => {
 
   it('neutralises every formula-like text cell in CSV but keeps numbers', () => {
     const table = exportTable([{ ...CHAT, userName: '+1 555', profile: { ...CHAT.profile, description: '@SUM(A1)', 'profile.csatComment': '-2 stars' } }], FIELDS, 'UTC');
+    expect(pick(table, 'user.name')).toBe('+1 555'); // the table keeps the text; the CSV writer guards it
     const csv = toCsv(table);
     expect(csv).toContain(",'+1 555,");
     expect(csv).toContain(",'@SUM(A1),");

@@ -3,6 +3,7 @@
  * with a generic message (the detail goes to the log, not to the caller).
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { findLoneSurrogate } from '../../../src/shared/wellFormed.ts';
 import { DomainError, type DomainErrorKind } from '../domain/errors.ts';
 
 export class HttpError extends Error {
@@ -72,13 +73,19 @@ export function installErrorHandling(app: FastifyInstance): void {
 
 /**
  * JSON is the only body type. An empty body counts as "no body", so bodiless POSTs such as
- * `/read` or `/close` work whether or not the client sets a content type.
+ * `/read` or `/close` work whether or not the client sets a content type. A string with a lone
+ * surrogate anywhere in the body is refused here, naming its key, for every route at once.
  */
 export function installJsonParser(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (body === '') done(null, undefined);
-    else parseJson(request, body as string, done);
+    if (body === '') return done(null, undefined);
+    parseJson(request, body as string, (error, value) => {
+      if (error) return done(error, undefined);
+      const lone = findLoneSurrogate(value);
+      if (lone) done(invalid(lone), undefined);
+      else done(null, value);
+    });
   });
 }
