@@ -102,6 +102,14 @@ describe('writing the chat profile from the SDK', () => {
     expect(await storedProfile(chatId)).toEqual(before);
   });
 
+  it('counts lengths in characters, as the SDK does: 1,000 emoji fit a String field', async () => {
+    const { token, chatId } = await customerChat();
+    expect((await writeProfile(token, chatId, { note: '😀'.repeat(1000), sizes: ['한'.repeat(100)] })).status).toBe(200);
+    expect((await writeProfile(token, chatId, { note: '😀'.repeat(1001) })).body.error.message).toBe(
+      'profile.note: must be at most 1000 characters (got 1001) (String field)',
+    );
+  });
+
   it('names every refused key of one write and stores none of it', async () => {
     const { token, chatId } = await customerChat();
     const reply = await writeProfile(token, chatId, { note: 'fine', quantity: 'two', shoeSize: 1 });

@@ -5,7 +5,6 @@
  * statistics, export) act on `channelId`, the channel this server's managers look after.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { VALUE_LIMITS } from '../../../src/shared/profile/index.ts';
 import { LIMITS, type ChatState } from '../../../src/shared/types.ts';
 import { closeChat, editChat, listChats, openChat, readChat } from '../domain/chatManagement.ts';
 import { sendManagerMessage } from '../domain/messages.ts';
@@ -100,7 +99,7 @@ function parseFilter(query: unknown): ChatFilter {
   const filter: ChatFilter = {};
   const state = v.optionalOneOf(fields, 'state', STATES);
   if (state) filter.state = state;
-  const tag = v.optionalString(fields, 'tag', { max: VALUE_LIMITS.listItem });
+  const tag = v.optionalString(fields, 'tag', { max: LIMITS.chatListItem });
   if (tag !== undefined) filter.tag = tag;
   if (fields.csat !== undefined) {
     const csat = Number(fields.csat);

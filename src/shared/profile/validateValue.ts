@@ -1,7 +1,5 @@
+import { charLength, LIMITS } from '../limits';
 import type { BuiltInType } from './fields';
-
-/** Bounds of stored values: texts, list items and list lengths. */
-export const VALUE_LIMITS = { string: 1000, url: 2048, listItems: 50, listItem: 100 } as const;
 
 export type ValueResult = { ok: true; value: string | number | boolean | string[] | null } | { ok: false; rule: string };
 
@@ -31,14 +29,14 @@ function calendarDate(text: string): string | undefined {
  * `null` always passes (it clears the key); an empty string or list is stored as `null` too.
  * @example validateValue('Date', 1700000000000) // { ok: true, value: '2023-11-14' }
  */
-export function validateValue(type: BuiltInType, value: unknown, maxString: number = VALUE_LIMITS.string): ValueResult {
+export function validateValue(type: BuiltInType, value: unknown, maxString: number = LIMITS.profileValue): ValueResult {
   if (value === null) return ok(null);
   switch (type) {
     case 'Boolean':
       return typeof value === 'boolean' ? ok(value) : fail('must be true or false');
     case 'String':
       if (typeof value !== 'string') return fail(`must be a string of at most ${maxString} characters`);
-      if (value.length > maxString) return fail(`must be at most ${maxString} characters (got ${value.length})`);
+      if (charLength(value) > maxString) return fail(`must be at most ${maxString} characters (got ${charLength(value)})`);
       return ok(value === '' ? null : value);
     case 'Number':
     case 'Duration':
@@ -60,9 +58,9 @@ export function validateValue(type: BuiltInType, value: unknown, maxString: numb
       return ok(value);
     case 'List': {
       if (!Array.isArray(value)) return fail(`must be an array of strings`);
-      if (value.length > VALUE_LIMITS.listItems) return fail(`must have at most ${VALUE_LIMITS.listItems} items`);
-      const bad = value.findIndex((item) => typeof item !== 'string' || !item.trim() || item.length > VALUE_LIMITS.listItem);
-      if (bad >= 0) return fail(`item ${bad} must be a non-empty string of at most ${VALUE_LIMITS.listItem} characters`);
+      if (value.length > LIMITS.chatListItems) return fail(`must have at most ${LIMITS.chatListItems} items`);
+      const bad = value.findIndex((item) => typeof item !== 'string' || !item.trim() || charLength(item) > LIMITS.chatListItem);
+      if (bad >= 0) return fail(`item ${bad} must be a non-empty string of at most ${LIMITS.chatListItem} characters`);
       const unique = value.filter((item, i) => value.indexOf(item) === i) as string[];
       return ok(unique.length ? unique : null);
     }
