@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from './config.ts';
 import { ensureDemoChannel } from './domain/channels.ts';
 import { csatLinkRoutes } from './http/csatLinkRoutes.ts';
-import { installErrorHandling, installJsonParser } from './http/errors.ts';
+import { clientErrorHandler, frameworkErrors, installErrorHandling, installJsonParser } from './http/errors.ts';
 import { managerRoutes } from './http/managerRoutes.ts';
 import { redactUrl } from './http/redactUrl.ts';
 import { staticRoutes } from './http/staticRoutes.ts';
@@ -51,6 +51,8 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
         serializers: { req: logRequest },
       },
       forceCloseConnections: true,
+      frameworkErrors,
+      clientErrorHandler,
       ...limitServerOptions(config, pollTimeoutMs),
     });
     const limits = await installLimits(app, config);
