@@ -26,6 +26,8 @@ export interface RunningServer {
   pluginKey: string;
   /** Whether the demo channel requires memberHash with memberId. */
   verifiesMembers: boolean;
+  /** Every HTTP route, as registered (method and URL pattern): what the security tests walk. */
+  routes: readonly { method: string; url: string }[];
   close(): Promise<void>;
 }
 
@@ -54,6 +56,10 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
       frameworkErrors,
       clientErrorHandler,
       ...limitServerOptions(config, pollTimeoutMs),
+    });
+    const routes: { method: string; url: string }[] = [];
+    app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) routes.push({ method, url: route.url });
     });
     const limits = await installLimits(app, config);
     installJsonParser(app);
@@ -88,6 +94,7 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
       port,
       pluginKey: demo.pluginKey,
       verifiesMembers: demo.memberSecret !== null,
+      routes,
       async close() {
         polls.close(); // waiting polls answer now, instead of holding the close for their time limit
         await realtime.close();
