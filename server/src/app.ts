@@ -2,15 +2,16 @@
  * Assembles the server: store, demo channel, HTTP routes and the realtime endpoint on one port.
  * Used by main.ts and by the tests (port 0 picks a free port).
  */
-import Fastify from 'fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { checkManagerToken, type ServerConfig } from './config.ts';
 import { ensureDemoChannel } from './domain/channels.ts';
 import { fixedCredential, storedCredential } from './domain/managerToken.ts';
 import { DEFAULT_SESSION_IDLE, schedulePurge } from './domain/sessions.ts';
 import { csatLinkRoutes } from './http/csatLinkRoutes.ts';
-import { installErrorHandling, installJsonParser } from './http/errors.ts';
+import { clientErrorHandler, frameworkErrors, installErrorHandling, installJsonParser } from './http/errors.ts';
 import { managerRoutes } from './http/managerRoutes.ts';
+import { redactUrl } from './http/redactUrl.ts';
 import { staticRoutes } from './http/staticRoutes.ts';
 import { widgetRoutes } from './http/widgetRoutes.ts';
 import { installLimits, limitServerOptions } from './limits/installLimits.ts';
@@ -30,6 +31,8 @@ export interface RunningServer {
   verifiesMembers: boolean;
   /** The manager token made at this start (none was set or stored); shown once, only its hash is kept. */
   generatedManagerToken?: string;
+  /** Every HTTP route, as registered (method and URL pattern): what the security tests walk. */
+  routes: readonly { method: string; url: string }[];
   close(): Promise<void>;
 }
 
@@ -60,9 +63,19 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
     const pollTimeoutMs = config.pollTimeoutMs ?? 25_000;
     const polls = new PollWaiters(hub, pollTimeoutMs);
     const app = Fastify({
-      logger: { level: config.logLevel ?? 'warn' },
+      logger: {
+        level: config.logLevel ?? 'warn',
+        ...(config.logStream ? { stream: config.logStream } : {}),
+        serializers: { req: logRequest },
+      },
       forceCloseConnections: true,
+      frameworkErrors,
+      clientErrorHandler,
       ...limitServerOptions(config, pollTimeoutMs),
+    });
+    const routes: { method: string; url: string }[] = [];
+    app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) routes.push({ method, url: route.url });
     });
     const limits = await installLimits(app, config);
     installJsonParser(app);
@@ -101,6 +114,7 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
       pluginKey: demo.pluginKey,
       verifiesMembers: demo.memberSecret !== null,
       generatedManagerToken: manager.generated,
+      routes,
       async close() {
         stops.forEach((stop) => stop());
         polls.close(); // waiting polls answer now, instead of holding the close for their time limit
@@ -115,6 +129,11 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
     await store.close();
     throw error;
   }
+}
+
+/** A request as the log shows it: no secret of its URL (see redactUrl), no header. */
+function logRequest(request: FastifyRequest) {
+  return { method: request.method, url: redactUrl(request.url), host: request.host, remoteAddress: request.ip };
 }
 
 /** A wildcard bind address is not something to open in a browser. */

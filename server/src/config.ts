@@ -38,6 +38,8 @@ export interface ServerConfig {
    */
   publicUrl?: string;
   logLevel?: 'silent' | 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  /** Where log lines are written (default: standard output). */
+  logStream?: { write(line: string): void };
   /** How long a socket may stay silent before its hello (default 10 s). */
   helloTimeoutMs?: number;
   /** How often sockets are pinged; one missed pong and they are cut (default 30 s). */

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir, readdir } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/config.ts';
@@ -56,6 +56,7 @@ describe('backup', () => {
     expect(messages).toBeGreaterThanOrEqual(3 + 5);
     expect(messages).toBeLessThanOrEqual(3 + written);
     expect(await readdir(backups)).toEqual([name]); // one self-contained file, no log beside it
+    if (process.platform !== 'win32') expect((await stat(join(backups, name))).mode & 0o777).toBe(0o600);
 
     // Restored as another server's DATA_DIR, the copy holds the chats and their messages.
     const restored = await tempDir();

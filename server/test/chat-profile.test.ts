@@ -80,7 +80,9 @@ describe('writing the chat profile from the SDK', () => {
     const before = await storedProfile(chatId);
     const cases: [Record<string, unknown>, string][] = [
       [{ orderedAt: 1700000000 }, 'profile.orderedAt: looks like seconds (1700000000); send milliseconds since 1970-01-01 UTC, e.g. 1700000000000 (Datetime field)'],
-      [{ deliveryDate: '2023-02-30' }, 'profile.deliveryDate: must be a date written YYYY-MM-DD (a real calendar day) or a timestamp in milliseconds (Date field)'],
+      [{ deliveryDate: '2023-02-30' }, 'profile.deliveryDate: must be a date written YYYY-MM-DD (a real calendar day between the years 0001 and 9999) or a timestamp in milliseconds (Date field)'],
+      [{ orderedAt: 8.64e15 }, 'profile.orderedAt: must be a time between the years 0001 and 9999 (got 8640000000000000 ms) (Datetime field)'],
+      [{ deliveryDate: 8.64e15 }, 'profile.deliveryDate: must be a date between the years 0001 and 9999 (got the timestamp 8640000000000000) (Date field)'],
       [{ sizes: ['S', 3] }, 'profile.sizes: item 1 must be a non-empty string of at most 100 characters (List field)'],
       [{ note: 'x'.repeat(1001) }, 'profile.note: must be at most 1000 characters (got 1001) (String field)'],
       [{ vip: 'yes' }, 'profile.vip: must be true or false (Boolean field)'],
@@ -98,6 +100,14 @@ describe('writing the chat profile from the SDK', () => {
       expect(reply.body.error).toEqual({ code: 'invalid_request', message });
     }
     expect(await storedProfile(chatId)).toEqual(before);
+  });
+
+  it('counts lengths in characters, as the SDK does: 1,000 emoji fit a String field', async () => {
+    const { token, chatId } = await customerChat();
+    expect((await writeProfile(token, chatId, { note: '😀'.repeat(1000), sizes: ['한'.repeat(100)] })).status).toBe(200);
+    expect((await writeProfile(token, chatId, { note: '😀'.repeat(1001) })).body.error.message).toBe(
+      'profile.note: must be at most 1000 characters (got 1001) (String field)',
+    );
   });
 
   it('names every refused key of one write and stores none of it', async () => {
@@ -167,6 +177,26 @@ describe('starting a chat with a profile', () => {
     expect((await api('GET', '/chats', { token })).body.chats).toEqual([]);
     const retried = await api('POST', '/chats', { token, body: { ...body, profile: { 'source.page': 'https://shop.example/p/1' } } });
     expect(retried.status).toBe(201);
+  });
+});
+
+describe('source.page, where the chat started', () => {
+  it('stays as the chat was created: a later write of it is left out without an error', async () => {
+    const { token, chatId } = await customerChat({ 'source.page': 'https://shop.example/start', note: 'a' });
+    const written = await writeProfile(token, chatId, { 'source.page': 'https://shop.example/later', note: 'b' });
+    expect(written.status).toBe(200);
+    expect(written.body.chat.profile).toMatchObject({ 'source.page': 'https://shop.example/start', 'profile.note': 'b' });
+    expect(await writeProfile(token, chatId, { 'source.page': null })).toMatchObject({ status: 200 });
+    expect(await storedProfile(chatId)).toMatchObject({ 'source.page': 'https://shop.example/start', 'profile.note': 'b' });
+  });
+
+  it('is not rewritten by retrying the start of the chat with another page', async () => {
+    const { token } = await bootVisitor(server);
+    const body = { clientId: clientId(), profile: { 'source.page': 'https://shop.example/first' } };
+    const created = await api('POST', '/chats', { token, body });
+    const retried = await api('POST', '/chats', { token, body: { ...body, profile: { 'source.page': 'https://shop.example/second' } } });
+    expect(retried.body.chat.id).toBe(created.body.chat.id);
+    expect(await storedProfile(created.body.chat.id)).toMatchObject({ 'source.page': 'https://shop.example/first' });
   });
 });
 

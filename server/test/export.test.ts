@@ -145,7 +145,7 @@ describe('the UserChat data download', () => {
     const rows = [1, 2, 3].map((r) => (sheet.getRow(r).values as unknown[]).slice(1));
     const [first, second] = byHeader(rows);
     expect(first).toMatchObject({ id: older, 'user.name': '김민지', tags: '배송, 교환', 'profile.csat': 5, 'profile.orderNo': 'A-1009', closedAt: '2026-11-23 10:05:00' });
-    expect(second).toMatchObject({ id: newer, description: "'=1+1" });
+    expect(second).toMatchObject({ id: newer, description: '=1+1' });
     expect(sheet.rowCount).toBe(3);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { READY_MADE_FIELDS, type CustomField } from '../../src/shared/profile/fields.ts';
-import { exportTable, formatDuration, SHEET_NAME, toCsv, toXlsx, type ExportChat } from '../src/domain/exportTable.ts';
+import { exportTable, formatDuration, neutralize, SHEET_NAME, toCsv, toXlsx, type ExportChat } from '../src/domain/exportTable.ts';
 
 const FIELDS: CustomField[] = [
   ...READY_MADE_FIELDS,
@@ -56,12 +56,37 @@ describe('the UserChat data download', () => {
     expect(csv).toBe(`\uFEFF${header}\r\n${row}\r\n`);
   });
 
-  it('neutralises every formula-like text cell but keeps numbers', () => {
+  it('neutralises every formula-like text cell in CSV but keeps numbers', () => {
     const table = exportTable([{ ...CHAT, userName: '+1 555', profile: { ...CHAT.profile, description: '@SUM(A1)', 'profile.csatComment': '-2 stars' } }], FIELDS, 'UTC');
-    expect(pick(table, 'user.name')).toBe("'+1 555");
-    expect(pick(table, 'description')).toBe("'@SUM(A1)");
-    expect(pick(table, 'profile.csatComment')).toBe("'-2 stars");
-    expect(pick(table, 'profile.csat')).toBe(5);
+    expect(pick(table, 'user.name')).toBe('+1 555'); // the table keeps the text; the CSV writer guards it
+    const csv = toCsv(table);
+    expect(csv).toContain(",'+1 555,");
+    expect(csv).toContain(",'@SUM(A1),");
+    expect(csv).toContain(",'-2 stars,");
+    expect(csv).toMatch(/,5,/);
+  });
+
+  it('sees through the invisible lead and the full-width look-alikes of a formula', () => {
+    const leads = [' ', '\u00a0', '\u3000', '\u200b', '\ufeff', '\n', '\r', '\t', ' \u200b\u00a0'];
+    const starts = ['=', '+', '-', '@', '|', '\uff1d', '\uff0b', '\uff0d', '\uff20', '\ufe66'];
+    for (const start of starts) {
+      expect(neutralize(`${start}cmd`), start).toBe(`'${start}cmd`);
+      for (const lead of leads) expect(neutralize(`${lead}${start}1+1`), JSON.stringify(lead + start)).toBe(`'${lead}${start}1+1`);
+    }
+    for (const safe of ['hello', ' hello', '\u200bA=1', '1-2', 'a@b.example', '', '\u00a0']) expect(neutralize(safe), JSON.stringify(safe)).toBe(safe);
+    expect(neutralize(-5)).toBe(-5);
+  });
+
+  it('writes XLSX text cells as they are: a text cell never runs as a formula', async () => {
+    const table = exportTable([{ ...CHAT, profile: { ...CHAT.profile, description: '=1+1', 'profile.csatComment': '\uff1dcmd' } }], FIELDS, 'UTC');
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await toXlsx(table)) as never);
+    const sheet = workbook.getWorksheet(SHEET_NAME)!;
+    const column = (header: string) => sheet.getRow(2).getCell(table[0].indexOf(header) + 1);
+    expect(column('description').value).toBe('=1+1');
+    expect(column('description').type).toBe(ExcelJS.ValueType.String);
+    expect(column('profile.csatComment').value).toBe('\uff1dcmd');
   });
 
   it('writes the same cells into an XLSX sheet named UserChat data', async () => {

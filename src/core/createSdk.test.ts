@@ -34,7 +34,9 @@ describe('argument errors reach the callback and send nothing', () => {
   const cases: [string, unknown[], RegExp][] = [
     ['boot', [{}], /boot: option.pluginKey is required/],
     ['boot', ['key'], /boot: option must be an object/],
-    ['boot', [{ pluginKey: '' }], /option.pluginKey must be a string of 1 to 100 characters/],
+    ['boot', [{ pluginKey: '' }], /option.pluginKey must be a string of 1 to 64 characters/],
+    ['boot', [{ pluginKey: 'k'.repeat(65) }], /option.pluginKey must be a string of 1 to 64 characters/],
+    ['boot', [{ pluginKey: 'k', memberId: 'm', memberHash: 'f'.repeat(257) }], /option.memberHash must be a string of 1 to 256 characters/],
     ['boot', [{ pluginKey: 'k', language: 42 }], /option.language must be a language tag like 'en-US'/],
     ['boot', [{ pluginKey: 'k', zIndex: 'high' }], /option.zIndex must be a number/],
     ['boot', [{ pluginKey: 'k', apiBase: 'ftp://x' }], /option.apiBase must be an absolute http\(s\) URL/],

@@ -1,6 +1,6 @@
-import { keepFlatValues, type FlatRule } from '../shared/checkFlatValues';
+import { charLength, keepFlatValues, type FlatRule } from '../shared/checkFlatValues';
 import { matchLanguage } from '../shared/matchLanguage';
-import { LIMITS } from '../shared/types';
+import { LIMITS } from '../shared/limits';
 import { doc, win } from './env';
 
 /**
@@ -25,7 +25,7 @@ export const isPlainObject = (value: unknown): value is Record<string, unknown> 
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const text = (min: number, max: number): Rule => (value, name) =>
-  typeof value === 'string' && value.length >= min && value.length <= max ? value : refuse(`${name} must be a string of ${min} to ${max} characters`);
+  typeof value === 'string' && charLength(value) >= min && charLength(value) <= max ? value : refuse(`${name} must be a string of ${min} to ${max} characters`);
 
 const appearance: Rule = (value, name) =>
   value === null || ['light', 'dark', 'system'].indexOf(value as string) >= 0 ? value : refuse(`${name} must be one of 'light', 'dark', 'system' or null`);
@@ -34,7 +34,7 @@ const bool: Rule = (value, name) => (typeof value === 'boolean' ? value : refuse
 
 const stringList: Rule = (value, name) => {
   if (!Array.isArray(value) || value.length > LIMITS.tags) refuse(`${name} must be an array of at most ${LIMITS.tags} strings`);
-  const bad = value.findIndex((tag) => typeof tag !== 'string' || !tag.trim() || tag.length > LIMITS.tag);
+  const bad = value.findIndex((tag) => typeof tag !== 'string' || !tag.trim() || charLength(tag) > LIMITS.tag);
   return bad < 0 ? value : refuse(`${name}[${bad}] must be a non-empty string of at most ${LIMITS.tag} characters`);
 };
 
@@ -47,7 +47,7 @@ const flat = (rule: FlatRule): Rule => (value, name, warn) =>
   keepFlatValues(object(value, name, warn) as Record<string, unknown>, rule, (key) => unstorable(`${name}.${key}`, warn));
 
 const userProfile = flat({ maxKeys: LIMITS.profileKeys, lists: true });
-const pageMetadata = flat({ maxKeys: 100 });
+const pageMetadata = flat({ maxKeys: LIMITS.pageMetadataKeys });
 
 /** `null`, Channel Talk's "reset the whole value", is not done here: the value stays, and we say so. */
 const noReset = (rule: Rule): Rule => (value, name, warn) =>
@@ -84,7 +84,7 @@ const apiBase: Rule = (value, name) =>
 
 /** setPage's page, resolved when it is called (a single-page app moves on): always an absolute URL. */
 const page: Rule = (value, name, warn) =>
-  (typeof value === 'string' && value.length <= LIMITS.url && resolveUrl(value, win && win.location.href)) ||
+  (typeof value === 'string' && charLength(value) <= LIMITS.url && resolveUrl(value, win && win.location.href)) ||
   warn(`${name} '${value}' is not an http(s) URL of at most ${LIMITS.url} characters; the page stays as it was`);
 
 /** A selector the page cannot query is left out: the default launcher shows instead of no widget. */
@@ -122,9 +122,9 @@ const fields = (rules: Record<string, Rule>, lenient?: boolean, required?: strin
 
 const BOOT = fields(
   {
-    pluginKey: text(1, 100),
+    pluginKey: text(1, LIMITS.pluginKey),
     memberId: identity(LIMITS.memberId),
-    memberHash: identity(256),
+    memberHash: identity(LIMITS.secret),
     profile: (v, n, w) => (v === null ? undefined : userProfile(v, n, w)),
     language,
     appearance,

@@ -27,6 +27,12 @@ describe('message text', () => {
     expect(bubble.textContent).toBe('Track it:\nhttps://shop.example/track?id=1. javascript:alert(1)');
   });
 
+  it('shows no bidi control, so a link cannot be displayed reversed', async () => {
+    const bubble = await showText('\u202ehttps://a.example/\u2066x\u2069 ok');
+    expect(bubble.textContent).toBe('https://a.example/x ok');
+    expect(bubble.querySelector('a')!.textContent).toBe('https://a.example/x');
+  });
+
   it('lets the host page handle a link click when it asks to', async () => {
     const bubble = await showText('see https://a.example');
     ui.fake.host.urlClicked.mockReturnValue(true);

@@ -1,4 +1,7 @@
-import { LIMITS, type UserProfileValue } from './types';
+import { charLength, LIMITS } from './limits';
+import type { UserProfileValue } from './types';
+
+export { charLength };
 
 export interface FlatRule {
   /** At most this many keys are kept; the keys after them are refused. */
@@ -6,9 +9,6 @@ export interface FlatRule {
   /** Lists of strings or numbers are allowed (a user profile); event properties take none. */
   lists?: boolean;
 }
-
-/** Length in characters (code points), so an emoji counts once. */
-export const charLength = (text: string): number => Array.from(text).length;
 
 const scalar = (value: unknown, maxLength: number) =>
   value === null || typeof value === 'boolean' || Number.isFinite(value) || (typeof value === 'string' && charLength(value) <= maxLength);

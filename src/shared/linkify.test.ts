@@ -42,6 +42,19 @@ describe('linkify', () => {
     expect(linkify(text).map((s) => s.text).join('')).toBe(text);
   });
 
+  it('drops bidi controls, so no override can show a link reversed', () => {
+    const controls = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f'];
+    for (const control of controls) {
+      const segments = linkify(`pay ${control}https://evil.example/moc.knab${control} now`);
+      expect(segments, JSON.stringify(control)).toEqual([
+        { text: 'pay ' },
+        { text: 'https://evil.example/moc.knab', href: 'https://evil.example/moc.knab' },
+        { text: ' now' },
+      ]);
+    }
+    expect(linkify('\u202egnp.exe').map((s) => s.text).join('')).toBe('gnp.exe');
+  });
+
   it('returns no segment for empty text', () => {
     expect(linkify('')).toEqual([]);
   });

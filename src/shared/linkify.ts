@@ -10,6 +10,12 @@ const URL_RE = /\b(?:https?:\/\/|mailto:)[\w\-.~:/?#[\]@!$&'()*+,;=%]+/gi;
 const TRAILING = /[.,;:!?'"*]$/;
 const VALID = /^(?:https?:\/\/[\w\-.~%]*\w|mailto:[^@]+@\w)/i;
 
+/**
+ * Bidi controls (embeddings, overrides, isolates, LRM/RLM): a U+202E before a link would show its
+ * text reversed ("moc.evil//:sptth" reads as another address). Message text is dropped of them.
+ */
+const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 const count = (text: string, char: string) => text.split(char).length - 1;
 
 /** Drops sentence punctuation and unbalanced closing brackets that follow a URL. */
@@ -23,11 +29,12 @@ function trimUrl(url: string): string {
 }
 
 /**
- * Splits message text into plain runs and http(s)/mailto links. Pure: it never touches the DOM
- * and never treats anything as HTML.
+ * Splits message text into plain runs and http(s)/mailto links, without bidi controls. Pure: it
+ * never touches the DOM and never treats anything as HTML.
  * @example linkify('see https://a.com.') // [{ text: 'see ' }, { text: 'https://a.com', href: 'https://a.com' }, { text: '.' }]
  */
-export function linkify(text: string): Segment[] {
+export function linkify(raw: string): Segment[] {
+  const text = raw.replace(BIDI, '');
   const segments: Segment[] = [];
   let plain = 0;
   for (const match of text.matchAll(URL_RE)) {

@@ -132,21 +132,5 @@ export type ServerFrame =
   | { type: 'pong' }
   | { type: 'error'; code: string; message: string };
 
-// ---- limits shared by client and server -----------------------------------------------------
-export const LIMITS = {
-  messageText: 5000,
-  eventName: 30,
-  tag: 50,
-  tags: 30,
-  profileValue: 1000,
-  /** Keys of a user profile sent at once, and the length of each key. */
-  profileKeys: 50,
-  profileKey: 64,
-  /** A list in a user profile: at most this many items, each string at most this long. */
-  profileListItems: 30,
-  profileListItem: 200,
-  eventProperties: 30,
-  url: 2048,
-  memberId: 256,
-  csatComment: 1000,
-} as const;
+// ---- limits shared by client and server: one table, in limits.ts ---------------------------
+export { LIMITS } from './limits';

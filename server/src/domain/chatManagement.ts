@@ -2,12 +2,12 @@
 import type { Message, UserProfile } from '../../../src/shared/types.ts';
 import type { Store, StoreTx } from '../store/Store.ts';
 import { measuredChat } from './chatMetrics.ts';
-import { postSurveyIfDue } from './csatSurvey.ts';
+import { linkTokenOf, postSurveyIfDue } from './csatSurvey.ts';
 import { chatNotFound } from './errors.ts';
 import { recordEvent } from './events.ts';
 import { closedProfile, reopenedProfile, writtenProfile, type ProfileWrite } from './profile.ts';
 import { chatPage, messagePage } from './paging.ts';
-import type { ChatDetail, ChatFilter, ChatPage, ChatRecord, MessagePage, Paged, SurveyRecord } from './types.ts';
+import type { ChatDetail, ChatFilter, ChatPage, ChatRecord, MessagePage, Paged } from './types.ts';
 
 /** One page of the chats matching `filter`, newest activity first. */
 export async function listChats(store: Store, filter: ChatFilter, page: ChatPage): Promise<Paged<ChatDetail>> {
@@ -22,12 +22,13 @@ export async function readChat(
   store: Store,
   chatId: string,
   page: MessagePage,
-): Promise<{ detail: ChatDetail; messages: Paged<Message>; survey: SurveyRecord | null; customerProfile: UserProfile }> {
+): Promise<{ detail: ChatDetail; messages: Paged<Message>; surveyToken: string | null; customerProfile: UserProfile }> {
   return store.transaction(async (tx) => {
     const detail = await tx.getChatDetail(chatId);
     if (!detail) throw chatNotFound();
     const customer = await tx.getUser(detail.chat.userId);
-    return { detail, messages: await messagePage(tx, chatId, page), survey: await tx.latestSurvey(chatId), customerProfile: customer ? customer.profile : {} };
+    const survey = await tx.latestSurvey(chatId);
+    return { detail, messages: await messagePage(tx, chatId, page), surveyToken: survey && linkTokenOf(tx, survey), customerProfile: customer ? customer.profile : {} };
   });
 }
 

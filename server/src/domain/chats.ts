@@ -80,6 +80,17 @@ export async function readCustomerChat(
  * The SDK's write into one of the customer's own chats (`updateProfile` / `setPage` after the
  * chat exists); `null` removes a key. An unchanged profile records nothing.
  */
+/**
+ * `source.page` is where a chat started, so it is frozen once the chat exists. The SDK sends the
+ * values of `setPage` with every write, as a page moves on; they are left out here without an
+ * error, so an integration that navigates keeps working.
+ */
+function withoutSourcePage(write: ProfileWrite): ProfileWrite {
+  const kept: ProfileWrite = {};
+  for (const key of Object.keys(write)) if (key !== 'source.page') kept[key] = write[key];
+  return kept;
+}
+
 export async function writeCustomerProfile(
   store: Store,
   user: UserRecord,
@@ -90,7 +101,7 @@ export async function writeCustomerProfile(
     const detail = await tx.getChatDetail(chatId);
     if (!detail || detail.chat.userId !== user.id) throw chatNotFound();
     const { chat } = detail;
-    const profile = writtenProfile(chat.profile, write, await tx.listProfileFields(chat.channelId), 'sdk');
+    const profile = writtenProfile(chat.profile, withoutSourcePage(write), await tx.listProfileFields(chat.channelId), 'sdk');
     if (JSON.stringify(profile) === JSON.stringify(chat.profile)) return detail;
     await tx.updateChat({ ...chat, profile, updatedAt: tx.now });
     return recordEvent(tx, chatId, 'chat');

@@ -33,6 +33,14 @@ function randomByte(): number {
 /** Session token: 32 random bytes, base64url. Only its hash is stored. */
 export const newToken = (): string => randomBytes(32).toString('base64url');
 
+/**
+ * The token of a survey's customer link: HMAC-SHA256 of its message id under the installation's
+ * link key, base64url (43 characters, like a session token). Only `hashToken` of it is stored;
+ * the console asks for it again by deriving it.
+ */
+export const surveyLinkToken = (linkKey: Buffer, messageId: string): string =>
+  createHmac('sha256', linkKey).update(`csat-link:${messageId}`).digest('base64url');
+
 /** A short fingerprint of a text, to tell whether it changed since; not for secrets. */
 export const fingerprint = (text: string): string => createHash('sha1').update(text).digest('base64url');
 

@@ -6,7 +6,7 @@ import { surveyApplies } from '../../../src/shared/csat/index.ts';
 import { isWithinOperatingHours } from '../../../src/shared/operatingHours.ts';
 import type { CsatForm, Message } from '../../../src/shared/types.ts';
 import type { StoreTx } from '../store/Store.ts';
-import { newToken } from './crypto.ts';
+import { hashToken, surveyLinkToken } from './crypto.ts';
 import { currentCsatSettings, currentOperatingHours } from './csatSettings.ts';
 import { DomainError } from './errors.ts';
 import { postMessage } from './messages.ts';
@@ -45,7 +45,8 @@ export async function postSurveyIfDue(tx: StoreTx, closed: ChatDetail, now: numb
   };
   const text = settings.questions[user.language] ?? settings.questions.en;
   const posted = await postMessage(tx, closed, { author: 'bot', text, form });
-  await tx.insertSurvey({ messageId: posted.message.id, chatId: chat.id, token: newToken(), createdAt: now });
+  const token = surveyLinkToken(tx.linkKey, posted.message.id);
+  await tx.insertSurvey({ messageId: posted.message.id, chatId: chat.id, tokenHash: hashToken(token), createdAt: now });
   return posted.detail;
 }
 
@@ -62,9 +63,19 @@ export async function surveyInChat(
 
 /** The survey a customer link points to. */
 export async function surveyOfLink(tx: StoreTx, token: string): Promise<{ survey: SurveyRecord; message: Message }> {
-  const survey = await tx.findSurveyByToken(token);
+  const survey = await tx.findSurveyByTokenHash(hashToken(token));
   if (!survey) throw surveyNotFound();
   return { survey, message: await surveyMessage(tx, survey) };
+}
+
+/**
+ * The token of a survey's link, derived again from the link key; null when the stored hash does
+ * not match it (a survey from before links were derived, or a link key replaced since): that link
+ * still works for the customer who has it, but no one can show it again.
+ */
+export function linkTokenOf(tx: StoreTx, survey: SurveyRecord): string | null {
+  const token = surveyLinkToken(tx.linkKey, survey.messageId);
+  return hashToken(token) === survey.tokenHash ? token : null;
 }
 
 async function surveyMessage(tx: StoreTx, survey: SurveyRecord): Promise<Message> {

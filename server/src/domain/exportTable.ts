@@ -2,8 +2,9 @@
  * The "UserChat data" download: one row per chat, one column per chat-profile key (built-ins, then
  * the channel's custom fields including CSAT), in CSV or XLSX.
  * - durations are written `0h 0m 0s` (hours may exceed 24); date-times in the channel's time zone;
- * - text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a
- *   leading `'`, so a customer's message can never become a formula on a manager's machine.
+ * - in CSV, text a spreadsheet could run as a formula gets a leading `'` (see `neutralize`), so a
+ *   customer's message can never become a formula on a manager's machine. XLSX cells are typed:
+ *   a text cell is never evaluated, so it keeps the text exactly as written.
  */
 import { BUILT_IN_FIELDS, type CustomField } from '../../../src/shared/profile/fields.ts';
 
@@ -39,9 +40,24 @@ export function formatDatetime(ms: number, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
-/** Text a spreadsheet would evaluate is made inert; numbers and booleans stay as they are. */
+/**
+ * What spreadsheet programs skip before reading a formula: spaces (also no-break and ideographic),
+ * zero-width space, byte order mark, tabs and line breaks.
+ */
+const INVISIBLE_LEAD = /^[\s\u00a0\u3000\u200b\ufeff]*/;
+/**
+ * The characters that start a formula or a DDE call once the lead is skipped, with the
+ * full-width forms some programs fold to them (＝＋－＠, small ﹦).
+ */
+const FORMULA_START = /^[=+\-@|\uff1d\uff0b\uff0d\uff20\ufe66]/;
+
+/**
+ * CSV text a spreadsheet could evaluate is made inert with a leading `'`; numbers and booleans
+ * stay as they are.
+ * @example neutralize('\u00a0=HYPERLINK("http://x")') // "'\u00a0=HYPERLINK(\"http://x\")"
+ */
 export function neutralize(cell: Cell): Cell {
-  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return typeof cell === 'string' && FORMULA_START.test(cell.replace(INVISIBLE_LEAD, '')) ? `'${cell}` : cell;
 }
 
 function columns(fields: readonly CustomField[]): Column[] {
@@ -68,13 +84,14 @@ function format(value: unknown, type: string, timeZone: string): Cell {
   return JSON.stringify(value);
 }
 
-/** The header row and one row per chat, every cell formatted and neutralised. */
+/** The header row and one row per chat, every cell formatted (CSV neutralises them as it writes). */
 export function exportTable(chats: readonly ExportChat[], fields: readonly CustomField[], timeZone: string): Cell[][] {
   const cols = columns(fields);
-  return [cols.map((c) => c.header), ...chats.map((chat) => cols.map((c) => neutralize(format(c.read(chat), c.type, timeZone))))];
+  return [cols.map((c) => c.header), ...chats.map((chat) => cols.map((c) => format(c.read(chat), c.type, timeZone)))];
 }
 
-const csvCell = (cell: Cell) => {
+const csvCell = (raw: Cell) => {
+  const cell = neutralize(raw);
   const text = cell === null ? '' : String(cell);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };

@@ -122,8 +122,11 @@ export interface EventRecord {
 export interface SurveyRecord {
   messageId: string;
   chatId: string;
-  /** 32 random bytes, base64url: the `/csat/<token>` link. Kept as is so managers can copy the link again. */
-  token: string;
+  /**
+   * SHA-256 (hex) of the `/csat/<token>` link's token. The token itself is never stored: it is
+   * derived again from the installation's link key when a manager asks for the link.
+   */
+  tokenHash: string;
   createdAt: number;
 }
 

@@ -9,9 +9,6 @@ import { DomainError } from './errors.ts';
 import { sessionRefusal, startSession, useSession, type SessionIdle } from './sessions.ts';
 import type { ChannelRecord, TrackRecord, UserRecord } from './types.ts';
 
-/** A user's profile keeps at most this many keys, however many updates add. */
-const MAX_PROFILE_KEYS = 100;
-
 export interface BootInput {
   token?: string;
   memberId?: string;
@@ -178,8 +175,8 @@ function applyChanges(user: UserRecord, changes: UserChanges): UserRecord {
   for (const [key, value] of Object.entries(changes.profileOnce ?? {})) {
     if (profile[key] === undefined && value !== null) profile[key] = value;
   }
-  if (Object.keys(profile).length > MAX_PROFILE_KEYS) {
-    throw new DomainError('invalid', 'too_many_keys', `profile: a user keeps at most ${MAX_PROFILE_KEYS} keys`);
+  if (Object.keys(profile).length > LIMITS.storedProfileKeys) {
+    throw new DomainError('invalid', 'too_many_keys', `profile: a user keeps at most ${LIMITS.storedProfileKeys} keys`);
   }
   const tags = changes.tags ?? user.tags;
   if (tags.length > LIMITS.tags) {

@@ -2,7 +2,10 @@
  * Every refusal leaves as `{ error: { code, message } }` with a 4xx status; server faults as 500
  * with a generic message (the detail goes to the log, not to the caller).
  */
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import { findLoneSurrogate } from '../../../src/shared/wellFormed.ts';
 import { DomainError, type DomainErrorKind } from '../domain/errors.ts';
 
 export class HttpError extends Error {
@@ -58,6 +61,36 @@ export function sendError(reply: FastifyReply, error: HttpError): FastifyReply {
   return reply.code(error.status).send({ error: { code: error.code, message: error.message } });
 }
 
+/**
+ * Refusals Fastify's router makes before any route or hook runs: a URL whose percent-encoding is
+ * not UTF-8, a path parameter over the router's length. The URL is not echoed: it may hold a
+ * survey link's token.
+ */
+export const frameworkErrors: FastifyServerOptions['frameworkErrors'] = (error, _request, reply) => {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendError(reply, new HttpError(414, 'url_too_long', 'url: a path segment is too long'));
+  if (error.code === 'FST_ERR_BAD_URL') return sendError(reply, new HttpError(400, 'bad_url', 'url: is not validly percent-encoded UTF-8'));
+  return sendError(reply, new HttpError(400, 'bad_request', 'url: cannot be read'));
+};
+
+/**
+ * What Node's HTTP parser refuses before Fastify sees a request (headers over the size limit, a
+ * malformed request line, an unknown method), answered in the same shape on the raw socket.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'headers_too_large', 'headers: the request line and headers are over the size limit']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'request_timeout', 'request: did not arrive in time']
+        : [400, 'bad_request', 'request: is not valid HTTP'];
+  const body = JSON.stringify({ error: { code, message } });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const known = toHttpError(error, request);
@@ -72,13 +105,19 @@ export function installErrorHandling(app: FastifyInstance): void {
 
 /**
  * JSON is the only body type. An empty body counts as "no body", so bodiless POSTs such as
- * `/read` or `/close` work whether or not the client sets a content type.
+ * `/read` or `/close` work whether or not the client sets a content type. A string with a lone
+ * surrogate anywhere in the body is refused here, naming its key, for every route at once.
  */
 export function installJsonParser(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (body === '') done(null, undefined);
-    else parseJson(request, body as string, done);
+    if (body === '') return done(null, undefined);
+    parseJson(request, body as string, (error, value) => {
+      if (error) return done(error, undefined);
+      const lone = findLoneSurrogate(value);
+      if (lone) done(invalid(lone), undefined);
+      else done(null, value);
+    });
   });
 }

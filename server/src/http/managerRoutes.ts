@@ -5,13 +5,12 @@
  * statistics, export) act on `channelId`, the channel this server's managers look after.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { VALUE_LIMITS } from '../../../src/shared/profile/index.ts';
 import { LIMITS, type ChatState } from '../../../src/shared/types.ts';
 import { closeChat, editChat, listChats, openChat, readChat } from '../domain/chatManagement.ts';
 import { fixedCredential, type ManagerCredential } from '../domain/managerToken.ts';
 import { sendManagerMessage } from '../domain/messages.ts';
 import type { ProfileWrite } from '../domain/profile.ts';
-import type { ChatFilter, SurveyRecord } from '../domain/types.ts';
+import type { ChatFilter } from '../domain/types.ts';
 import { NO_BACKOFF, type AuthBackoff } from '../limits/authBackoff.ts';
 import { messageFor, toManagerChat } from '../domain/views.ts';
 import type { Store } from '../store/Store.ts';
@@ -58,12 +57,12 @@ export function managerRoutes(
     });
     app.get<{ Params: Params }>('/chats/:id', async (request) => {
       const page = parseMessagePage(v.readQuery(request.query, ['before', 'limit']));
-      const { detail, messages, survey, customerProfile } = await readChat(store, request.params.id, page);
+      const { detail, messages, surveyToken, customerProfile } = await readChat(store, request.params.id, page);
       return {
         chat: toManagerChat(detail),
         messages: messages.items.map((message) => messageFor('manager', message)),
         next: nextMessageCursor(messages),
-        csatLink: surveyLink(request, survey, publicUrl),
+        csatLink: surveyLink(request, surveyToken, publicUrl),
         customerProfile,
       };
     });
@@ -94,9 +93,9 @@ export function managerRoutes(
 }
 
 /** The absolute URL of the customer link page of the chat's latest survey. */
-function surveyLink(request: FastifyRequest, survey: SurveyRecord | null, publicUrl?: string): string | null {
-  if (!survey) return null;
-  const path = `/csat/${survey.token}`;
+function surveyLink(request: FastifyRequest, token: string | null, publicUrl?: string): string | null {
+  if (!token) return null;
+  const path = `/csat/${token}`;
   if (publicUrl) return publicUrl + path;
   try {
     return new URL(path, `${request.protocol}://${request.host}`).href;
@@ -110,7 +109,7 @@ function parseFilter(fields: Record<string, string>): ChatFilter {
   const filter: ChatFilter = {};
   const state = v.optionalOneOf(fields, 'state', STATES);
   if (state) filter.state = state;
-  const tag = v.optionalString(fields, 'tag', { max: VALUE_LIMITS.listItem });
+  const tag = v.optionalString(fields, 'tag', { max: LIMITS.chatListItem });
   if (tag !== undefined) filter.tag = tag;
   if (fields.csat !== undefined) {
     const csat = Number(fields.csat);

@@ -9,7 +9,7 @@ import * as v from './validate.ts';
 
 const USER_PROFILE = { maxKeys: LIMITS.profileKeys, lists: true } as const;
 const ID = { max: 128 };
-const SECRET = { max: 512 };
+const SECRET = { max: LIMITS.secret };
 const EVENT_PROPERTIES = { maxKeys: LIMITS.eventProperties };
 
 /** Any BCP 47 tag (`en-US`, `ko`), read as the closest language of the widget, as the SDK does. */

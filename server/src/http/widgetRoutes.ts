@@ -5,6 +5,7 @@
  * customer's realtime stream over HTTPS, for pages whose CSP or proxy lets no WebSocket through.
  */
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { LIMITS } from '../../../src/shared/limits.ts';
 import type { BootResponse } from '../../../src/shared/types.ts';
 import { findChannel } from '../domain/channels.ts';
 import { listCustomerChats, markRead, readCustomerChat, startChat, writeCustomerProfile } from '../domain/chats.ts';
@@ -29,7 +30,7 @@ import { readQuery } from './validate.ts';
 import * as bodies from './widgetBodies.ts';
 
 export const WIDGET_BODY_LIMIT = 64 * 1024;
-const PLUGIN_KEY = /^[A-Za-z0-9_-]{1,64}$/;
+const PLUGIN_KEY = new RegExp(`^[A-Za-z0-9_-]{1,${LIMITS.pluginKey}}$`);
 
 type Params = { pluginKey: string; id: string };
 type MessageParams = Params & { messageId: string };

@@ -1,5 +1,6 @@
 /** Reading the client's frames; anything malformed is refused with a reason. */
 import type { ClientFrame } from '../../../src/shared/types.ts';
+import { findLoneSurrogate } from '../../../src/shared/wellFormed.ts';
 
 export type Hello =
   | { kind: 'customer'; token: string; since: number }
@@ -20,6 +21,8 @@ export function parseFrame(raw: string): Parsed<Record<string, unknown>> {
   if (typeof value !== 'object' || value === null || Array.isArray(value) || typeof (value as ClientFrame).type !== 'string') {
     return { ok: false, message: 'frame: must be an object with a string "type"' };
   }
+  const lone = findLoneSurrogate(value, 'frame');
+  if (lone) return { ok: false, message: lone };
   return { ok: true, value: value as Record<string, unknown> };
 }
 

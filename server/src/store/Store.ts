@@ -56,6 +56,11 @@ export interface StoreTx {
    * starts, like SQL's transaction timestamp: everything it writes carries the same instant.
    */
   readonly now: number;
+  /**
+   * The installation's survey-link key (a file beside the database, never in it): links are
+   * derived from it, and only their hashes are stored, so a copy of the database opens no survey.
+   */
+  readonly linkKey: Buffer;
 
   getSetting(key: string): Promise<string | null>;
   setSetting(key: string, value: string): Promise<void>;
@@ -122,7 +127,7 @@ export interface StoreTx {
   saveDisplaySettings(channelId: string, settings: DisplaySettings, updatedAt: number): Promise<void>;
 
   insertSurvey(survey: SurveyRecord): Promise<void>;
-  findSurveyByToken(token: string): Promise<SurveyRecord | null>;
+  findSurveyByTokenHash(tokenHash: string): Promise<SurveyRecord | null>;
   findSurveyByMessage(messageId: string): Promise<SurveyRecord | null>;
   /** The chat's most recently posted survey. */
   latestSurvey(chatId: string): Promise<SurveyRecord | null>;

@@ -10,7 +10,7 @@ export function TagEditor({ labelledBy, value }: { labelledBy: string; value: Pr
     <ChipsInput
       labelledBy={labelledBy}
       values={tags}
-      maxLength={LIMITS.tag}
+      maxLength={LIMITS.chatListItem}
       onChange={(next) => void c.chatView.edit({ tags: next.length ? next : null })}
     />
   );

@@ -25,7 +25,7 @@ describe('mergeCsatSettings', () => {
     [{ colour: 'red' }, 'colour: is not a survey setting'],
     [{ questions: { fr: 'Content ?' } }, 'questions.fr: is not a language (allowed: ko, en, ja)'],
     [{ questions: { ko: '' } }, 'questions.ko: must be a non-empty string of at most 200 characters'],
-    [{ filters: { excludeTags: 'complaint' } }, 'filters.excludeTags: must be an array of at most 30 tags'],
+    [{ filters: { excludeTags: 'complaint' } }, 'filters.excludeTags: must be an array of at most 50 tags'],
     [{ filters: { operatingHours: 'night' } }, 'filters.operatingHours: must be one of any, inside, outside'],
     [{ filters: { profile: [{ key: 'grade', op: 'like', value: 'V' }] } }, 'filters.profile[0].op: must be one of eq, neq, exists, missing'],
     [{ filters: { channel: 'x' } }, 'filters.channel: is not a filter'],

@@ -2,6 +2,7 @@
  * The survey rule of a channel (SPEC §3) and its validation, shared by the server and the console.
  * `PUT /csat-settings` with only some fields keeps the others: `mergeCsatSettings` does that.
  */
+import { LIMITS as SHARED } from '../limits';
 import { isScale, type Scale } from './scale';
 
 export type ProfileCondition = { key: string; op: 'eq' | 'neq'; value: string | number | boolean } | { key: string; op: 'exists' | 'missing' };
@@ -41,7 +42,8 @@ export const DEFAULT_CSAT_SETTINGS: CsatSettings = {
   filters: { profile: [], includeTags: [], excludeTags: [], operatingHours: 'any' },
 };
 
-const LIMITS = { question: 200, tags: 30, tag: 50, conditions: 10, key: 60, value: 200 } as const;
+/** The survey rule's own bounds; tag filters take chat tags, so they share the chat-profile List's. */
+const LIMITS = { question: 200, tags: SHARED.chatListItems, tag: SHARED.chatListItem, conditions: 10, key: SHARED.profileKey, value: 200 } as const;
 
 type Result = { ok: true; settings: CsatSettings } | { ok: false; message: string };
 

@@ -1,6 +1,7 @@
 import type { ChatProfile } from '../types';
 import { builtInField, CUSTOM_KEY, normalizeKey, PRIORITIES, type CustomField, type Writer } from './fields';
-import { validateValue, VALUE_LIMITS } from './validateValue';
+import { LIMITS } from '../limits';
+import { validateValue } from './validateValue';
 
 /** One refused key, with the rule it breaks. */
 export interface ProfileProblem {
@@ -11,9 +12,6 @@ export interface ProfileProblem {
 export type ProfileCheck =
   | { ok: true; profile: ChatProfile }
   | { ok: false; problems: ProfileProblem[]; message: string };
-
-/** At most this many keys in one write. */
-export const MAX_KEYS_PER_WRITE = 60;
 
 /**
  * Checks a chat-profile write against a channel's schema and returns the values as they are stored.
@@ -28,8 +26,8 @@ export function validateProfile(input: unknown, fields: readonly CustomField[], 
     return refuse([{ key: 'profile', message: 'profile: must be an object of key → value' }]);
   }
   const entries = Object.entries(input);
-  if (entries.length > MAX_KEYS_PER_WRITE) {
-    return refuse([{ key: 'profile', message: `profile: at most ${MAX_KEYS_PER_WRITE} keys in one write (got ${entries.length})` }]);
+  if (entries.length > LIMITS.chatProfileKeys) {
+    return refuse([{ key: 'profile', message: `profile: at most ${LIMITS.chatProfileKeys} keys in one write (got ${entries.length})` }]);
   }
   const profile: ChatProfile = {};
   const problems: ProfileProblem[] = [];
@@ -52,7 +50,7 @@ function checkKey(key: string, value: unknown, fields: readonly CustomField[], w
   if (builtIn) {
     if (builtIn.writer !== writer) return builtIn.writer === 'system' ? 'is computed by Sangdam and read-only' : `is written by ${builtIn.writer === 'manager' ? 'managers' : 'the page capture'} only`;
     if (key === 'priority' && value !== null && PRIORITIES.indexOf(value as never) < 0) return `must be one of ${PRIORITIES.join(', ')} or null`;
-    const result = validateValue(builtIn.type, value, key === 'source.page' ? VALUE_LIMITS.url : VALUE_LIMITS.string);
+    const result = validateValue(builtIn.type, value, key === 'source.page' ? LIMITS.url : LIMITS.profileValue);
     return result.ok ? { value: result.value } : result.rule;
   }
   if (!CUSTOM_KEY.test(key)) return 'is not a valid key (profile. followed by a letter, then letters, digits or _)';

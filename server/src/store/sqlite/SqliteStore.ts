@@ -6,18 +6,21 @@
  * transaction (or read its uncommitted rows) on the shared connection.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventRecord } from '../../domain/types.ts';
 import type { Clock, CommitListener, Store, StoreTx } from '../Store.ts';
 import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
-import { lockDataDir, type DataDirLock } from './lockDataDir.ts';
+import { createPrivateFile, LINK_KEY_FILE, readLinkKey, secureDataDir } from './dataDirFiles.ts';
+import { LOCK_FILE, lockDataDir, type DataDirLock } from './lockDataDir.ts';
 import { migrate } from './migrations.ts';
 import { SqliteTx } from './SqliteTx.ts';
 import { prepareStatements, type Statements } from './statements.ts';
 
 /** The database's name in the data directory. */
 export const DATABASE_FILE = 'sangdam.db';
+
+/** Every file the server keeps in its data directory (the lock's and the database's journals included). */
+const DATA_FILES = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, LOCK_FILE, `${LOCK_FILE}-journal`, LINK_KEY_FILE];
 
 /** The writer's own checkpoint, when the log reaches this many pages; see checkpointer.ts. */
 const BACKSTOP_CHECKPOINT_PAGES = 4000;
@@ -35,11 +38,14 @@ export class SqliteStore implements Store {
    * work its `now`.
    */
   static open(dataDir: string, clock: Clock = Date.now): SqliteStore {
-    mkdirSync(dataDir, { recursive: true });
+    secureDataDir(dataDir, DATA_FILES);
+    createPrivateFile(join(dataDir, LOCK_FILE));
     const lock = lockDataDir(dataDir);
     const file = join(dataDir, DATABASE_FILE);
     let db: Database.Database | undefined;
     try {
+      const linkKey = readLinkKey(dataDir);
+      createPrivateFile(file);
       db = new Database(file);
       db.pragma('journal_mode = WAL');
       // In WAL mode NORMAL loses no committed write when the process crashes, only on power loss.
@@ -48,7 +54,7 @@ export class SqliteStore implements Store {
       db.pragma('busy_timeout = 5000');
       db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
       migrate(db);
-      return new SqliteStore(db, clock, startCheckpointer(file), lock);
+      return new SqliteStore(db, clock, startCheckpointer(file), lock, linkKey);
     } catch (error) {
       db?.close();
       lock.release();
@@ -61,6 +67,7 @@ export class SqliteStore implements Store {
     private readonly clock: Clock,
     private readonly checkpointer: Checkpointer,
     private readonly lock: DataDirLock,
+    private readonly linkKey: Buffer,
   ) {
     this.db = db;
     this.statements = prepareStatements(db);
@@ -88,7 +95,7 @@ export class SqliteStore implements Store {
 
   private async runTransaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
     if (this.closed) throw new Error('store is closed');
-    const tx = new SqliteTx(this.statements, this.clock());
+    const tx = new SqliteTx(this.statements, this.clock(), this.linkKey);
     this.db.exec('BEGIN IMMEDIATE');
     let result: T;
     try {

@@ -33,6 +33,7 @@ export class SqliteTx implements StoreTx {
   constructor(
     private readonly s: Statements,
     readonly now: number,
+    readonly linkKey: Buffer,
   ) {}
 
   async getSetting(key: string) {
@@ -176,8 +177,8 @@ export class SqliteTx implements StoreTx {
   async insertSurvey(survey: SurveyRecord) {
     this.s.insertSurvey.run(surveyParams(survey));
   }
-  async findSurveyByToken(token: string) {
-    return this.survey(this.s.surveyByToken.get(token));
+  async findSurveyByTokenHash(tokenHash: string) {
+    return this.survey(this.s.surveyByTokenHash.get(tokenHash));
   }
   async findSurveyByMessage(messageId: string) {
     return this.survey(this.s.surveyByMessage.get(messageId));

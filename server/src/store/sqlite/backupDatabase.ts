@@ -6,7 +6,8 @@
  * and does not stop the server's writes: WAL readers never block the writer.
  */
 import Database from 'better-sqlite3';
-import { renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, renameSync, rmSync, statSync } from 'node:fs';
+import { FILE_MODE } from './dataDirFiles.ts';
 import { dirname, join, resolve } from 'node:path';
 import { LOCK_FILE } from './lockDataDir.ts';
 import { DATABASE_FILE } from './SqliteStore.ts';
@@ -46,6 +47,7 @@ export async function backupDatabase(dataDir: string, destination: string, now =
     // reads one WAL snapshot and does not hold the server's writes back.
     await db.backup(partial, { progress: ({ totalPages }) => totalPages });
     const counts = checkCopy(partial);
+    chmodSync(partial, FILE_MODE); // every conversation is in it, as in the live database
     renameSync(partial, file);
     return { file, bytes: statSync(file).size, ...counts };
   } catch (error) {

@@ -4,21 +4,21 @@ import type { CsatAnswerRecord, SurveyRecord } from '../../domain/types.ts';
 export interface SurveyRow {
   message_id: string;
   chat_id: string;
-  token: string;
+  token_hash: string;
   created_at: number;
 }
 
 export const toSurvey = (row: SurveyRow): SurveyRecord => ({
   messageId: row.message_id,
   chatId: row.chat_id,
-  token: row.token,
+  tokenHash: row.token_hash,
   createdAt: row.created_at,
 });
 
 export const surveyParams = (survey: SurveyRecord): SurveyRow => ({
   message_id: survey.messageId,
   chat_id: survey.chatId,
-  token: survey.token,
+  token_hash: survey.tokenHash,
   created_at: survey.createdAt,
 });
 

@@ -3,6 +3,7 @@
  * `migrations`; never edit a migration that has shipped — add the next one.
  */
 import type Database from 'better-sqlite3';
+import { hashToken } from '../../domain/crypto.ts';
 
 interface Migration {
   id: number;
@@ -13,6 +14,8 @@ interface Migration {
    * cannot change inside a transaction) and checked before it commits, SQLite's documented way.
    */
   rebuildsTable?: true;
+  /** Work SQL cannot do, run after `sql` in the same transaction. */
+  run?: (db: Database.Database) => void;
 }
 
 const MIGRATIONS: Migration[] = [
@@ -249,6 +252,17 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX chats_activity ON chats(activity_at, id);
     `,
   },
+  {
+    id: 8,
+    name: 'survey links: only the SHA-256 of each token is kept',
+    // Links already sent keep working (their hash matches); the console cannot show them again.
+    sql: `ALTER TABLE csat_surveys RENAME COLUMN token TO token_hash;`,
+    run(db) {
+      const rows = db.prepare('SELECT message_id, token_hash FROM csat_surveys').all() as { message_id: string; token_hash: string }[];
+      const update = db.prepare('UPDATE csat_surveys SET token_hash = ? WHERE message_id = ?');
+      for (const row of rows) update.run(hashToken(row.token_hash), row.message_id);
+    },
+  },
 ];
 
 /** Brings the schema up to date (tests may stop after migration `until`); safe to call on every start. */
@@ -266,6 +280,7 @@ export function migrate(db: Database.Database, until = Infinity): void {
     try {
       db.transaction(() => {
         db.exec(migration.sql);
+        migration.run?.(db);
         if (migration.rebuildsTable && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
           throw new Error(`migration ${migration.id}: would break a foreign key`);
         }

@@ -80,9 +80,9 @@ export function prepareStatements(db: Database.Database) {
     displaySettings: p('SELECT hidden FROM display_settings WHERE channel_id = ?').pluck(),
     saveDisplaySettings: p(`INSERT INTO display_settings (channel_id, hidden, updated_at) VALUES (?, ?, ?)
       ON CONFLICT (channel_id) DO UPDATE SET hidden = excluded.hidden, updated_at = excluded.updated_at`),
-    insertSurvey: p(`INSERT INTO csat_surveys (message_id, chat_id, token, created_at)
-      VALUES (@message_id, @chat_id, @token, @created_at)`),
-    surveyByToken: p('SELECT * FROM csat_surveys WHERE token = ?'),
+    insertSurvey: p(`INSERT INTO csat_surveys (message_id, chat_id, token_hash, created_at)
+      VALUES (@message_id, @chat_id, @token_hash, @created_at)`),
+    surveyByTokenHash: p('SELECT * FROM csat_surveys WHERE token_hash = ?'),
     surveyByMessage: p('SELECT * FROM csat_surveys WHERE message_id = ?'),
     latestSurvey: p(`SELECT s.* FROM csat_surveys s JOIN messages m ON m.id = s.message_id
       WHERE s.chat_id = ? ORDER BY m.seq DESC LIMIT 1`),
