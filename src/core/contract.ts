@@ -33,8 +33,11 @@ export interface CoreBridge extends SessionView {
    */
   readonly outboxKey: string;
   newId(): string;
-  /** Starts a chat (with the page captured into its profile); `text` becomes its first message. */
-  createChat(text?: string): Promise<{ chat: WidgetChat; message?: Message }>;
+  /**
+   * Starts a chat (with the page captured into its profile); `text` becomes its first message.
+   * Given `ids` (the client ids of chat and message), a repeated call returns the same chat and message.
+   */
+  createChat(text?: string, ids?: { chat: string; message: string }): Promise<{ chat: WidgetChat; message?: Message }>;
   markRead(chatId: string): void;
   /** The messenger tells which chat's thread it shows (null: none); `updateProfile` writes to it at once. */
   viewing(chatId: string | null): void;

@@ -122,7 +122,7 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
 
   const outboxKey = storageKey(option.pluginKey, `outbox:${boot.user.id}`);
 
-  const createChat = async (text?: string) => {
+  const createChat = async (text?: string, ids?: { chat: string; message: string }) => {
     const tools = await deps.loadProfileTools();
     const result = await tools.startChat(doc as Document, {
       text,
@@ -132,6 +132,7 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
       fields,
       request,
       newId: deps.newId,
+      ids,
       signal: abort.signal,
     });
     events.emit('chatCreated', result.chat);
