@@ -15,16 +15,7 @@ export function Survey({ message }: { message: Message }) {
     <div class="msg sv">
       <span class="who">{message.authorName || host.channel.name}</span>
       {survey ? (
-        <survey.CsatForm
-          id={'sd-' + message.id}
-          form={message.form!}
-          language={host.language}
-          strings={survey.csatStrings(host.language)}
-          pending={m.pendingAnswer(message.id)}
-          offline={!m.online.value}
-          onAnswer={guard((score, comment) => m.answer(message, score, comment))}
-          onSkip={() => m.dismiss(message.id)}
-        />
+        <survey.ThreadSurvey message={message} m={m} />
       ) : (
         <>
           <div class="bub">{message.text}</div>

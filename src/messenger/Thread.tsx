@@ -3,7 +3,10 @@ import { useMessenger } from './context';
 import { MessageItem } from './MessageItem';
 import { Survey } from './Survey';
 
-/** One chat's messages, oldest first, with the customer's pending and failed ones at the end. */
+/**
+ * One chat's messages, oldest first, with the customer's pending and failed ones at the end; a new
+ * chat shows the first message that is creating it.
+ */
 export function Thread() {
   const m = useMessenger();
   const { t, host } = m;
@@ -11,8 +14,7 @@ export function Thread() {
   const list = m.thread.value;
   const pending = m.pending.value;
   const isNew = m.view.value === 'new';
-  const creating = isNew ? m.creating.value : null;
-  const count = (list ? list.length : 0) + pending.length + (creating ? 1 : 0);
+  const count = (list ? list.length : 0) + pending.length;
 
   // Follow the newest message; a hidden panel cannot scroll, so showing it counts as a change too.
   useLayoutEffect(() => {
@@ -41,7 +43,6 @@ export function Thread() {
         {pending.map((o) => (
           <MessageItem key={o.clientId} mine text={o.text} status={o.state} error={o.error} onDiscard={() => m.discard(o.clientId)} />
         ))}
-        {creating && <MessageItem mine text={creating} status="sending" />}
       </div>
       {!list && !isNew && !m.notice.value && <p class="muted">{t.loading}</p>}
     </div>

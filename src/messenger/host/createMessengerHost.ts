@@ -4,22 +4,25 @@ import type { CoreBridge } from '../../core/contract';
 import { preactRuntime } from '../../csat/sharedPreact';
 import type { HostEvent, MessengerChunks, MessengerHost } from './types';
 import { answersKey, createAnswerBox } from './createAnswerBox';
+import { createDrafts } from './createDrafts';
 import { createOutbox } from './createOutbox';
 
 const path = (chatId: string) => `/chats/${encodeURIComponent(chatId)}`;
 
 /**
  * Builds the messenger's MessengerHost on the core's bridge: typed widget API calls, the
- * persistent outbox and answer box that the connection coming back sends on at once, the strings
- * of the session's language, and the survey form made ready to render in this panel (this
- * Preact, these styles) once loaded.
+ * persistent outbox and answer box that the connection coming back sends on at once, the
+ * composer's drafts, the strings of the session's language, and the survey form made ready to
+ * render in this panel (this Preact, these styles) once loaded. The bridge's and the boxes'
+ * methods are handed on as they are: none of them reads `this`.
  */
 export function createMessengerHost(bridge: CoreBridge, chunks: MessengerChunks): MessengerHost & { destroy(): void } {
   const { request } = bridge;
   let removeSurveyStyles: (() => void) | undefined;
   const listeners = new Set<(event: HostEvent) => void>();
   const emit = (event: HostEvent) => listeners.forEach((l) => l(event));
-  const outbox = createOutbox(request, bridge.outboxKey, bridge.newId, (chatId) => emit({ type: 'outbox', chatId }));
+  const outbox = createOutbox(request, bridge.outboxKey, bridge.newId, (chatId) => emit({ type: 'outbox', chatId }), bridge.createChat);
+  const drafts = createDrafts(bridge.outboxKey + ':drafts');
   const answers = createAnswerBox(request, answersKey(bridge.outboxKey), bridge.newId, ({ chatId, messageId }, message) =>
     emit({ type: 'answers', chatId, messageId, message }),
   );
@@ -49,12 +52,14 @@ export function createMessengerHost(bridge: CoreBridge, chunks: MessengerChunks)
         loaded.messages.forEach(answers.answered);
         return loaded;
       }),
-    createChat: (text) => bridge.createChat(text),
-    sendMessage: (chatId, text) => outbox.send(chatId, text),
-    outbox: (chatId) => outbox.list(chatId),
-    discard: (clientId) => outbox.discard(clientId),
-    answerSurvey: (chatId, messageId, score, comment) => answers.answer(chatId, messageId, score, comment),
-    pendingAnswer: (messageId) => answers.pending(messageId),
+    createChat: outbox.start,
+    sendMessage: outbox.send,
+    outbox: outbox.list,
+    draft: drafts.get,
+    saveDraft: drafts.set,
+    discard: outbox.discard,
+    answerSurvey: answers.answer,
+    pendingAnswer: answers.pending,
     loadStrings: () => (chunks.strings[bridge.language] || chunks.strings.en)().then((loaded) => loaded.strings),
     loadSurvey: () =>
       chunks.survey().then((survey) => {
@@ -62,8 +67,8 @@ export function createMessengerHost(bridge: CoreBridge, chunks: MessengerChunks)
         removeSurveyStyles ||= adoptStyles(bridge.shadowRoot, survey.csatFormCss, bridge.nonce);
         return survey;
       }),
-    markRead: (chatId) => bridge.markRead(chatId),
-    viewing: (chatId) => bridge.viewing(chatId),
+    markRead: bridge.markRead,
+    viewing: bridge.viewing,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -72,7 +77,7 @@ export function createMessengerHost(bridge: CoreBridge, chunks: MessengerChunks)
       bridge.hide();
       bridge.returnFocus();
     },
-    urlClicked: (url) => bridge.urlClicked(url),
+    urlClicked: bridge.urlClicked,
     destroy() {
       unsubscribe();
       outbox.stop();
