@@ -28,8 +28,9 @@ export interface CoreBridge extends SessionView {
   /** JSON calls to the widget API of this session: `request('GET', '/chats')`. */
   request<T>(method: string, path: string, body?: unknown): Promise<T>;
   /**
-   * localStorage key of this customer's outbox; survey answers wait under `${outboxKey}:answers`.
-   * The core prefetches the chunk at boot when either holds entries, so they are sent.
+   * localStorage key of this customer's outbox; survey answers wait under `${outboxKey}:answers`,
+   * composer drafts under `${outboxKey}:drafts`. The core prefetches the chunk at boot when the
+   * outbox or the answers hold entries, so they are sent (a new chat's first message included).
    */
   readonly outboxKey: string;
   newId(): string;
