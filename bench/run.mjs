@@ -18,7 +18,7 @@ import { parseArgs, problems } from './options.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PLUGIN_KEY = 'bench-plugin-key';
-const MANAGER_TOKEN = 'bench-manager-token';
+const MANAGER_TOKEN = 'bench-manager-token-0123456789';
 const SIZES = [
   ['snippet', ['dist/snippet.js']],
   ['sdk.js', ['dist/sdk.js']],

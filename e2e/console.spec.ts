@@ -122,6 +122,7 @@ test('a custom field added in the settings is set from the widget with updatePro
 });
 
 test('axe finds no accessibility violation in the sign-in, the inbox, the settings and the statistics', async ({ page, server }) => {
+  test.slow(); // four full axe scans; on two busy cores one scan can take 15 s
   await page.goto(server.url + '/console');
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await signIn(page, server);

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const MANAGER_TOKEN = 'e2e-manager-token';
+export const MANAGER_TOKEN = 'e2e-manager-token-0123456789';
 export const PLUGIN_KEY = 'e2e-plugin-key';
 
 export interface RunningServer {

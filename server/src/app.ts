@@ -4,8 +4,10 @@
  */
 import Fastify from 'fastify';
 import type { AddressInfo } from 'node:net';
-import type { ServerConfig } from './config.ts';
+import { checkManagerToken, type ServerConfig } from './config.ts';
 import { ensureDemoChannel } from './domain/channels.ts';
+import { fixedCredential, storedCredential } from './domain/managerToken.ts';
+import { DEFAULT_SESSION_IDLE, schedulePurge } from './domain/sessions.ts';
 import { csatLinkRoutes } from './http/csatLinkRoutes.ts';
 import { installErrorHandling, installJsonParser } from './http/errors.ts';
 import { managerRoutes } from './http/managerRoutes.ts';
@@ -15,6 +17,7 @@ import { installLimits, limitServerOptions } from './limits/installLimits.ts';
 import { EventHub } from './realtime/EventHub.ts';
 import { PollWaiters } from './realtime/PollWaiters.ts';
 import { attachRealtime } from './realtime/realtimeServer.ts';
+import { SessionSockets } from './realtime/SessionSockets.ts';
 import { SqliteStore } from './store/sqlite/SqliteStore.ts';
 
 export interface RunningServer {
@@ -25,6 +28,8 @@ export interface RunningServer {
   pluginKey: string;
   /** Whether the demo channel requires memberHash with memberId. */
   verifiesMembers: boolean;
+  /** The manager token made at this start (none was set or stored); shown once, only its hash is kept. */
+  generatedManagerToken?: string;
   close(): Promise<void>;
 }
 
@@ -32,8 +37,19 @@ export interface RunningServer {
  * @example const server = await createServer({ ...config, port: 0 }); await server.close();
  */
 export async function createServer(config: ServerConfig): Promise<RunningServer> {
+  checkManagerToken(config.managerToken);
   const store = SqliteStore.open(config.dataDir, config.clock);
+  const stops: (() => void)[] = [];
   try {
+    const manager = config.managerToken ? fixedCredential(config.managerToken) : await storedCredential(store);
+    stops.push(() => manager.close());
+    const sessions = {
+      idle: {
+        visitorMs: config.visitorSessionMs ?? DEFAULT_SESSION_IDLE.visitorMs,
+        memberMs: config.memberSessionMs ?? DEFAULT_SESSION_IDLE.memberMs,
+      },
+      sockets: new SessionSockets(),
+    };
     const demo = await ensureDemoChannel(store, {
       pluginKey: config.pluginKey,
       memberSecret: config.memberSecret,
@@ -54,15 +70,17 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
     app.addHook('onSend', async (_request, reply) => {
       reply.header('X-Content-Type-Options', 'nosniff');
     });
-    await app.register(widgetRoutes(store, polls, limits.limiter), { prefix: '/api/widget/:pluginKey' });
-    await app.register(managerRoutes(store, config.managerToken, demo.id, config.publicUrl, limits.backoff), { prefix: '/api/manager' });
+    await app.register(widgetRoutes(store, polls, limits.limiter, sessions), { prefix: '/api/widget/:pluginKey' });
+    await app.register(managerRoutes(store, manager, demo.id, config.publicUrl, limits.backoff), { prefix: '/api/manager' });
     await app.register(csatLinkRoutes(store, limits.limiter));
     const pluginKey = () => demo.pluginKey;
     await app.register(staticRoutes({ distDir: config.distDir, examplesDir: config.examplesDir, pluginKey }));
     const realtime = attachRealtime(app.server, {
       store,
       hub,
-      managerToken: config.managerToken,
+      manager,
+      sessionIdle: sessions.idle,
+      sessionSockets: sessions.sockets,
       limits,
       helloTimeoutMs: config.helloTimeoutMs ?? 10_000,
       heartbeatMs: config.heartbeatMs ?? 30_000,
@@ -75,13 +93,16 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
       await app.close();
       throw error;
     }
+    stops.push(schedulePurge(store, sessions.idle));
     const { port } = app.server.address() as AddressInfo;
     return {
       url: `http://${urlHost(config.host)}:${port}`,
       port,
       pluginKey: demo.pluginKey,
       verifiesMembers: demo.memberSecret !== null,
+      generatedManagerToken: manager.generated,
       async close() {
+        stops.forEach((stop) => stop());
         polls.close(); // waiting polls answer now, instead of holding the close for their time limit
         await realtime.close();
         await app.close();
@@ -90,6 +111,7 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
       },
     };
   } catch (error) {
+    stops.forEach((stop) => stop());
     await store.close();
     throw error;
   }

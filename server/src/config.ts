@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { newToken } from './domain/crypto.ts';
+import { daysToMs } from './domain/sessions.ts';
 import { parseTrustProxy } from './limits/clientAddress.ts';
 import { parseLimits, type LimitOverrides } from './limits/limitRules.ts';
 import type { Timeouts } from './limits/timeouts.ts';
@@ -14,7 +14,15 @@ export interface ServerConfig {
   host: string;
   /** Where the SQLite files live. */
   dataDir: string;
-  managerToken: string;
+  /**
+   * The owner's bearer token (MANAGER_TOKEN), at least 24 characters. Unset: the stored one, or
+   * one generated at first start, of which only the hash is kept in the database.
+   */
+  managerToken?: string;
+  /** How long a visitor's session may sit unused, in ms (VISITOR_SESSION_DAYS; default 180 days). */
+  visitorSessionMs?: number;
+  /** How long a member's session may sit unused, in ms (MEMBER_SESSION_DAYS; default 30 days). */
+  memberSessionMs?: number;
   /** The demo channel's plugin key; unset keeps the stored one (generated on first start). */
   pluginKey?: string;
   /** The demo channel's member secret; unset keeps the stored one, `null` turns checks off. */
@@ -57,13 +65,14 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /**
  * @example const { config, managerTokenGenerated } = loadConfig(process.env)
  */
-export function loadConfig(env: NodeJS.ProcessEnv): { config: ServerConfig; managerTokenGenerated: boolean } {
-  const managerToken = env.MANAGER_TOKEN || newToken();
+export function loadConfig(env: NodeJS.ProcessEnv): { config: ServerConfig } {
   const config: ServerConfig = {
     port: readPort(env.PORT),
     host: env.HOST || '127.0.0.1',
     dataDir: readDataDir(env),
-    managerToken,
+    managerToken: env.MANAGER_TOKEN || undefined,
+    visitorSessionMs: readDays('VISITOR_SESSION_DAYS', env.VISITOR_SESSION_DAYS),
+    memberSessionMs: readDays('MEMBER_SESSION_DAYS', env.MEMBER_SESSION_DAYS),
     pluginKey: readPluginKey(env.PLUGIN_KEY),
     // An empty MEMBER_SECRET= turns verification off; unset leaves the stored secret alone.
     memberSecret: env.MEMBER_SECRET === undefined ? undefined : env.MEMBER_SECRET || null,
@@ -75,7 +84,27 @@ export function loadConfig(env: NodeJS.ProcessEnv): { config: ServerConfig; mana
     rateLimits: env.RATE_LIMITS ? read('RATE_LIMITS', () => parseLimits(env.RATE_LIMITS!)) : undefined,
     trustProxy: read('TRUST_PROXY', () => parseTrustProxy(env.TRUST_PROXY)),
   };
-  return { config, managerTokenGenerated: !env.MANAGER_TOKEN };
+  return { config };
+}
+
+/** The shortest MANAGER_TOKEN accepted: anything shorter can be guessed. */
+export const MIN_MANAGER_TOKEN_LENGTH = 24;
+
+/** Refuses a manager token short enough to guess, before the server opens anything. */
+export function checkManagerToken(token: string | undefined): void {
+  if (token === undefined || token.length >= MIN_MANAGER_TOKEN_LENGTH) return;
+  throw new ConfigError(
+    `MANAGER_TOKEN: must have at least ${MIN_MANAGER_TOKEN_LENGTH} characters (it has ${token.length}); ` +
+      'a shorter token can be guessed, and it unlocks every chat. Use `openssl rand -base64 32`, or unset it to have one generated',
+  );
+}
+
+/** A positive number of days (fractions allowed), in ms; unset keeps the default. */
+function readDays(variable: string, value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const days = Number(value);
+  if (!Number.isFinite(days) || days <= 0) throw new ConfigError(`${variable}: must be a positive number of days, got "${value}"`);
+  return daysToMs(days);
 }
 
 /** Runs a reader whose errors name the rule, and prefixes them with the variable. */

@@ -8,7 +8,7 @@ import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
 import { DataDirInUseError } from './store/sqlite/lockDataDir.ts';
 
 async function main(): Promise<void> {
-  const { config, managerTokenGenerated } = loadConfig(process.env);
+  const { config } = loadConfig(process.env);
   const server = await createServer(config);
   console.log(
     [
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
       `  demo shop      ${server.url}/`,
       `  console        ${server.url}/console`,
       `  plugin key     ${server.pluginKey}`,
-      `  manager token  ${config.managerToken}${managerTokenGenerated ? '  (generated; set MANAGER_TOKEN to keep it)' : ''}`,
+      `  manager token  ${managerTokenLine(config, server.generatedManagerToken)}`,
       `  memberHash     ${server.verifiesMembers ? 'required with memberId' : 'not checked (set MEMBER_SECRET to require it)'}`,
       `  data           ${config.dataDir}`,
       `  public URL     ${config.publicUrl ?? 'taken from each request (set PUBLIC_URL behind a proxy)'}`,
@@ -39,6 +39,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** The token itself only when generated now: printed this once, never again (only its hash is stored). */
+function managerTokenLine(config: ServerConfig, generated: string | undefined): string {
+  if (generated) return `${generated}  (generated and shown only now: keep it; only its hash is stored)`;
+  if (config.managerToken) return 'from MANAGER_TOKEN';
+  return 'the stored one (npm run rotate-manager-token prints a new one)';
 }
 
 /** Whether the limits are on, and whose address they count. */

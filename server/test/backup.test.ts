@@ -65,10 +65,17 @@ describe('backup', () => {
     expect(again.pluginKey).toBe(server.pluginKey);
     const { body } = await manager(again)('GET', '/chats');
     expect(body.chats.map((chat: { id: string }) => chat.id).sort()).toEqual(before.map((chat) => chat.chatId).sort());
-    // One snapshot: the replies up to some point, none missing before it.
-    const thread = await manager(again)('GET', `/chats/${before[0].chatId}`);
+    // One snapshot: the replies up to some point, none missing before it (read a page at a time).
+    const texts: string[] = [];
+    let older: string | null = '';
+    while (older !== null) {
+      const path: string = `/chats/${before[0].chatId}?limit=100${older ? `&before=${encodeURIComponent(older)}` : ''}`;
+      const page: { messages: { text: string }[]; next: string | null } = (await manager(again)('GET', path)).body;
+      texts.unshift(...page.messages.map((message: { text: string }) => message.text));
+      older = page.next;
+    }
     const replies = Array.from({ length: messages - 3 }, (_, i) => `during backup ${i}`);
-    expect(thread.body.messages.map((message: { text: string }) => message.text)).toEqual(['Hello', ...replies]);
+    expect(texts).toEqual(['Hello', ...replies]);
     await again.close();
     for (const dir of [server.dataDir, backups, restored]) await removeDir(dir);
   });

@@ -12,7 +12,7 @@ const event: EventRecord = {
   createdAt: 1,
   payload: {
     chat: { id: 'chat', state: 'opened', userId: 'user', profile: { priority: 'high', waitingTime: 5 }, createdAt: 1, updatedAt: 1, lastMessage: null },
-    user: { id: 'user', name: 'Mina', memberId: null },
+    user: { id: 'user', name: 'Mina', memberId: null, memberVerified: false },
     unread: 1,
     message: { id: 'm', chatId: 'chat', author: 'manager', text: 'Hi', createdAt: 1, seq: 7 },
   },

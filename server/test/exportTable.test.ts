@@ -15,6 +15,7 @@ const CHAT: ExportChat = {
   userId: 'u1',
   userName: '김민지',
   memberId: null,
+  memberVerified: false,
   createdAt: T,
   profile: {
     state: 'closed',
@@ -46,11 +47,11 @@ describe('the UserChat data download', () => {
   it('matches the golden CSV for a seeded chat', () => {
     const csv = toCsv(exportTable([CHAT], FIELDS, 'Asia/Seoul'));
     const header =
-      'id,user.id,user.memberId,user.name,createdAt,priority,source.page,tags,description,source.workflow.id,goalState,goalEventName,goalCheckedAt,' +
+      'id,user.id,user.memberId,user.memberVerified,user.name,createdAt,priority,source.page,tags,description,source.workflow.id,goalState,goalEventName,goalCheckedAt,' +
       'source.marketing.type,source.marketing.id,contactMediumType,appMessenger,state,firstOpenedAt,openedAt,waitingTime,avgReplyTime,resolutionTime,' +
       'operationWaitingTime,operationAvgReplyTime,operationResolutionTime,closedAt,profile.csat,profile.csatComment,profile.sizes,profile.orderedAt';
     const row =
-      'chat1,u1,,김민지,2026-11-23 09:00:00,high,"\'=HYPERLINK(""http://evil.test"",""click"")","배송, 교환","사이즈 교환, ""M"" → ""L"", 택배 회수 요청",,,,,' +
+      'chat1,u1,,,김민지,2026-11-23 09:00:00,high,"\'=HYPERLINK(""http://evil.test"",""click"")","배송, 교환","사이즈 교환, ""M"" → ""L"", 택배 회수 요청",,,,,' +
       ',,,,closed,2026-11-23 09:00:00,2026-11-23 09:00:00,0h 0m 42s,,26h 1m 1s,,,,2026-11-24 11:01:01,5,친절했어요,"M, L",2026-11-23 08:00:00';
     expect(csv).toBe(`\uFEFF${header}\r\n${row}\r\n`);
   });

@@ -82,10 +82,10 @@ export function createSdk(deps: SdkDeps): Dispatch {
     if (marks[WIDGET] === self) delete marks[WIDGET];
   };
 
-  const shutdown = () => {
+  const shutdown = (signOut?: boolean) => {
     cancelBoot('boot: shut down before it finished');
     sessionAbort?.abort();
-    session?.shutdown();
+    session?.shutdown(signOut);
     session = sessionAbort = undefined;
     release();
   };
@@ -160,7 +160,8 @@ export function createSdk(deps: SdkDeps): Dispatch {
 
   const commands = {
     boot,
-    shutdown,
+    // The page's own shutdown signs a member out; a boot replacing the session does not.
+    shutdown: () => shutdown(true),
     showMessenger: () => withSession(0, (s) => s.messenger.show()),
     hideMessenger: () => withSession(0, (s) => s.messenger.hide()),
     openChat: (chatId, message) =>

@@ -93,9 +93,10 @@ afterEach(() => {
 function connect(cursor = 5) {
   const onEvent = vi.fn<(event: RealtimeEvent) => void>();
   const onConnection = vi.fn<(online: boolean) => void>();
-  realtime = connectRealtime({ url: 'wss://chat.test/api/realtime', pollUrl: 'https://chat.test/api/widget/key/realtime', token: 'tok', cursor, onEvent, onConnection });
+  const onRevoked = vi.fn();
+  realtime = connectRealtime({ url: 'wss://chat.test/api/realtime', pollUrl: 'https://chat.test/api/widget/key/realtime', token: 'tok', cursor, onEvent, onConnection, onRevoked });
   const seqs = () => onEvent.mock.calls.map(([e]) => e.seq);
-  return { onEvent, onConnection, seqs, realtime };
+  return { onEvent, onConnection, onRevoked, seqs, realtime };
 }
 
 /** Lets the socket fail twice before any ready, the point where polling starts. */
@@ -186,17 +187,18 @@ describe('falling back to HTTPS polls', () => {
     expect(polls).toHaveLength(2);
   });
 
-  it('stops for good when a poll is refused for an unknown session', async () => {
-    connect(5);
+  it('stops for good when a poll is refused for an unknown session, and says the session was refused', async () => {
+    const { onRevoked } = connect(5);
     await failTwice();
     await lastPoll().refuse(401);
     await vi.advanceTimersByTimeAsync(600_000);
     expect(polls).toHaveLength(1);
     expect(FakeSocket.all).toHaveLength(2);
+    expect(onRevoked).toHaveBeenCalledTimes(1);
   });
 
   it('stops polling too when a socket that gets through says the session is unknown', async () => {
-    connect(5);
+    const { onRevoked } = connect(5);
     await failTwice();
     const pending = lastPoll();
     await vi.advanceTimersByTimeAsync(1000);
@@ -206,6 +208,7 @@ describe('falling back to HTTPS polls', () => {
     expect(pending.signal.aborted).toBe(true);
     await vi.advanceTimersByTimeAsync(600_000);
     expect([polls.length, FakeSocket.all.length]).toEqual([1, 3]);
+    expect(onRevoked).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -12,6 +12,8 @@ export interface RealtimeOptions {
   cursor: number;
   onEvent(event: RealtimeEvent): void;
   onConnection(online: boolean): void;
+  /** The server refused the session (ended or expired): retrying with its token is pointless. */
+  onRevoked(): void;
 }
 
 /** The realtime chunk (`realtime.js`), loaded once the page is idle or the messenger is wanted. */
@@ -147,6 +149,7 @@ export function connectRealtime(options: RealtimeOptions): Realtime {
   const revoked = () => {
     closed = true;
     stopPolling();
+    options.onRevoked();
   };
 
   // Coming back online is the best moment to retry; no need to wait for the backoff.

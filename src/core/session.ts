@@ -3,7 +3,7 @@ import type { Appearance, BootResponse, ChatProfile, Language, Message, Realtime
 import type { BootOption, Events, User } from './commands';
 import type { CoreBridge, MessengerModule, ProfileTools } from './contract';
 import type { Emitter } from './emitter';
-import { createApiClient, type Request } from './apiClient';
+import { createApiClient, type ApiError, type Request } from './apiClient';
 import { doc, nextTask, win, whenIdle } from './env';
 import { createWidgetHost, type WidgetHost } from './hostElement';
 import { createLauncher, LAUNCHER_CSS, type Launcher } from './launcher';
@@ -48,7 +48,10 @@ export interface Session {
   setAppearance(appearance: Appearance | null): void;
   setUser(user: WidgetUser): void;
   createChat(text?: string): Promise<{ chat: WidgetChat; message?: Message }>;
-  shutdown(): void;
+  /** A fresh boot replaced the session that ended: its user and its live connection take over. */
+  renewed(next: BootResponse): void;
+  /** Removes everything; `signOut` (the page's shutdown) also ends a member's session on the server. */
+  shutdown(signOut?: boolean): void;
 }
 
 export const detectLanguage = (): Language => matchLanguage((win && win.navigator.language) || '');
@@ -65,24 +68,67 @@ export async function startSession(option: BootOption, deps: SessionDeps, signal
   if (signal.aborted) throw new Error('cancelled'); // its callback has heard why
   const tokenKey = storageKey(option.pluginKey, 'session');
   let token = readJson<{ token: string }>(tokenKey)?.token;
-  const request = createApiClient(`${apiBase}/api/widget/${encodeURIComponent(option.pluginKey)}`, () => token, signal);
-  const boot = await request<BootResponse>('POST', '/boot', {
-    token,
+  const base = `${apiBase}/api/widget/${encodeURIComponent(option.pluginKey)}`;
+  const send = createApiClient(base, () => token, signal);
+  const who = {
     memberId: option.memberId,
     memberHash: option.memberHash,
     profile: option.profile,
     language: option.language || detectLanguage(),
     unsubscribeEmail: option.unsubscribeEmail ?? option.unsubscribe,
     unsubscribeTexting: option.unsubscribeTexting ?? option.unsubscribe,
+  };
+  const boot = await send<BootResponse>('POST', '/boot', {
+    token,
+    ...who,
     pageView: option.trackDefaultEvent === false ? undefined : pageView(option.trackUtmSource !== false),
   });
   if (signal.aborted) throw new Error('cancelled'); // its callback has heard why
-  token = boot.token;
-  writeJson(tokenKey, { token });
-  return buildSession(option, deps, boot, request, apiBase);
+  const keep = (next: BootResponse) => writeJson(tokenKey, { token: (token = next.token) });
+  keep(boot);
+
+  // A session that ended (expired, signed out in another tab) is replaced by a fresh boot, once
+  // per burst, and the request tried again: what waits in the outbox is sent, not failed. Each
+  // entry keeps its id, so a retry the server already took is not stored twice.
+  let renewing: Promise<void> | undefined;
+  let renewedAt = 0;
+  const renew = (used: string | undefined): Promise<void> =>
+    used !== token
+      ? Promise.resolve() // another request renewed it already
+      : !renewing && Date.now() - renewedAt < 10000
+        ? Promise.reject() // refused again at once: no loop
+        : (renewing ||= send<BootResponse>('POST', '/boot', who)
+            .then((next) => {
+              renewedAt = Date.now();
+              keep(next);
+              session.renewed(next);
+            })
+            .finally(() => (renewing = undefined)));
+  const request: Request = <T>(method: string, path: string, body?: unknown) => {
+    const used = token;
+    return send<T>(method, path, body).catch((error: ApiError) => {
+      if (error.status !== 401) throw error;
+      return renew(used).then(() => send<T>(method, path, body), () => Promise.reject(error));
+    });
+  };
+  const signOut = () => {
+    // A member signing out ends the session on the server, so the token left behind opens nothing.
+    if (option.memberId && token) fetch(base + '/session', { method: 'DELETE', headers: { authorization: 'Bearer ' + token }, keepalive: true, credentials: 'omit' }).catch(() => {});
+    writeJson(tokenKey, (token = undefined));
+  };
+  const session = buildSession(option, deps, boot, request, apiBase, () => renew(token), signOut);
+  return session;
 }
 
-function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse, request: Request, apiBase: string): Session {
+function buildSession(
+  option: BootOption,
+  deps: SessionDeps,
+  boot: BootResponse,
+  request: Request,
+  apiBase: string,
+  renew: () => Promise<void>,
+  signOut: () => void,
+): Session {
   const { events } = deps;
   // The dispatcher read the option (validateArgs.ts): its language is one of ours already.
   const language = (option.language as Language | undefined) || boot.user.language || detectLanguage();
@@ -214,6 +260,7 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
   // the page is idle, or the messenger is wanted. The socket resumes from the boot's cursor:
   // nothing in between is lost.
   let realtime: Promise<Realtime | void> | undefined;
+  const live = { token: boot.token, cursor: boot.cursor };
   const connect = () => {
     cancelConnect();
     realtime ||= deps.loadRealtime().then(
@@ -223,8 +270,9 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
           : module.connectRealtime({
               url: apiBase.replace(/^http/, 'ws') + '/api/realtime',
               pollUrl: `${apiBase}/api/widget/${encodeURIComponent(option.pluginKey)}/realtime`,
-              token: boot.token,
-              cursor: boot.cursor,
+              token: live.token,
+              cursor: live.cursor,
+              onRevoked: () => renew().catch(() => {}),
               onEvent: guard(onEvent),
               onConnection: guard((online: boolean) => {
                 connected = online;
@@ -269,7 +317,22 @@ function buildSession(option: BootOption, deps: SessionDeps, boot: BootResponse,
     },
     setAppearance: (appearance) => host.setAppearance(appearance || 'light'),
     createChat,
-    shutdown() {
+    renewed(next) {
+      user = next.user;
+      live.token = next.token;
+      // The connection of the ended session was refused: a new one resumes where it stopped.
+      const was = realtime;
+      realtime = undefined;
+      if (was) was.then((rt) => {
+        if (rt) {
+          live.cursor = rt.cursor();
+          rt.close();
+        }
+        if (!abort.signal.aborted) connect();
+      });
+    },
+    shutdown(end) {
+      if (end) signOut();
       abort.abort();
       cancelConnect();
       realtime?.then((live) => live && live.close());

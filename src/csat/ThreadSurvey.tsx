@@ -5,11 +5,13 @@ import { csatStrings } from './csatStrings';
 
 /**
  * A survey message's form in the messenger's thread, answering through the host's answer box:
- * kept in survey.js with the form, so the messenger chunk carries none of it for the chats
- * without a survey. The answered survey arrives as an `answers` event; a refusal stays in the box
- * as failed, with the server's reason, and shows in the form, where the customer may choose again.
+ * part of survey.js with the form and the answer box, so the messenger chunk carries none of it
+ * for the chats without a survey. The answered survey arrives as an `answers` event; a refusal
+ * stays in the box as failed, with the server's reason, and shows in the form, where the customer
+ * may choose again.
+ * @example survey ? <survey.ThreadSurvey m={m} message={message} /> : <p>{message.text}</p>
  */
-export function ThreadSurvey({ message, m }: { message: Message; m: Messenger }) {
+export function ThreadSurvey({ m, message }: { m: Messenger; message: Message }) {
   const { host } = m;
   const { id, chatId } = message;
   void m.answersTick.value; // the answer box changed: read it again

@@ -7,5 +7,6 @@ export const chatListCss = `
 .tm,.tag{color:var(--sangdam-muted);font-size:12px}
 .tag{margin-inline-start:6px;font-weight:400}
 .pv{color:var(--sangdam-muted)}
+.more{display:block;margin:8px auto}
 .unr{justify-self:end;min-width:20px;padding:0 6px;border-radius:10px;background:var(--a);color:var(--sangdam-on-accent);font-size:12px;line-height:20px;text-align:center}
 `;

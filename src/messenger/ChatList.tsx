@@ -2,7 +2,7 @@ import { ChatListItem } from './ChatListItem';
 import { useMessenger } from './context';
 import { guard } from './guard';
 
-/** Home view: start a new chat, or pick one of the customer's chats (newest first). */
+/** Home view: start a new chat, or pick one of the customer's chats (newest first, a page at a time). */
 export function ChatList() {
   const m = useMessenger();
   const { t } = m;
@@ -14,15 +14,22 @@ export function ChatList() {
         {t.newChat}
       </button>
       {chats.length ? (
-        <ul class="list" aria-label={t.chats}>
-          {chats.map((chat) => (
-            <ChatListItem key={chat.id} chat={chat} />
-          ))}
-        </ul>
+        <>
+          <ul class="list" aria-label={t.chats}>
+            {chats.map((chat) => (
+              <ChatListItem key={chat.id} chat={chat} />
+            ))}
+          </ul>
+          {m.moreChats.value && (
+            <button type="button" class="link more" onClick={guard(m.loadMoreChats)}>
+              {t.more}
+            </button>
+          )}
+        </>
       ) : state === 'error' ? (
         <p class="muted">
           {t.loadFailed}{' '}
-          <button type="button" class="link" onClick={guard(m.loadChats)}>
+          <button type="button" class="link" onClick={guard(() => m.loadChats())}>
             {t.retry}
           </button>
         </p>

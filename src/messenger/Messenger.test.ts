@@ -23,7 +23,7 @@ describe('messenger panel', () => {
     twoChats();
     ui.view!.show({ chatId: 'c1' });
     await flush();
-    expect(ui.fake.host.getChat).toHaveBeenCalledWith('c1');
+    expect(ui.fake.host.getChat).toHaveBeenCalledWith('c1', undefined);
     const log = $('[role=log]')!;
     expect(Array.from(log.querySelectorAll('.bub')).map((b) => b.textContent)).toEqual(['Where is my order?', 'Your order has shipped']);
     expect(log.querySelector('.msg.me .bub')?.textContent).toBe('Where is my order?');
@@ -35,7 +35,7 @@ describe('messenger panel', () => {
     twoChats();
     ui.view!.show({ chatId: '12345' });
     await flush();
-    expect(ui.fake.host.getChat).toHaveBeenCalledWith('12345');
+    expect(ui.fake.host.getChat).toHaveBeenCalledWith('12345', undefined);
     expect(texts('.item .pv')).toEqual(['Is the blue one in stock?', 'Your order has shipped']);
     expect(ui.fake.host.root.textContent).not.toContain('Could not load.');
     expect(ui.fake.host.viewing).toHaveBeenLastCalledWith(null);
@@ -137,7 +137,7 @@ describe('messenger panel', () => {
   it('announces a reply once even when the thread loaded it before its realtime event arrived', async () => {
     twoChats();
     const reply = message('c2', 'manager', 'We have it in blue.', { authorName: 'Jun' });
-    ui.fake.host.getChat.mockResolvedValueOnce({ chat: chat('c2', reply), messages: [reply] });
+    ui.fake.host.getChat.mockResolvedValueOnce({ chat: chat('c2', reply), messages: [reply], next: null });
     ui.view!.show({ chatId: 'c2' });
     await flush();
     ui.fake.deliver(reply, 0);

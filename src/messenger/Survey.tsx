@@ -15,7 +15,7 @@ export function Survey({ message }: { message: Message }) {
     <div class="msg sv">
       <span class="who">{message.authorName || host.channel.name}</span>
       {survey ? (
-        <survey.ThreadSurvey message={message} m={m} />
+        <survey.ThreadSurvey m={m} message={message} />
       ) : (
         <>
           <div class="bub">{message.text}</div>

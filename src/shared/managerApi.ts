@@ -10,6 +10,11 @@ export interface UserSummary {
   id: string;
   name: string | null;
   memberId: string | null;
+  /**
+   * Whether the member id came with a valid memberHash. An unverified id is only what the page
+   * said: anyone can claim it, so it must not be trusted as the member's identity.
+   */
+  memberVerified: boolean;
 }
 
 /** A chat as the Manager API and the manager's realtime stream show it: with its customer. */

@@ -6,25 +6,28 @@ import { postSurveyIfDue } from './csatSurvey.ts';
 import { chatNotFound } from './errors.ts';
 import { recordEvent } from './events.ts';
 import { closedProfile, reopenedProfile, writtenProfile, type ProfileWrite } from './profile.ts';
-import type { ChatDetail, ChatFilter, ChatRecord, SurveyRecord } from './types.ts';
+import { chatPage, messagePage } from './paging.ts';
+import type { ChatDetail, ChatFilter, ChatPage, ChatRecord, MessagePage, Paged, SurveyRecord } from './types.ts';
 
-export async function listChats(store: Store, filter: ChatFilter): Promise<ChatDetail[]> {
-  return store.transaction((tx) => tx.listChatDetails(filter));
+/** One page of the chats matching `filter`, newest activity first. */
+export async function listChats(store: Store, filter: ChatFilter, page: ChatPage): Promise<Paged<ChatDetail>> {
+  return store.transaction((tx) => chatPage(tx, filter, page));
 }
 
 /**
- * One chat with its messages, its latest survey (whose link a manager can send elsewhere) and its
+ * One chat with a page of its messages (from the newest), its latest survey (whose link a manager can send elsewhere) and its
  * customer's own profile (the values the SDK's boot and updateUser wrote).
  */
 export async function readChat(
   store: Store,
   chatId: string,
-): Promise<{ detail: ChatDetail; messages: Message[]; survey: SurveyRecord | null; customerProfile: UserProfile }> {
+  page: MessagePage,
+): Promise<{ detail: ChatDetail; messages: Paged<Message>; survey: SurveyRecord | null; customerProfile: UserProfile }> {
   return store.transaction(async (tx) => {
     const detail = await tx.getChatDetail(chatId);
     if (!detail) throw chatNotFound();
     const customer = await tx.getUser(detail.chat.userId);
-    return { detail, messages: await tx.listMessages(chatId), survey: await tx.latestSurvey(chatId), customerProfile: customer ? customer.profile : {} };
+    return { detail, messages: await messagePage(tx, chatId, page), survey: await tx.latestSurvey(chatId), customerProfile: customer ? customer.profile : {} };
   });
 }
 

@@ -7,7 +7,8 @@ import { chatNotFound } from './errors.ts';
 import { recordEvent } from './events.ts';
 import { postMessage } from './messages.ts';
 import { newChatProfile, writtenProfile, type ProfileWrite } from './profile.ts';
-import type { ChatDetail, ChatRecord, UserRecord } from './types.ts';
+import { chatPage, messagePage } from './paging.ts';
+import type { ChatDetail, ChatPage, ChatRecord, MessagePage, Paged, UserRecord } from './types.ts';
 
 export interface NewChat {
   clientId: string;
@@ -56,20 +57,22 @@ export async function startChat(store: Store, user: UserRecord, input: NewChat):
   });
 }
 
-/** The user's chats, most recent activity first. */
-export async function listCustomerChats(store: Store, user: UserRecord): Promise<ChatDetail[]> {
-  return store.transaction((tx) => tx.listChatDetails({ userId: user.id }));
+/** One page of the user's chats, most recent activity first. */
+export async function listCustomerChats(store: Store, user: UserRecord, page: ChatPage): Promise<Paged<ChatDetail>> {
+  return store.transaction((tx) => chatPage(tx, { userId: user.id }, page));
 }
 
+/** One of the user's chats with a page of its messages, from the newest. */
 export async function readCustomerChat(
   store: Store,
   user: UserRecord,
   chatId: string,
-): Promise<{ detail: ChatDetail; messages: Message[] }> {
+  page: MessagePage,
+): Promise<{ detail: ChatDetail; messages: Paged<Message> }> {
   return store.transaction(async (tx) => {
     const detail = await tx.getChatDetail(chatId);
     if (!detail || detail.chat.userId !== user.id) throw chatNotFound();
-    return { detail, messages: await tx.listMessages(chatId) };
+    return { detail, messages: await messagePage(tx, chatId, page) };
   });
 }
 

@@ -34,6 +34,7 @@ const toExportChat = ({ chat, user }: ChatDetail): ExportChat => ({
   userId: chat.userId,
   userName: user.name,
   memberId: user.memberId,
+  memberVerified: user.memberVerified,
   createdAt: chat.createdAt,
   profile: profileView(chat.state, chat.profile),
 });

@@ -14,6 +14,7 @@ export interface ExportChat {
   userId: string;
   userName: string | null;
   memberId: string | null;
+  memberVerified: boolean;
   createdAt: number;
   profile: Record<string, unknown>;
 }
@@ -49,6 +50,8 @@ function columns(fields: readonly CustomField[]): Column[] {
     { header: 'id', type: 'String', read: (chat) => chat.id },
     { header: 'user.id', type: 'String', read: (chat) => chat.userId },
     { header: 'user.memberId', type: 'String', read: (chat) => chat.memberId },
+    // Empty for a visitor without a member id: there is nothing to verify.
+    { header: 'user.memberVerified', type: 'Boolean', read: (chat) => (chat.memberId === null ? null : chat.memberVerified) },
     { header: 'user.name', type: 'String', read: (chat) => chat.userName },
     { header: 'createdAt', type: 'Datetime', read: (chat) => chat.createdAt },
     ...BUILT_IN_FIELDS.map((field) => profileColumn(field.key, field.type)),

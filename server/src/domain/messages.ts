@@ -38,7 +38,8 @@ export interface Posted {
 export async function postMessage(tx: StoreTx, current: ChatDetail, input: NewMessage): Promise<Posted> {
   const chatId = current.chat.id;
   if (input.clientId !== undefined) {
-    const stored = await tx.findMessageByClientId(chatId, input.clientId);
+    // Each side has its own clientIds: a customer reusing a manager's cannot swallow their reply.
+    const stored = await tx.findMessageByClientId(chatId, input.author, input.clientId);
     if (stored) return { message: stored, detail: current, created: false };
   }
   let { chat } = current;

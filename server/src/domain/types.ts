@@ -28,6 +28,8 @@ export interface ChannelRecord {
 /** The user as the widget sees it, plus the columns only the server keeps. */
 export interface UserRecord extends WidgetUser {
   channelId: string;
+  /** Whether `memberId` came with a valid memberHash; otherwise it is only a label the browser gave. */
+  memberVerified: boolean;
   createdAt: number;
   updatedAt: number;
 }
@@ -69,6 +71,30 @@ export interface ChatFilter {
   state?: ChatState;
   tag?: string;
   csat?: number;
+}
+
+/** Where a chat list stands: the (activity, id) of the last chat already listed. */
+export interface ChatKey {
+  activityAt: number;
+  id: string;
+}
+
+/** One page of a chat list: at most `limit` chats after `after` (from the newest when absent). */
+export interface ChatPage {
+  after?: ChatKey;
+  limit: number;
+}
+
+/** One page of a chat's messages: the `limit` newest with a seq below `before` (all when absent). */
+export interface MessagePage {
+  before?: number;
+  limit: number;
+}
+
+/** Items of one page, and whether more follow it. */
+export interface Paged<T> {
+  items: T[];
+  more: boolean;
 }
 
 export type EventType = 'message' | 'chat';

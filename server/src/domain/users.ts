@@ -4,8 +4,9 @@ import type { Language, UserProfile } from '../../../src/shared/types.ts';
 import { LIMITS } from '../../../src/shared/types.ts';
 import type { Store, StoreTx } from '../store/Store.ts';
 import { verifyMember } from './channels.ts';
-import { hashToken, newId, newToken } from './crypto.ts';
+import { newId } from './crypto.ts';
 import { DomainError } from './errors.ts';
+import { sessionRefusal, startSession, useSession, type SessionIdle } from './sessions.ts';
 import type { ChannelRecord, TrackRecord, UserRecord } from './types.ts';
 
 /** A user's profile keeps at most this many keys, however many updates add. */
@@ -47,18 +48,22 @@ export interface UserChanges {
  * Starts or resumes a customer's session. A token is only honoured for the same identity: a
  * visitor's token never unlocks a member, and a member's token without memberId (after a logout)
  * gets a fresh visitor, so a shared computer does not show the previous member's chats.
+ *
+ * Who a member id names depends on the channel. With a member secret, memberId with its valid
+ * memberHash is the member, on any device. Without one anybody can send any memberId, so it is
+ * only a label on this browser's visitor (the one its token opens): another browser claiming the
+ * same id gets a fresh visitor of its own, never the first one's chats or profile.
  */
-export async function boot(store: Store, channel: ChannelRecord, input: BootInput): Promise<BootResult> {
+export async function boot(store: Store, channel: ChannelRecord, input: BootInput, idle: SessionIdle): Promise<BootResult> {
+  const verifies = channel.memberSecret !== null;
   if (input.memberId !== undefined) verifyMember(channel, input.memberId, input.memberHash);
+  const memberId = input.memberId ?? null;
   return store.transaction(async (tx) => {
     const now = tx.now;
-    const current = input.token ? await sessionUser(tx, input.token) : null;
-    const sameIdentity =
-      current !== null &&
-      current.channelId === channel.id &&
-      current.memberId === (input.memberId ?? null);
-    let user = sameIdentity ? current : await findOrCreateUser(tx, channel, input, now);
-    const token = sameIdentity ? input.token! : await startSession(tx, user.id, now);
+    const current = input.token ? await sessionUser(tx, input.token, idle, channel.id) : null;
+    const resumed = current && resumable(current, memberId, verifies);
+    let user = resumed ? labelled(current, memberId) : await findOrCreateUser(tx, channel, input, now, verifies && memberId !== null);
+    const token = resumed ? input.token! : await startSession(tx, user.id);
     const { profile, language, unsubscribeEmail, unsubscribeTexting } = input;
     user = await saveChanges(tx, user, { profile, language, unsubscribeEmail, unsubscribeTexting }, now);
     if (input.pageView) await tx.insertTrack({ channelId: channel.id, userId: user.id, name: 'PageView', properties: input.pageView, createdAt: now });
@@ -70,13 +75,28 @@ export async function boot(store: Store, channel: ChannelRecord, input: BootInpu
   });
 }
 
-/** The user a session token belongs to; refuses a missing, unknown or other channel's token. */
-export async function authenticate(store: Store, token: string, channelId?: string): Promise<UserRecord> {
-  const user = await store.transaction((tx) => sessionUser(tx, token));
-  if (!user || (channelId !== undefined && user.channelId !== channelId)) {
-    throw new DomainError('unauthorized', 'invalid_token', 'token: unknown or expired session; call boot again');
-  }
-  return user;
+/**
+ * Whether the session's user is who the boot names. Unverified, this browser's anonymous visitor
+ * may take a member id as its label; a different id is a different person, so it never merges.
+ */
+function resumable(current: UserRecord, memberId: string | null, verifies: boolean): boolean {
+  if (memberId === null) return current.memberId === null;
+  if (verifies) return current.memberVerified && current.memberId === memberId;
+  return current.memberId === memberId || current.memberId === null;
+}
+
+const labelled = (user: UserRecord, memberId: string | null): UserRecord =>
+  user.memberId === memberId ? user : { ...user, memberId, memberVerified: false };
+
+/** The user a session token belongs to; refuses a missing, unknown, expired or other channel's token. */
+export async function authenticate(store: Store, token: string, idle: SessionIdle, channelId?: string): Promise<UserRecord> {
+  return store.transaction(async (tx) => {
+    const lookup = await useSession(tx, token, idle);
+    const user = lookup.state === 'live' ? await tx.getUser(lookup.session.userId) : null;
+    if (lookup.state === 'expired') throw sessionRefusal('expired');
+    if (!user || (channelId !== undefined && user.channelId !== channelId)) throw sessionRefusal('unknown');
+    return user;
+  });
 }
 
 export async function updateUser(store: Store, userId: string, changes: UserChanges): Promise<UserRecord> {
@@ -106,15 +126,11 @@ export async function trackEvent(store: Store, track: Omit<TrackRecord, 'created
   await store.transaction((tx) => tx.insertTrack({ ...track, createdAt: tx.now }));
 }
 
-async function sessionUser(tx: StoreTx, token: string): Promise<UserRecord | null> {
-  const userId = await tx.findSession(hashToken(token));
-  return userId ? tx.getUser(userId) : null;
-}
-
-async function startSession(tx: StoreTx, userId: string, now: number): Promise<string> {
-  const token = newToken();
-  await tx.insertSession(hashToken(token), userId, now);
-  return token;
+/** The user of a live session of this channel, or null: a boot with any other token starts afresh. */
+async function sessionUser(tx: StoreTx, token: string, idle: SessionIdle, channelId: string): Promise<UserRecord | null> {
+  const lookup = await useSession(tx, token, idle);
+  const user = lookup.state === 'live' ? await tx.getUser(lookup.session.userId) : null;
+  return user && user.channelId === channelId ? user : null;
 }
 
 async function findOrCreateUser(
@@ -122,14 +138,16 @@ async function findOrCreateUser(
   channel: ChannelRecord,
   input: BootInput,
   now: number,
+  verified: boolean,
 ): Promise<UserRecord> {
   const memberId = input.memberId ?? null;
-  const existing = memberId === null ? null : await tx.findMember(channel.id, memberId);
+  const existing = verified ? await tx.findMember(channel.id, memberId!) : null;
   if (existing) return existing;
   const user: UserRecord = {
     id: newId(),
     channelId: channel.id,
     memberId,
+    memberVerified: verified,
     name: null,
     language: input.language ?? 'en',
     profile: {},

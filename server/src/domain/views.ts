@@ -1,12 +1,28 @@
 /**
  * Wire shapes (src/shared/types.ts) built from records. The customer's views leave out the
- * manager-only profile keys; the manager's views add who the customer is.
+ * manager-only profile keys; the manager's views add who the customer is. Each side sees the
+ * clientIds of its own messages only: another side's would tell it the keys that side sends next.
  */
-import type { Chat, RealtimeEvent, WidgetChat, WidgetUser } from '../../../src/shared/types.ts';
+import type { Chat, Message, RealtimeEvent, WidgetChat, WidgetUser } from '../../../src/shared/types.ts';
 import { customerProfileView, profileView } from './profile.ts';
 import type { ManagerChat, ManagerEvent } from '../../../src/shared/managerApi.ts';
 import type { ChatDetail, EventRecord, UserRecord } from './types.ts';
 
+export type Side = 'customer' | 'manager';
+
+const sideOf = (message: Message): Side => (message.author === 'customer' ? 'customer' : 'manager');
+
+/** The message as `side` sees it: without its clientId unless that side wrote it. */
+export function messageFor(side: Side, message: Message): Message {
+  if (message.clientId === undefined || sideOf(message) === side) return message;
+  const { clientId: _hidden, ...shown } = message;
+  return shown;
+}
+
+const chatFor = <T extends Chat>(side: Side, chat: T): T =>
+  chat.lastMessage ? { ...chat, lastMessage: messageFor(side, chat.lastMessage) } : chat;
+
+/** The chat as stored in an event: both sides read it through their own view. */
 export function toChat({ chat, lastMessage }: ChatDetail): Chat {
   return {
     id: chat.id,
@@ -20,11 +36,11 @@ export function toChat({ chat, lastMessage }: ChatDetail): Chat {
 }
 
 export const toManagerChat = (detail: ChatDetail): ManagerChat => ({
-  ...toChat(detail),
+  ...chatFor('manager', toChat(detail)),
   user: detail.user,
 });
 
-const customerChat = (chat: Chat): Chat => ({ ...chat, profile: customerProfileView(chat.profile) });
+const customerChat = (chat: Chat): Chat => chatFor('customer', { ...chat, profile: customerProfileView(chat.profile) });
 
 export const toWidgetChat = (detail: ChatDetail): WidgetChat => ({
   ...customerChat(toChat(detail)),
@@ -46,13 +62,13 @@ export const toWidgetUser = (user: UserRecord): WidgetUser => ({
 export function customerEvent({ seq, type, payload }: EventRecord): RealtimeEvent {
   const chat = customerChat(payload.chat);
   if (type === 'message' && payload.message) {
-    return { seq, type, chat, message: payload.message, unread: payload.unread };
+    return { seq, type, chat, message: messageFor('customer', payload.message), unread: payload.unread };
   }
   return { seq, type: 'chat', chat, unread: payload.unread };
 }
 
 export function managerEvent({ seq, type, payload }: EventRecord): ManagerEvent {
-  const chat = { ...payload.chat, user: payload.user };
-  if (type === 'message' && payload.message) return { seq, type, chat, message: payload.message };
+  const chat = chatFor('manager', { ...payload.chat, user: payload.user });
+  if (type === 'message' && payload.message) return { seq, type, chat, message: messageFor('manager', payload.message) };
   return { seq, type: 'chat', chat };
 }

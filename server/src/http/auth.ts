@@ -1,6 +1,6 @@
 /** Reading bearer credentials from requests. */
 import type { FastifyRequest } from 'fastify';
-import { sameSecret } from '../domain/crypto.ts';
+import type { ManagerCredential } from '../domain/managerToken.ts';
 import type { AuthBackoff } from '../limits/authBackoff.ts';
 import { addressKey } from '../limits/clientAddress.ts';
 import { rateLimited } from '../limits/rateLimited.ts';
@@ -25,9 +25,9 @@ export function requireBearer(request: FastifyRequest, what: string): string {
  * Refuses any request whose bearer is not the manager token; a wrong one counts against the
  * client's address, and an address that failed too often waits (429) before it may try again.
  */
-export async function requireManager(request: FastifyRequest, managerToken: string, backoff: AuthBackoff): Promise<void> {
+export async function requireManager(request: FastifyRequest, manager: ManagerCredential, backoff: AuthBackoff): Promise<void> {
   const token = requireBearer(request, 'manager token');
-  const { passed, waitMs } = await backoff.attempt(addressKey(request.ip), () => sameSecret(token, managerToken));
+  const { passed, waitMs } = await backoff.attempt(addressKey(request.ip), () => manager.matches(token));
   if (waitMs) throw rateLimited('authorization: too many failed attempts from this address', waitMs);
   if (!passed) throw new HttpError(401, 'unauthorized', 'authorization: the manager token is not valid');
 }

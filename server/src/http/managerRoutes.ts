@@ -8,16 +8,18 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { VALUE_LIMITS } from '../../../src/shared/profile/index.ts';
 import { LIMITS, type ChatState } from '../../../src/shared/types.ts';
 import { closeChat, editChat, listChats, openChat, readChat } from '../domain/chatManagement.ts';
+import { fixedCredential, type ManagerCredential } from '../domain/managerToken.ts';
 import { sendManagerMessage } from '../domain/messages.ts';
 import type { ProfileWrite } from '../domain/profile.ts';
 import type { ChatFilter, SurveyRecord } from '../domain/types.ts';
 import { NO_BACKOFF, type AuthBackoff } from '../limits/authBackoff.ts';
-import { toManagerChat } from '../domain/views.ts';
+import { messageFor, toManagerChat } from '../domain/views.ts';
 import type { Store } from '../store/Store.ts';
 import { requireManager } from './auth.ts';
 import { registerCsatSettingsRoutes } from './csatSettingsRoutes.ts';
 import { registerDisplaySettingsRoutes } from './displaySettingsRoutes.ts';
 import { HttpError, invalid } from './errors.ts';
+import { nextChatCursor, nextMessageCursor, parseChatPage, parseMessagePage } from './pageQuery.ts';
 import { registerProfileFieldRoutes } from './profileFieldRoutes.ts';
 import { registerReportRoutes } from './reportRoutes.ts';
 import * as v from './validate.ts';
@@ -33,28 +35,37 @@ type Params = { id: string };
  */
 export function managerRoutes(
   store: Store,
-  managerToken: string,
+  credential: ManagerCredential | string,
   channelId: string,
   publicUrl?: string,
   backoff: AuthBackoff = NO_BACKOFF,
 ): FastifyPluginAsync {
+  const manager = typeof credential === 'string' ? fixedCredential(credential) : credential;
   return async (app) => {
     app.addHook('onRoute', (route) => {
       route.bodyLimit = MANAGER_BODY_LIMIT;
     });
-    app.addHook('onRequest', async (request) => requireManager(request, managerToken, backoff));
+    app.addHook('onRequest', async (request) => requireManager(request, manager, backoff));
     app.setNotFoundHandler(async (request) => {
-      await requireManager(request, managerToken, backoff);
+      await requireManager(request, manager, backoff);
       throw new HttpError(404, 'not_found', `${request.method} ${request.url.split('?')[0]}: no such route`);
     });
 
     app.get('/chats', async (request) => {
-      const chats = await listChats(store, parseFilter(request.query));
-      return { chats: chats.map(toManagerChat) };
+      const fields = v.readQuery(request.query, ['state', 'tag', 'csat', 'limit', 'cursor']);
+      const page = await listChats(store, parseFilter(fields), parseChatPage(fields));
+      return { chats: page.items.map(toManagerChat), next: nextChatCursor(page) };
     });
     app.get<{ Params: Params }>('/chats/:id', async (request) => {
-      const { detail, messages, survey, customerProfile } = await readChat(store, request.params.id);
-      return { chat: toManagerChat(detail), messages, csatLink: surveyLink(request, survey, publicUrl), customerProfile };
+      const page = parseMessagePage(v.readQuery(request.query, ['before', 'limit']));
+      const { detail, messages, survey, customerProfile } = await readChat(store, request.params.id, page);
+      return {
+        chat: toManagerChat(detail),
+        messages: messages.items.map((message) => messageFor('manager', message)),
+        next: nextMessageCursor(messages),
+        csatLink: surveyLink(request, survey, publicUrl),
+        customerProfile,
+      };
     });
     app.post<{ Params: Params }>('/chats/:id/messages', async (request, reply) => {
       const fields = v.readFields(request.body, ['text', 'authorName', 'clientId']);
@@ -95,8 +106,7 @@ function surveyLink(request: FastifyRequest, survey: SurveyRecord | null, public
 }
 
 /** `?state=&tag=&csat=`; an empty value means "no filter". */
-function parseFilter(query: unknown): ChatFilter {
-  const fields = v.readQuery(query, ['state', 'tag', 'csat']);
+function parseFilter(fields: Record<string, string>): ChatFilter {
   const filter: ChatFilter = {};
   const state = v.optionalOneOf(fields, 'state', STATES);
   if (state) filter.state = state;

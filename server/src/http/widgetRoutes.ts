@@ -13,15 +13,19 @@ import { channelNotFound } from '../domain/errors.ts';
 import { sendCustomerMessage } from '../domain/messages.ts';
 import type { ChannelRecord, UserRecord } from '../domain/types.ts';
 import { authenticate, boot, changeTags, trackEvent, updateUser } from '../domain/users.ts';
-import { toWidgetChat, toWidgetUser } from '../domain/views.ts';
+import { messageFor, toWidgetChat, toWidgetUser } from '../domain/views.ts';
 import { pollEvents } from '../realtime/pollEvents.ts';
 import type { PollWaiters } from '../realtime/PollWaiters.ts';
 import { checkRouteLimits, limitedBy, type RateLimiter } from '../limits/rateLimiter.ts';
+import type { SessionSockets } from '../realtime/SessionSockets.ts';
+import { revokeSession, type SessionIdle } from '../domain/sessions.ts';
 import type { Store } from '../store/Store.ts';
 import { bearerToken, requireBearer } from './auth.ts';
 import { allowOrigin, answerPreflight, applyChannelCors } from './cors.ts';
 import { parseCsatAnswer } from './csatBodies.ts';
+import { nextChatCursor, nextMessageCursor, parseChatPage, parseMessagePage } from './pageQuery.ts';
 import { parsePollQuery } from './pollQuery.ts';
+import { readQuery } from './validate.ts';
 import * as bodies from './widgetBodies.ts';
 
 export const WIDGET_BODY_LIMIT = 64 * 1024;
@@ -37,7 +41,13 @@ declare module 'fastify' {
   }
 }
 
-export function widgetRoutes(store: Store, polls: PollWaiters, limiter: RateLimiter): FastifyPluginAsync {
+/** What the widget routes need to know about customer sessions. */
+export interface CustomerSessions {
+  idle: SessionIdle;
+  sockets: SessionSockets;
+}
+
+export function widgetRoutes(store: Store, polls: PollWaiters, limiter: RateLimiter, sessions: CustomerSessions): FastifyPluginAsync {
   return async (app) => {
     app.decorateRequest('channel', null);
     app.addHook('onRoute', (route) => {
@@ -59,10 +69,11 @@ export function widgetRoutes(store: Store, polls: PollWaiters, limiter: RateLimi
       applyChannelCors(request, reply, request.channel);
     });
     app.options('/*', async (request, reply) => answerPreflight(request, reply));
-    registerSessionRoutes(app, store, limiter);
-    registerChatRoutes(app, store, limiter);
+    const customerOf = (request: FastifyRequest) => authenticate(store, requireBearer(request, 'token from /boot'), sessions.idle, channelOf(request).id);
+    registerSessionRoutes(app, store, limiter, sessions, customerOf);
+    registerChatRoutes(app, customerOf, store, limiter);
     app.get('/realtime', async (request, reply) => {
-      const user = await customerOf(store, request);
+      const user = await customerOf(request);
       const audience = { kind: 'customer', userId: user.id, channelId: user.channelId } as const;
       reply.header('cache-control', 'no-store');
       return pollEvents(store, polls, audience, parsePollQuery(request.query), (end) => reply.raw.once('close', end));
@@ -72,10 +83,8 @@ export function widgetRoutes(store: Store, polls: PollWaiters, limiter: RateLimi
 
 const channelOf = (request: FastifyRequest): ChannelRecord => request.channel!;
 
-async function customerOf(store: Store, request: FastifyRequest): Promise<UserRecord> {
-  const token = requireBearer(request, 'token from /boot');
-  return authenticate(store, token, channelOf(request).id);
-}
+/** The customer of the request's session token; 401 when it has none, or one that opens nothing. */
+type CustomerOf = (request: FastifyRequest) => Promise<UserRecord>;
 
 /** The session token a boot resumes, read from its body for the per-visitor limit. */
 const bootToken = (request: FastifyRequest): string | undefined => {
@@ -86,7 +95,7 @@ const bootToken = (request: FastifyRequest): string | undefined => {
 /** What a tracked event adds to the database, in bytes. */
 const eventBytes = (name: string, properties: object): number => Buffer.byteLength(name) + Buffer.byteLength(JSON.stringify(properties));
 
-function registerSessionRoutes(app: FastifyInstance, store: Store, limiter: RateLimiter): void {
+function registerSessionRoutes(app: FastifyInstance, store: Store, limiter: RateLimiter, sessions: CustomerSessions, customerOf: CustomerOf): void {
   // The token of a boot is in its body: that limit waits for the body, the address's does not.
   const boots = { ...limitedBy([limiter.perAddress('boot')]), preHandler: limiter.perVisitor('boot', bootToken) };
   app.post('/boot', boots, async (request): Promise<BootResponse> => {
@@ -96,7 +105,7 @@ function registerSessionRoutes(app: FastifyInstance, store: Store, limiter: Rate
     if (input.pageView && !(await limiter.tryCharge(request, 'trackBytes', eventBytes('PageView', input.pageView), input.token))) {
       input.pageView = undefined;
     }
-    const result = await boot(store, channel, input);
+    const result = await boot(store, channel, input, sessions.idle);
     return {
       token: result.token,
       user: toWidgetUser(result.user),
@@ -106,19 +115,27 @@ function registerSessionRoutes(app: FastifyInstance, store: Store, limiter: Rate
       profileFields: result.profileFields,
     };
   });
+  // Sign-out: the token opens nothing from now on, and the session's sockets close (4401).
+  app.delete('/session', async (request, reply) => {
+    await customerOf(request);
+    const token = bearerToken(request)!;
+    await revokeSession(store, token);
+    sessions.sockets.closeAll(token);
+    return reply.code(204).send();
+  });
   const profileWrites = limitedBy(limiter.hooks('profileWrite', bearerToken));
   app.patch('/user', profileWrites, async (request) => {
-    const user = await customerOf(store, request);
+    const user = await customerOf(request);
     const changes = bodies.parseUserChanges(request.body);
     return { user: toWidgetUser(await updateUser(store, user.id, changes)) };
   });
   app.post('/user/tags', profileWrites, async (request) => {
-    const user = await customerOf(store, request);
+    const user = await customerOf(request);
     const change = bodies.parseTagChange(request.body);
     return { user: toWidgetUser(await changeTags(store, user.id, change)) };
   });
   app.post('/events', limitedBy(limiter.hooks('track', bearerToken)), async (request, reply) => {
-    const user = await customerOf(store, request);
+    const user = await customerOf(request);
     const { name, properties } = bodies.parseTrack(request.body);
     await limiter.charge(request, 'trackBytes', eventBytes(name, properties), bearerToken(request));
     await trackEvent(store, { channelId: user.channelId, userId: user.id, name, properties });
@@ -126,24 +143,30 @@ function registerSessionRoutes(app: FastifyInstance, store: Store, limiter: Rate
   });
 }
 
-function registerChatRoutes(app: FastifyInstance, store: Store, limiter: RateLimiter): void {
+function registerChatRoutes(app: FastifyInstance, customerOf: CustomerOf, store: Store, limiter: RateLimiter): void {
   app.get('/chats', async (request) => {
-    const user = await customerOf(store, request);
-    return { chats: (await listCustomerChats(store, user)).map(toWidgetChat) };
+    const user = await customerOf(request);
+    const page = await listCustomerChats(store, user, parseChatPage(readQuery(request.query, ['limit', 'cursor'])));
+    return { chats: page.items.map(toWidgetChat), next: nextChatCursor(page) };
   });
   app.post('/chats', limitedBy(limiter.hooks('newChat', bearerToken)), async (request, reply) => {
-    const user = await customerOf(store, request);
+    const user = await customerOf(request);
     const started = await startChat(store, user, bodies.parseNewChat(request.body));
     reply.code(started.created ? 201 : 200);
     return { chat: toWidgetChat(started.detail), ...(started.message ? { message: started.message } : {}) };
   });
   app.get<{ Params: Params }>('/chats/:id', async (request) => {
-    const user = await customerOf(store, request);
-    const { detail, messages } = await readCustomerChat(store, user, request.params.id);
-    return { chat: toWidgetChat(detail), messages };
+    const user = await customerOf(request);
+    const page = parseMessagePage(readQuery(request.query, ['before', 'limit']));
+    const { detail, messages } = await readCustomerChat(store, user, request.params.id, page);
+    return {
+      chat: toWidgetChat(detail),
+      messages: messages.items.map((message) => messageFor('customer', message)),
+      next: nextMessageCursor(messages),
+    };
   });
   app.post<{ Params: Params }>('/chats/:id/messages', limitedBy(limiter.hooks('message', bearerToken)), async (request, reply) => {
-    const user = await customerOf(store, request);
+    const user = await customerOf(request);
     const input = bodies.parseNewMessage(request.body);
     const posted = await sendCustomerMessage(store, user, request.params.id, input);
     reply.code(posted.created ? 201 : 200);
@@ -152,18 +175,18 @@ function registerChatRoutes(app: FastifyInstance, store: Store, limiter: RateLim
   // Answering the survey posted at close; a retry with the same answerId stores nothing new.
   const answers = limitedBy(limiter.hooks('surveyAnswer', bearerToken));
   app.post<{ Params: MessageParams }>('/chats/:id/messages/:messageId/answer', answers, async (request) => {
-    const user = await customerOf(store, request);
+    const user = await customerOf(request);
     const input = parseCsatAnswer(request.body);
     const { id, messageId } = request.params;
     return { message: await answerInChat(store, user, id, messageId, input) };
   });
   app.patch<{ Params: Params }>('/chats/:id/profile', limitedBy(limiter.hooks('profileWrite', bearerToken)), async (request) => {
-    const user = await customerOf(store, request);
+    const user = await customerOf(request);
     const write = bodies.parseProfileWrite(request.body);
     return { chat: toWidgetChat(await writeCustomerProfile(store, user, request.params.id, write)) };
   });
   app.post<{ Params: Params }>('/chats/:id/read', async (request) => {
-    const user = await customerOf(store, request);
+    const user = await customerOf(request);
     return { chat: toWidgetChat(await markRead(store, user, request.params.id)) };
   });
 }

@@ -7,14 +7,16 @@
 import WebSocket from 'ws';
 import type { ServerFrame } from '../../../src/shared/types.ts';
 import { isOriginAllowed } from '../domain/channels.ts';
-import { sameSecret } from '../domain/crypto.ts';
+import type { ManagerCredential } from '../domain/managerToken.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { ServerLimits } from '../limits/installLimits.ts';
 import { digestOf } from '../limits/rateLimiter.ts';
 import { retrySeconds } from '../limits/rateLimited.ts';
 import type { EventRecord } from '../domain/types.ts';
 import { authenticate } from '../domain/users.ts';
+import type { SessionIdle } from '../domain/sessions.ts';
 import type { Store } from '../store/Store.ts';
+import type { SessionSockets } from './SessionSockets.ts';
 import { horizonOf, readEvents, type Audience } from './audience.ts';
 import type { EventHub } from './EventHub.ts';
 import { eventFrame } from './eventFrames.ts';
@@ -22,8 +24,12 @@ import { parseFrame, readHello, type Hello } from './frames.ts';
 
 export interface ConnectionDeps {
   store: Store;
+  /** How long customer sessions may sit unused. */
+  sessionIdle: SessionIdle;
+  /** Where customer sockets register, so ending their session closes them. */
+  sessionSockets: SessionSockets;
   hub: EventHub;
-  managerToken: string;
+  manager: ManagerCredential;
   limits: Pick<ServerLimits, 'backoff' | 'sockets' | 'addressOf'>;
   helloTimeoutMs: number;
 }
@@ -42,6 +48,7 @@ export class RealtimeConnection {
   private lastSent = 0;
   private audience: Audience | null = null;
   private unsubscribe: (() => void) | null = null;
+  private unregister: (() => void) | null = null;
   private readonly helloTimer: NodeJS.Timeout;
   /** The place this socket holds among its owner's open sockets, given back at close. */
   private place: { kind: 'visitor' | 'manager'; owner: string } | null = null;
@@ -99,7 +106,7 @@ export class RealtimeConnection {
   private async authorize(hello: Hello): Promise<Audience | null> {
     if (hello.kind === 'manager') {
       const { managerToken } = hello;
-      const { passed, waitMs } = await this.deps.limits.backoff.attempt(this.address, () => sameSecret(managerToken, this.deps.managerToken));
+      const { passed, waitMs } = await this.deps.limits.backoff.attempt(this.address, () => this.deps.manager.matches(managerToken));
       if (passed) return { kind: 'manager' };
       if (waitMs) {
         this.refuse('rate_limited', `managerToken: too many failed attempts from this address; retry in ${retrySeconds(waitMs)} s`, TOO_MANY);
@@ -107,12 +114,16 @@ export class RealtimeConnection {
       return null;
     }
     try {
-      const user = await authenticate(this.deps.store, hello.token);
+      const user = await authenticate(this.deps.store, hello.token, this.deps.sessionIdle);
       const channel = await this.deps.store.transaction((tx) => tx.getChannel(user.channelId));
       if (channel && this.origin !== undefined && !isOriginAllowed(channel, this.origin)) {
         this.refuse('origin_not_allowed', `origin: ${this.origin} is not allowed to use this channel`, 4403);
         return null;
       }
+      if (this.closed) return null;
+      this.unregister = this.deps.sessionSockets.add(hello.token, () =>
+        this.refuse('unauthorized', 'token: the session was ended; call boot again', 4401),
+      );
       return { kind: 'customer', userId: user.id, channelId: user.channelId };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -189,6 +200,8 @@ export class RealtimeConnection {
     this.place = null;
     this.unsubscribe?.();
     this.unsubscribe = null;
+    this.unregister?.();
+    this.unregister = null;
     this.held.length = 0;
   }
 }

@@ -9,11 +9,12 @@ import type { CsatSettings } from '../../../src/shared/csat/index.ts';
 import type { OperatingHours } from '../../../src/shared/operatingHours.ts';
 import type { CustomField } from '../../../src/shared/profile/index.ts';
 import type { DisplaySettings } from '../../../src/shared/managerApi.ts';
-import type { CsatForm, Message } from '../../../src/shared/types.ts';
+import type { Author, CsatForm, Message } from '../../../src/shared/types.ts';
 import type {
   ChannelRecord,
   ChatDetail,
   ChatFilter,
+  ChatPage,
   ChatRecord,
   CsatAnswerRecord,
   EventRecord,
@@ -34,6 +35,21 @@ export interface EventQuery {
   limit: number;
 }
 
+export interface SessionRecord {
+  userId: string;
+  lastUsedAt: number;
+  /** Whether the user has a member id, which gives the session a member's idle time. */
+  member: boolean;
+}
+
+export interface SessionPurge {
+  /** Visitor sessions last used before this instant go. */
+  visitorBefore: number;
+  /** Member sessions last used before this instant go. */
+  memberBefore: number;
+  limit: number;
+}
+
 export interface StoreTx {
   /**
    * The time of this unit of work (ms since epoch), read once from the store's clock when it
@@ -50,17 +66,24 @@ export interface StoreTx {
   updateChannel(channel: ChannelRecord): Promise<void>;
 
   getUser(id: string): Promise<UserRecord | null>;
+  /** The channel's user with this verified member id; unverified ids are labels and match nothing. */
   findMember(channelId: string, memberId: string): Promise<UserRecord | null>;
   insertUser(user: UserRecord): Promise<void>;
   updateUser(user: UserRecord): Promise<void>;
 
+  /** Stores a session, last used at its creation. */
   insertSession(tokenHash: string, userId: string, createdAt: number): Promise<void>;
-  /** The user id a session token hash belongs to. */
-  findSession(tokenHash: string): Promise<string | null>;
+  /** The session of a token hash: its user, when it was last used, and whether that user has a member id. */
+  findSession(tokenHash: string): Promise<SessionRecord | null>;
+  touchSession(tokenHash: string, at: number): Promise<void>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Deletes at most `limit` sessions unused since their kind's cutoff; returns how many. */
+  purgeSessions(purge: SessionPurge): Promise<number>;
 
   getChatDetail(chatId: string): Promise<ChatDetail | null>;
   findChatByClientId(userId: string, clientId: string): Promise<ChatRecord | null>;
-  listChatDetails(filter: ChatFilter): Promise<ChatDetail[]>;
+  /** Chats matching `filter`, newest activity first (src/shared/paging.ts); all of them without `page`. */
+  listChatDetails(filter: ChatFilter, page?: ChatPage): Promise<ChatDetail[]>;
   insertChat(chat: ChatRecord): Promise<void>;
   updateChat(chat: ChatRecord): Promise<void>;
 
@@ -78,9 +101,12 @@ export interface StoreTx {
   getMessage(id: string): Promise<Message | null>;
   /** Replaces the stored form of a survey message (to record its answer). */
   updateMessageForm(id: string, form: CsatForm): Promise<void>;
-  findMessageByClientId(chatId: string, clientId: string): Promise<Message | null>;
+  /** The message one author side (`customer`, `manager`) sent under `clientId` in the chat. */
+  findMessageByClientId(chatId: string, author: Author, clientId: string): Promise<Message | null>;
   /** Messages of a chat, oldest first. */
   listMessages(chatId: string): Promise<Message[]>;
+  /** The `limit` newest messages of a chat with a seq below `before`, oldest first. */
+  listMessagesBefore(chatId: string, before: number | undefined, limit: number): Promise<Message[]>;
   /** Highest message seq of a chat (0 when it has none). */
   lastMessageSeq(chatId: string): Promise<number>;
 

@@ -8,7 +8,9 @@ import type { Message, UserProfile } from '../../shared/types';
 
 export interface ChatDetail {
   chat: ManagerChat;
+  /** One page of the thread, from the newest; `next` is the `before` of the older page. */
   messages: Message[];
+  next?: string | null;
   /** The customer link that answers the chat's latest survey, when one was sent. */
   csatLink?: string | null;
   /** The customer's own profile (not the chat's), as the SDK wrote it. */

@@ -13,6 +13,8 @@ export const en: ConsoleStrings = {
   live: 'Live',
   reconnecting: 'Reconnecting…',
   loading: 'Loading…',
+  loadMore: 'Load more chats',
+  loadOlder: 'Load older messages',
   retry: 'Try again',
   save: 'Save',
   saving: 'Saving…',
@@ -44,6 +46,9 @@ export const en: ConsoleStrings = {
   noChats: 'No chat matches these filters.',
   selectChat: 'Select a chat to read it.',
   customer: (id) => `Customer ${id}`,
+  memberId: 'Member ID',
+  unverified: '(unverified)',
+  unverifiedHint: 'This member ID came without a valid memberHash: the page only claims it, so anyone could send it. Set a member secret to verify members.',
   noMessagesYet: 'No messages yet.',
 
   thread: 'Messages',

@@ -13,6 +13,8 @@ export const ko: ConsoleStrings = {
   live: '실시간 연결됨',
   reconnecting: '다시 연결하는 중…',
   loading: '불러오는 중…',
+  loadMore: '상담 더 보기',
+  loadOlder: '이전 메시지 보기',
   retry: '다시 시도',
   save: '저장',
   saving: '저장하는 중…',
@@ -44,6 +46,9 @@ export const ko: ConsoleStrings = {
   noChats: '조건에 맞는 상담이 없어요.',
   selectChat: '상담을 선택하면 대화가 보여요.',
   customer: (id) => `고객 ${id}`,
+  memberId: '회원 ID',
+  unverified: '(미확인)',
+  unverifiedHint: '유효한 memberHash 없이 받은 회원 ID입니다. 페이지가 주장할 뿐이라 누구나 보낼 수 있습니다. 회원을 확인하려면 회원 시크릿을 설정하세요.',
   noMessagesYet: '아직 메시지가 없어요.',
 
   thread: '메시지',

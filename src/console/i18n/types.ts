@@ -20,6 +20,10 @@ export interface ConsoleStrings {
   live: string;
   reconnecting: string;
   loading: string;
+  /** The button under the chat list that adds the next page. */
+  loadMore: string;
+  /** The button atop a thread that adds older messages. */
+  loadOlder: string;
   retry: string;
   save: string;
   saving: string;
@@ -51,6 +55,11 @@ export interface ConsoleStrings {
   noChats: string;
   selectChat: string;
   customer: (id: string) => string;
+  /** Label of the member id the site gave the customer. */
+  memberId: string;
+  /** Marks a member id that came without a valid memberHash, and says why that matters. */
+  unverified: string;
+  unverifiedHint: string;
   noMessagesYet: string;
 
   thread: string;

@@ -2,6 +2,7 @@ import type { ManagerChat } from '../../shared/managerApi';
 import { useConsole } from '../context';
 import { customerName } from '../format/customerName';
 import { guard } from '../guard';
+import { MemberId } from './MemberId';
 
 /** The customer's name, the chat's state and the button that closes or reopens it. */
 export function ChatHeader({ chat }: { chat: ManagerChat }) {
@@ -12,6 +13,7 @@ export function ChatHeader({ chat }: { chat: ManagerChat }) {
   return (
     <div class="chat-head">
       <h2 id="chat-title">{customerName(chat, t)}</h2>
+      <MemberId user={chat.user} />
       <span class={`badge ${chat.state}`}>{t.states[chat.state]}</span>
       <button
         type="button"

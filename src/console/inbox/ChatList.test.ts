@@ -42,6 +42,36 @@ describe('the inbox chat list', () => {
     expect(location.hash).toBe('#/inbox?state=opened&tag=%EB%B0%B0%EC%86%A1&csat=5');
   });
 
+  it('adds the next page under "Load more chats" and stops at the last one', async () => {
+    const oldest = chat('c1');
+    const newest = [chat('c2'), chat('c3')].reverse();
+    start({
+      ...schema,
+      'GET /chats': (_body: unknown, url: URL) =>
+        url.searchParams.get('cursor') === 'page-2' ? { chats: [newest[1], oldest], next: null } : { chats: newest, next: 'page-2' },
+    });
+    await flush();
+    expect(names()).toEqual(['Customer c3', 'Customer c2']);
+    const more = $$<HTMLButtonElement>('.chats .more button')[0];
+    expect(more.textContent).toBe('Load more chats');
+    more.click();
+    await flush();
+    expect(calls(ui.fetch).map((c) => c.route).filter((r) => r.startsWith('GET /chats'))).toEqual(['GET /chats', 'GET /chats?cursor=page-2']);
+    expect(names()).toEqual(['Customer c3', 'Customer c2', 'Customer c1']);
+    expect($('.chats .more')).toBeNull();
+  });
+
+  it('keeps the filters when it asks for the next page', async () => {
+    start({ ...schema, 'GET /chats': { chats: [chat('c1', { state: 'closed' }, { state: 'closed' })], next: 'n 2' } }, { hash: '#/inbox?state=closed' });
+    await flush();
+    $$<HTMLButtonElement>('.chats .more button')[0].click();
+    await flush();
+    expect(calls(ui.fetch).map((c) => c.route).filter((r) => r.startsWith('GET /chats'))).toEqual([
+      'GET /chats?state=closed',
+      'GET /chats?state=closed&cursor=n%202',
+    ]);
+  });
+
   it('says hello on the realtime socket with the manager token', async () => {
     start({ ...schema, 'GET /chats': { chats: [] } });
     await flush();

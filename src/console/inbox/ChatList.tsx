@@ -3,7 +3,7 @@ import { guard } from '../guard';
 import { ErrorText } from '../shell/ErrorText';
 import { ChatListItem } from './ChatListItem';
 
-/** The chats under the current filters, newest first, each a link to its thread. */
+/** The chats under the current filters, newest first, each a link to its thread; a page at a time. */
 export function ChatList() {
   const c = useConsole();
   const t = c.t.value;
@@ -27,11 +27,21 @@ export function ChatList() {
         {status === 'loading' ? t.loading : t.chatCount(chats.length)}
       </p>
       {chats.length ? (
-        <ul class="chats" aria-label={t.chats}>
-          {chats.map((chat) => (
-            <ChatListItem key={chat.id} chat={chat} />
-          ))}
-        </ul>
+        <div class="chats">
+          <ul aria-label={t.chats}>
+            {chats.map((chat) => (
+              <ChatListItem key={chat.id} chat={chat} />
+            ))}
+          </ul>
+          {inbox.next.value && (
+            <div class="more">
+              {inbox.error.value ? <ErrorText error={inbox.error.value} /> : null}
+              <button type="button" class="btn" disabled={inbox.loadingMore.value} onClick={guard(() => inbox.loadMore())}>
+                {inbox.loadingMore.value ? t.loading : t.loadMore}
+              </button>
+            </div>
+          )}
+        </div>
       ) : (
         <p class="list-state">{t.noChats}</p>
       )}

@@ -39,6 +39,46 @@ describe('the chat view', () => {
     expect($('.thread .msg.manager')).not.toBeNull();
   });
 
+  it('loads older messages above the thread, from the button, until the first one', async () => {
+    const oldest = [message('c1', 'customer', 'one'), message('c1', 'manager', 'two')];
+    const newest = [message('c1', 'customer', 'three'), message('c1', 'manager', 'four')];
+    openChat(newest, { next: 'older-1' });
+    await flush();
+    expect(texts('.thread .msg .bub')).toEqual(['three', 'four']);
+    const older = button('Load older messages');
+    expect(older).toBeTruthy();
+    const fetchOlder = ui.fetch.getMockImplementation()!;
+    ui.fetch.mockImplementation(async (input: string, init?: RequestInit) =>
+      String(input).includes('before=older-1')
+        ? new Response(JSON.stringify({ chat: chat('c1'), messages: oldest, next: null }), { headers: { 'content-type': 'application/json' } })
+        : fetchOlder(input, init),
+    );
+    older!.click();
+    await flush();
+    expect(calls(ui.fetch).map((c) => c.route)).toContain('GET /chats/c1?before=older-1');
+    expect(texts('.thread .msg .bub')).toEqual(['one', 'two', 'three', 'four']);
+    expect(button('Load older messages')).toBeFalsy();
+  });
+
+  it('marks a member id that came without a valid memberHash as unverified, and says why to a screen reader', async () => {
+    const c1 = chat('c1', { user: { id: 'u-c1', name: null, memberId: 'customer-1001', memberVerified: false } });
+    start({ 'GET /profile-fields': { fields: [], builtIns: [] }, 'GET /chats': { chats: [c1] }, 'GET /chats/c1': { chat: c1, messages: [] } }, { hash: '#/inbox/c1' });
+    await flush();
+    const line = $('.chat-head .member-id')!;
+    expect(line.textContent).toContain('Member ID: customer-1001(unverified)');
+    const mark = line.querySelector('.unverified')!;
+    expect(mark.getAttribute('title')).toContain('without a valid memberHash');
+    expect(mark.querySelector('.vh')?.textContent).toContain('anyone could send it');
+  });
+
+  it('shows a verified member id without the mark', async () => {
+    const c1 = chat('c1', { user: { id: 'u-c1', name: 'Mina', memberId: 'customer-1001', memberVerified: true } });
+    start({ 'GET /profile-fields': { fields: [], builtIns: [] }, 'GET /chats': { chats: [c1] }, 'GET /chats/c1': { chat: c1, messages: [] } }, { hash: '#/inbox/c1' });
+    await flush();
+    expect($('.chat-head .member-id')?.textContent).toBe('Member ID: customer-1001');
+    expect($('.chat-head .unverified')).toBeNull();
+  });
+
   it('renders links only for http, https and mailto, and HTML stays text', async () => {
     openChat([message('c1', 'customer', 'See https://shop.example/a?b=1. or mailto:help@shop.example javascript:alert(1) <img src=x onerror=alert(1)> <b>b</b>')]);
     await flush();

@@ -10,7 +10,10 @@ export const inboxCss = `
 .count{margin:6px 12px;font-size:12px;color:var(--muted)}
 .list-state{padding:12px}
 .placeholder{display:grid;place-items:center;color:var(--muted);margin:0}
-.chats{list-style:none;margin:0;padding:0;overflow:auto;flex:1}
+.chats{overflow:auto;flex:1}
+.chats ul{list-style:none;margin:0;padding:0}
+.chats .more{display:flex;flex-direction:column;gap:6px;padding:10px 12px}
+.thread .older{align-self:center}
 .chat-item{display:flex;flex-direction:column;gap:2px;padding:10px 12px;border-bottom:1px solid var(--line);color:var(--fg);text-decoration:none}
 .chat-item:hover{background:var(--soft)}
 .chat-item[aria-current=true]{background:var(--soft);box-shadow:inset 3px 0 0 var(--accent)}
@@ -23,6 +26,9 @@ export const inboxCss = `
 .chat-pane{display:flex;flex-direction:column;min-height:0;min-width:0}
 .chat-head{display:flex;align-items:center;gap:10px;padding:10px 16px;border-bottom:1px solid var(--line);background:var(--panel)}
 .chat-head h2{margin:0;font-size:16px}
+.member-id{margin:0;font-size:12px;color:var(--muted)}
+.member-id .unverified{margin-left:4px;color:var(--danger);cursor:help}
+.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .chat-head .btn{margin-left:auto}
 .survey-link{display:flex;flex-wrap:wrap;align-items:center;gap:6px 8px;padding:8px 16px;border-bottom:1px solid var(--line);font-size:13px}
 .survey-link input{flex:1;min-width:160px;font-size:12px}

@@ -1,13 +1,19 @@
 import type { Message } from '../../shared/types';
 import type { ManagerChat } from '../../shared/managerApi';
+import { compareChats } from '../../shared/paging';
 import { matchesFilter, type ChatFilter } from './chatFilter';
 
-/** When the chat last saw activity: its newest message, else its creation (the server's order). */
-const activity = (chat: ManagerChat) => Math.max(chat.createdAt, chat.lastMessage ? chat.lastMessage.createdAt : 0);
+/** Newest first, as `GET /chats` pages them. */
+export const sortChats = (chats: ManagerChat[]): ManagerChat[] => [...chats].sort(compareChats);
 
-/** Newest first, as `GET /chats` lists them. */
-export const sortChats = (chats: ManagerChat[]): ManagerChat[] =>
-  [...chats].sort((a, b) => activity(b) - activity(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+/**
+ * The list with the next page added: chats already listed keep their (realtime-fresher) copy.
+ * @example appendPage(inbox.chats.value, body.chats)
+ */
+export function appendPage(list: ManagerChat[], page: ManagerChat[]): ManagerChat[] {
+  const known = new Set(list.map((chat) => chat.id));
+  return sortChats([...list, ...page.filter((chat) => !known.has(chat.id))]);
+}
 
 /** Whether `incoming` is at least as recent as `current`: a late, older copy never wins. */
 export const isNewer = (incoming: ManagerChat, current: ManagerChat | null | undefined): boolean =>

@@ -29,6 +29,9 @@ export function createChatView(api: Api, onChat: (chat: ManagerChat) => void) {
   const editError = signal<unknown>(null);
   const draft = signal('');
   const busy = signal(false);
+  /** The `before` cursor of older messages; null once the thread starts at its first message. */
+  const older = signal<string | null>(null);
+  const loadingOlder = signal(false);
   let latest = 0;
 
   const path = (suffix = '') => `/chats/${encodeURIComponent(chatId.peek()!)}${suffix}`;
@@ -44,6 +47,8 @@ export function createChatView(api: Api, onChat: (chat: ManagerChat) => void) {
       const detail = await api.get<ChatDetail>(path());
       if (id !== latest) return;
       setChat(detail.chat);
+      // A quiet refresh reads the newest page again: the older pages already shown stay, cursor too.
+      if (!quiet || !messages.peek().length) older.value = detail.next ?? null;
       messages.value = upsertMessages(messages.peek(), detail.messages);
       csatLink.value = detail.csatLink || null;
       customerProfile.value = detail.customerProfile || {};
@@ -56,6 +61,24 @@ export function createChatView(api: Api, onChat: (chat: ManagerChat) => void) {
     }
   }
 
+  /** Adds the page of messages before the oldest one shown. */
+  async function loadOlder() {
+    const before = older.peek();
+    if (!before || loadingOlder.peek()) return;
+    const id = chatId.peek();
+    loadingOlder.value = true;
+    try {
+      const detail = await api.get<ChatDetail>(path(`?before=${encodeURIComponent(before)}`));
+      if (chatId.peek() !== id) return;
+      messages.value = upsertMessages(messages.peek(), detail.messages);
+      older.value = detail.next ?? null;
+    } catch (caught) {
+      if (chatId.peek() === id) error.value = caught;
+    } finally {
+      loadingOlder.value = false;
+    }
+  }
+
   function open(id: string | null) {
     if (id === chatId.peek()) return;
     latest++;
@@ -64,6 +87,7 @@ export function createChatView(api: Api, onChat: (chat: ManagerChat) => void) {
     messages.value = [];
     csatLink.value = null;
     customerProfile.value = {};
+    older.value = null;
     draft.value = '';
     actionError.value = editError.value = error.value = null;
     status.value = 'idle';
@@ -121,8 +145,11 @@ export function createChatView(api: Api, onChat: (chat: ManagerChat) => void) {
     editError,
     draft,
     busy,
+    older,
+    loadingOlder,
     open,
     load,
+    loadOlder,
     send,
     apply,
     close: () => act(() => api.post(path('/close'))),

@@ -2,13 +2,16 @@ import { signal, type ReadonlySignal } from '@preact/signals';
 import type { Api } from '../api/createApi';
 import type { ManagerChat } from '../../shared/managerApi';
 import { filterQuery, type ChatFilter } from './chatFilter';
-import { sortChats, upsertChat } from './chatList';
+import { appendPage, sortChats, upsertChat } from './chatList';
 import type { LoadStatus } from './createLoader';
 
 export type Inbox = ReturnType<typeof createInbox>;
 
+type ChatPage = { chats: ManagerChat[]; next?: string | null };
+
 /**
- * The chat list under the route's filters, newest first. Realtime changes are applied by id;
+ * The chat list under the route's filters, newest first, a page at a time (`loadMore` adds the
+ * next one while `next` holds its cursor). Realtime changes are applied by id;
  * those that arrive while a load is on its way are applied again on its result, and an older
  * copy of a chat never replaces a newer one, so nothing is lost to the race.
  */
@@ -16,6 +19,9 @@ export function createInbox(api: Api, filter: ReadonlySignal<ChatFilter>) {
   const chats = signal<ManagerChat[]>([]);
   const status = signal<LoadStatus>('idle');
   const error = signal<unknown>(null);
+  /** The cursor of the next page; null when every chat is listed. */
+  const next = signal<string | null>(null);
+  const loadingMore = signal(false);
   let latest = 0;
   let arrived: ManagerChat[] | null = null;
 
@@ -26,9 +32,10 @@ export function createInbox(api: Api, filter: ReadonlySignal<ChatFilter>) {
     arrived = [];
     try {
       const query = filterQuery(current);
-      const body = await api.get<{ chats: ManagerChat[] }>(`/chats${query ? '?' + query : ''}`);
+      const body = await api.get<ChatPage>(`/chats${query ? '?' + query : ''}`);
       if (id !== latest) return;
       chats.value = (arrived || []).reduce((list, chat) => upsertChat(list, chat, current), sortChats(body.chats));
+      next.value = body.next ?? null;
       error.value = null;
       status.value = 'ready';
     } catch (caught) {
@@ -40,11 +47,31 @@ export function createInbox(api: Api, filter: ReadonlySignal<ChatFilter>) {
     }
   }
 
+  /** Adds the next page; a reload that starts meanwhile wins and this page is dropped. */
+  async function loadMore(): Promise<void> {
+    const cursor = next.peek();
+    if (!cursor || loadingMore.peek()) return;
+    const id = latest;
+    const query = filterQuery(filter.peek());
+    loadingMore.value = true;
+    try {
+      const body = await api.get<ChatPage>(`/chats?${query ? query + '&' : ''}cursor=${encodeURIComponent(cursor)}`);
+      if (id !== latest) return;
+      chats.value = appendPage(chats.peek(), body.chats);
+      next.value = body.next ?? null;
+      error.value = null;
+    } catch (caught) {
+      if (id === latest) error.value = caught;
+    } finally {
+      loadingMore.value = false;
+    }
+  }
+
   /** A chat changed (realtime event or a manager's own action). */
   function apply(chat: ManagerChat) {
     arrived?.push(chat);
     chats.value = upsertChat(chats.value, chat, filter.peek());
   }
 
-  return { chats, status, error, load, apply };
+  return { chats, status, error, next, loadingMore, load, loadMore, apply };
 }

@@ -3,11 +3,16 @@ import { adoptStyles } from '../../core/adoptStyles';
 import type { CoreBridge } from '../../core/contract';
 import { preactRuntime } from '../../csat/sharedPreact';
 import type { HostEvent, MessengerChunks, MessengerHost } from './types';
-import { answersKey, createAnswerBox } from './createAnswerBox';
+import { answersKey, type AnswerBox } from '../../csat/createAnswerBox';
+import { createPersistentQueue } from '../../core/createPersistentQueue';
+import { readJson } from '../../core/storage';
+import { report } from '../guard';
 import { createDrafts } from './createDrafts';
 import { createOutbox } from './createOutbox';
 
 const path = (chatId: string) => `/chats/${encodeURIComponent(chatId)}`;
+/** The path with the page cursor the server gave, when there is one. */
+const paged = (path: string, key: string, cursor?: string | null) => (cursor ? `${path}?${key}=${encodeURIComponent(cursor)}` : path);
 
 /**
  * Builds the messenger's MessengerHost on the core's bridge: typed widget API calls, the
@@ -23,14 +28,28 @@ export function createMessengerHost(bridge: CoreBridge, chunks: MessengerChunks)
   const emit = (event: HostEvent) => listeners.forEach((l) => l(event));
   const outbox = createOutbox(request, bridge.outboxKey, bridge.newId, (chatId) => emit({ type: 'outbox', chatId }), bridge.createChat);
   const drafts = createDrafts(bridge.outboxKey + ':drafts');
-  const answers = createAnswerBox(request, answersKey(bridge.outboxKey), bridge.newId, ({ chatId, messageId }, message) =>
-    emit({ type: 'answers', chatId, messageId, message }),
-  );
+  const answersAt = answersKey(bridge.outboxKey);
+  /** Made once survey.js is here: no survey shown and no answer waiting, no answer box. */
+  let answers: AnswerBox | undefined;
+  let destroyed = false;
+  const loadSurvey = () =>
+    chunks.survey().then((survey) => {
+      survey.adoptPreact(preactRuntime);
+      removeSurveyStyles ||= adoptStyles(bridge.shadowRoot, survey.csatFormCss, bridge.nonce);
+      if (!destroyed) {
+        answers ||= survey.createAnswerBox(createPersistentQueue, request, answersAt, bridge.newId, ({ chatId, messageId }, message) =>
+          emit({ type: 'answers', chatId, messageId, message }),
+        );
+      }
+      return survey;
+    });
+  // Answers an earlier page left waiting are sent as soon as their code is here.
+  if (readJson(answersAt)) loadSurvey().catch(report);
   const unsubscribe = bridge.subscribe((event) => {
-    if (event.type === 'message') answers.answered(event.message);
+    if (event.type === 'message') answers?.answered(event.message);
     if (event.type === 'connection' && event.online) {
       outbox.kick();
-      answers.kick();
+      answers?.kick();
     }
     emit(event);
   });
@@ -46,10 +65,10 @@ export function createMessengerHost(bridge: CoreBridge, chunks: MessengerChunks)
       return bridge.online;
     },
     nonce: bridge.nonce,
-    listChats: () => request<{ chats: WidgetChat[] }>('GET', '/chats').then((r) => r.chats),
-    getChat: (chatId) =>
-      request<{ chat: WidgetChat; messages: Message[] }>('GET', path(chatId)).then((loaded) => {
-        loaded.messages.forEach(answers.answered);
+    listChats: (cursor) => request('GET', paged('/chats', 'cursor', cursor)),
+    getChat: (chatId, before) =>
+      request<{ chat: WidgetChat; messages: Message[]; next: string | null }>('GET', paged(path(chatId), 'before', before)).then((loaded) => {
+        loaded.messages.forEach((message) => answers?.answered(message));
         return loaded;
       }),
     createChat: outbox.start,
@@ -58,15 +77,11 @@ export function createMessengerHost(bridge: CoreBridge, chunks: MessengerChunks)
     draft: drafts.get,
     saveDraft: drafts.set,
     discard: outbox.discard,
-    answerSurvey: answers.answer,
-    pendingAnswer: answers.pending,
+    // The form that answers is in survey.js: by then the answer box is made.
+    answerSurvey: (chatId, messageId, score, comment) => answers!.answer(chatId, messageId, score, comment),
+    pendingAnswer: (messageId) => answers?.pending(messageId),
     loadStrings: () => (chunks.strings[bridge.language] || chunks.strings.en)().then((loaded) => loaded.strings),
-    loadSurvey: () =>
-      chunks.survey().then((survey) => {
-        survey.adoptPreact(preactRuntime);
-        removeSurveyStyles ||= adoptStyles(bridge.shadowRoot, survey.csatFormCss, bridge.nonce);
-        return survey;
-      }),
+    loadSurvey,
     markRead: bridge.markRead,
     viewing: bridge.viewing,
     subscribe(listener) {
@@ -80,8 +95,9 @@ export function createMessengerHost(bridge: CoreBridge, chunks: MessengerChunks)
     urlClicked: bridge.urlClicked,
     destroy() {
       unsubscribe();
+      destroyed = true;
       outbox.stop();
-      answers.stop();
+      answers?.stop();
       listeners.clear();
       removeSurveyStyles?.();
     },

@@ -44,10 +44,10 @@ export type HostEvent =
 
 /** The messenger UI's view of the session, built by the chunk from the CoreBridge. */
 export interface MessengerHost extends SessionView {
-  /** The customer's chats, newest first. */
-  listChats(): Promise<WidgetChat[]>;
-  /** One chat with its messages, oldest first. */
-  getChat(chatId: string): Promise<{ chat: WidgetChat; messages: Message[] }>;
+  /** A page of the customer's chats, newest first: the first, or the one at `cursor`. */
+  listChats(cursor?: string | null): Promise<{ chats: WidgetChat[]; next: string | null }>;
+  /** One chat with a page of its messages (oldest first): the newest, or those `before` a cursor. */
+  getChat(chatId: string, before?: string | null): Promise<{ chat: WidgetChat; messages: Message[]; next: string | null }>;
   /**
    * Starts a chat with `text` as its first message, which waits in the outbox under chat id `''`
    * until the chat is created; resolves then.

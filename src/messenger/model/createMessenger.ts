@@ -30,7 +30,11 @@ export function createMessenger(host: MessengerHost) {
   const chatId = signal<string | null>(null);
   const chats = signal<WidgetChat[]>([]);
   const listState = signal<ListState>('loading');
+  /** The cursor of the next page of chats; null once all are listed. */
+  const moreChats = signal<string | null>(null);
   const messages = signal<Record<string, Message[]>>({});
+  /** Per chat, the cursor of its older messages; null once its first message is shown. */
+  const older = signal<Record<string, string | null>>({});
   /** The open chat's outbox (the new chat's: first messages of chats being created), as last read from the core. */
   const outbox = signal<OutgoingMessage[]>([]);
   /** The composer's text, kept by the host per chat: see `setDraft`. */
@@ -84,11 +88,13 @@ export function createMessenger(host: MessengerHost) {
     chats.value = chats.value.map((c) => (c.id === id && c.unread ? { ...c, unread: 0 } : c));
   };
 
-  async function loadChats() {
-    listState.value = 'loading';
+  /** The first page of chats, or with `cursor` the next one added below those listed. */
+  async function loadChats(cursor?: string | null) {
+    if (!cursor) listState.value = 'loading';
     try {
-      const list = await host.listChats();
-      chats.value = list.reduce<WidgetChat[]>((all, c) => upsertChat(all, c, c.unread), []);
+      const page = await host.listChats(cursor);
+      chats.value = page.chats.reduce((all, c) => upsertChat(all, c, c.unread), cursor ? chats.value : []);
+      moreChats.value = page.next;
       listState.value = 'ready';
     } catch (error) {
       report(error);
@@ -96,10 +102,13 @@ export function createMessenger(host: MessengerHost) {
     }
   }
 
-  async function loadThread(id: string) {
+  /** The chat's newest messages, or with `before` the page older than those shown. */
+  async function loadThread(id: string, before?: string | null) {
     try {
-      const loaded = await host.getChat(id);
+      const loaded = await host.getChat(id, before);
       chats.value = upsertChat(chats.value, loaded.chat, loaded.chat.unread);
+      // Reading the newest page again keeps the place older pages reached.
+      if (before || !(id in older.value)) older.value = { ...older.value, [id]: loaded.next };
       addMessages(id, loaded.messages);
       markRead();
     } catch (error) {
@@ -238,6 +247,8 @@ export function createMessenger(host: MessengerHost) {
     chatId,
     chats,
     listState,
+    moreChats,
+    older,
     draft,
     setDraft,
     notice,
@@ -250,6 +261,8 @@ export function createMessenger(host: MessengerHost) {
     thread,
     pending,
     loadChats,
+    loadMoreChats: () => loadChats(moreChats.value),
+    loadOlder: () => chatId.value && loadThread(chatId.value, older.value[chatId.value]),
     openHome,
     openThread,
     openNew,

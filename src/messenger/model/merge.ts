@@ -1,6 +1,5 @@
+import { compareChats } from '../../shared/paging';
 import type { Chat, Message, WidgetChat } from '../../shared/types';
-
-const recency = (chat: Chat) => Math.max(chat.updatedAt, chat.lastMessage?.createdAt || 0);
 
 /**
  * Messages of both lists, each id once (the later copy wins), oldest first. A survey's answer is
@@ -16,7 +15,7 @@ export function mergeMessages(current: readonly Message[] | undefined, incoming:
 }
 
 /**
- * The chat list with one chat replaced or added, newest first. A realtime `chat` carries no unread
+ * The chat list with one chat replaced or added, newest first (the order the server pages in). A realtime `chat` carries no unread
  * count unless the event says so, so the count already known is kept then. An older copy of a chat
  * (by `updatedAt`) never replaces a newer one.
  */
@@ -26,5 +25,5 @@ export function upsertChat(list: readonly WidgetChat[], chat: Chat, unread?: num
   if (known && known.updatedAt > chat.updatedAt) return list.slice();
   const lastMessage = chat.lastMessage || message || known?.lastMessage || null;
   const next: WidgetChat = { ...known, ...chat, lastMessage, unread: unread ?? known?.unread ?? 0 };
-  return [next, ...list.filter((c) => c.id !== chat.id)].sort((a, b) => recency(b) - recency(a));
+  return [next, ...list.filter((c) => c.id !== chat.id)].sort(compareChats);
 }

@@ -59,12 +59,12 @@ export function fakeHost(chats: WidgetChat[] = [], messages: Record<string, Mess
     online: true,
     channel: { id: 'ch1', name: 'Acme Support', color: '#0a7cff' },
     user: { id: 'u1', memberId: null, name: null, language: 'en', profile: {}, tags: [], unsubscribeEmail: false, unsubscribeTexting: false },
-    listChats: vi.fn(async () => chats),
-    getChat: vi.fn(async (id: string) => {
+    listChats: vi.fn(async (_cursor?: string | null) => ({ chats, next: null as string | null })),
+    getChat: vi.fn(async (id: string, _before?: string | null) => {
       const found = chats.find((c) => c.id === id);
       // As the widget API answers an id that is not one of the customer's chats.
       if (!found) throw Object.assign(new Error('chat: no such chat'), { status: 404, code: 'chat_not_found', retryable: false });
-      return { chat: found, messages: messages[id] || [] };
+      return { chat: found, messages: messages[id] || [], next: null as string | null };
     }),
     createChat: vi.fn(async (text: string) => {
       // As the real outbox: the first message waits under chat id '' until its chat is created.

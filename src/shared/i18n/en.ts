@@ -16,6 +16,8 @@ export const messenger: MessengerStrings = {
   loading: 'Loading…',
   loadFailed: 'Could not load.',
   retry: 'Try again',
+  more: 'Show more',
+  older: 'Show earlier messages',
   messages: 'Messages',
   messageLabel: 'Message',
   placeholder: 'Write a message…',

@@ -16,6 +16,8 @@ export const messenger: MessengerStrings = {
   loading: '読み込み中…',
   loadFailed: '読み込めませんでした。',
   retry: '再試行',
+  more: 'もっと見る',
+  older: '以前のメッセージを表示',
   messages: 'メッセージ',
   messageLabel: 'メッセージ',
   placeholder: 'メッセージを入力…',

@@ -16,6 +16,8 @@ export const messenger: MessengerStrings = {
   loading: '불러오는 중…',
   loadFailed: '불러오지 못했습니다.',
   retry: '다시 시도',
+  more: '더 보기',
+  older: '이전 메시지 보기',
   messages: '메시지',
   messageLabel: '메시지',
   placeholder: '메시지를 입력하세요…',

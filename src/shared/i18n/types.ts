@@ -9,6 +9,10 @@ export interface MessengerStrings {
   loading: string;
   loadFailed: string;
   retry: string;
+  /** The button under the chat list that shows the next page of chats. */
+  more: string;
+  /** The button atop a thread that shows its older messages. */
+  older: string;
   messages: string;
   messageLabel: string;
   placeholder: string;

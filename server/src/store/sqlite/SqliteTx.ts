@@ -6,7 +6,7 @@ import type { CsatSettings } from '../../../../src/shared/csat/index.ts';
 import type { OperatingHours } from '../../../../src/shared/operatingHours.ts';
 import type { CustomField } from '../../../../src/shared/profile/index.ts';
 import type { DisplaySettings } from '../../../../src/shared/managerApi.ts';
-import type { CsatForm, Message } from '../../../../src/shared/types.ts';
+import type { Author, CsatForm, Message } from '../../../../src/shared/types.ts';
 import type {
   ChannelRecord,
   ChatRecord,
@@ -18,7 +18,7 @@ import type {
   TrackRecord,
   UserRecord,
 } from '../../domain/types.ts';
-import type { EventQuery, StoreTx } from '../Store.ts';
+import type { EventQuery, SessionPurge, StoreTx } from '../Store.ts';
 import { csatAnswerParams, surveyParams, toCsatAnswer, toSurvey, type CsatAnswerRow, type SurveyRow } from './csatRows.ts';
 import type { ChannelRow, ChatDetailRow, ChatRow, EventRow, MessageRow, UserRow } from './rows.ts';
 import { profileFieldParams, toProfileField, type ProfileFieldRow } from './profileFieldRows.ts';
@@ -73,10 +73,21 @@ export class SqliteTx implements StoreTx {
   }
 
   async insertSession(tokenHash: string, userId: string, createdAt: number) {
-    this.s.insertSession.run(tokenHash, userId, createdAt);
+    this.s.insertSession.run(tokenHash, userId, createdAt, createdAt);
   }
   async findSession(tokenHash: string) {
-    return (this.s.findSession.get(tokenHash) as string | undefined) ?? null;
+    const row = this.s.findSession.get(tokenHash) as { userId: string; lastUsedAt: number; member: number } | undefined;
+    return row ? { userId: row.userId, lastUsedAt: row.lastUsedAt, member: row.member === 1 } : null;
+  }
+  async touchSession(tokenHash: string, at: number) {
+    this.s.touchSession.run(at, tokenHash);
+  }
+  async deleteSession(tokenHash: string) {
+    this.s.deleteSession.run(tokenHash);
+  }
+  async purgeSessions({ visitorBefore, memberBefore, limit }: SessionPurge) {
+    const latest = Math.max(visitorBefore, memberBefore);
+    return this.s.purgeSessions.run({ visitorBefore, memberBefore, latest, limit }).changes;
   }
 
   async getChatDetail(chatId: string) {
@@ -87,8 +98,8 @@ export class SqliteTx implements StoreTx {
     const row = this.s.chatByClientId.get(userId, clientId) as ChatRow | undefined;
     return row ? rows.toChat(row) : null;
   }
-  async listChatDetails(filter: Parameters<StoreTx['listChatDetails']>[0]) {
-    return (this.s.listChats(filter) as ChatDetailRow[]).map(rows.toChatDetail);
+  async listChatDetails(...[filter, page]: Parameters<StoreTx['listChatDetails']>) {
+    return (this.s.listChats(filter, page) as ChatDetailRow[]).map(rows.toChatDetail);
   }
   async insertChat(chat: ChatRecord) {
     this.s.insertChat.run(rows.chatParams(chat));
@@ -124,12 +135,16 @@ export class SqliteTx implements StoreTx {
   async updateMessageForm(id: string, form: CsatForm) {
     this.s.updateMessageForm.run(JSON.stringify(form), id);
   }
-  async findMessageByClientId(chatId: string, clientId: string) {
-    const row = this.s.messageByClientId.get(chatId, clientId) as MessageRow | undefined;
+  async findMessageByClientId(chatId: string, author: Author, clientId: string) {
+    const row = this.s.messageByClientId.get(chatId, author, clientId) as MessageRow | undefined;
     return row ? rows.toMessage(row) : null;
   }
   async listMessages(chatId: string) {
     return (this.s.listMessages.all(chatId) as MessageRow[]).map(rows.toMessage);
+  }
+  async listMessagesBefore(chatId: string, before: number | undefined, limit: number) {
+    const newest = this.s.listMessagesBefore.all({ chatId, before: before ?? Number.MAX_SAFE_INTEGER, limit });
+    return (newest as MessageRow[]).reverse().map(rows.toMessage);
   }
   async lastMessageSeq(chatId: string) {
     return this.s.lastMessageSeq.get(chatId) as number;

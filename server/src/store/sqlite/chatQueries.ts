@@ -1,10 +1,10 @@
 /** The one query that reads chats with their user, last message and unread count. */
 import type Database from 'better-sqlite3';
-import type { ChatFilter } from '../../domain/types.ts';
+import type { ChatFilter, ChatPage } from '../../domain/types.ts';
 
 const SELECT_DETAIL = `
   SELECT c.*,
-    u.name AS user_name, u.member_id AS user_member_id,
+    u.name AS user_name, u.member_id AS user_member_id, u.member_verified AS user_member_verified,
     (SELECT COUNT(*) FROM messages x
       WHERE x.chat_id = c.id AND x.author != 'customer' AND x.seq > c.read_seq) AS unread,
     m.id AS m_id, m.seq AS m_seq, m.author AS m_author, m.text AS m_text,
@@ -26,21 +26,37 @@ const CONDITIONS: Record<keyof ChatFilter, string> = {
 export const chatDetailById = (db: Database.Database) =>
   db.prepare(`${SELECT_DETAIL} WHERE c.id = ?`);
 
+/** Keyset paging: the row value walks the (activity_at, id) indexes, never an OFFSET. */
+const AFTER = '(c.activity_at, c.id) < (@afterActivity, @afterId)';
+
+/** The SQL of one list shape; exported so a test can read its query plan. */
+export function chatListSql(keys: readonly (keyof ChatFilter)[], after: boolean): string {
+  const conditions = keys.map((key) => CONDITIONS[key]);
+  if (after) conditions.push(AFTER);
+  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  return `${SELECT_DETAIL} ${where} ORDER BY c.activity_at DESC, c.id DESC LIMIT @limit`;
+}
+
 /** Prepared statements keyed by which filters are present, so each shape is compiled once. */
 export function chatListQuery(db: Database.Database) {
   const cache = new Map<string, Database.Statement>();
-  return (filter: ChatFilter) => {
+  return (filter: ChatFilter, page?: ChatPage) => {
     const keys = (Object.keys(CONDITIONS) as (keyof ChatFilter)[]).filter(
       (key) => filter[key] !== undefined,
     );
-    const cacheKey = keys.join(',');
+    const after = page?.after !== undefined;
+    const cacheKey = `${keys.join(',')}${after ? '+after' : ''}`;
     let statement = cache.get(cacheKey);
     if (!statement) {
-      const where = keys.length ? `WHERE ${keys.map((key) => CONDITIONS[key]).join(' AND ')}` : '';
-      statement = db.prepare(`${SELECT_DETAIL} ${where} ORDER BY c.activity_at DESC, c.id DESC`);
+      statement = db.prepare(chatListSql(keys, after));
       cache.set(cacheKey, statement);
     }
-    const params = Object.fromEntries(keys.map((key) => [key, filter[key]]));
+    const params: Record<string, unknown> = Object.fromEntries(keys.map((key) => [key, filter[key]]));
+    params.limit = page ? page.limit : -1;
+    if (page?.after) {
+      params.afterActivity = page.after.activityAt;
+      params.afterId = page.after.id;
+    }
     return statement.all(params);
   };
 }

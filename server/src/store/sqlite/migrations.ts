@@ -8,6 +8,11 @@ interface Migration {
   id: number;
   name: string;
   sql: string;
+  /**
+   * The migration rebuilds a table that others reference: foreign keys are off while it runs (they
+   * cannot change inside a transaction) and checked before it commits, SQLite's documented way.
+   */
+  rebuildsTable?: true;
 }
 
 const MIGRATIONS: Migration[] = [
@@ -194,10 +199,60 @@ const MIGRATIONS: Migration[] = [
     // NULL until a chat's next change counts its messages once; later messages update the tally.
     sql: `ALTER TABLE chats ADD COLUMN metrics_tally TEXT;`,
   },
+  {
+    id: 6,
+    name: 'verified member ids, and sessions that expire after their last use',
+    // Without a member secret a member id is only a label a browser gave itself, so only verified
+    // ids stay unique. Member ids stored before count as verified where their channel has a
+    // secret today, so members keep their chats across the upgrade.
+    sql: `
+      ALTER TABLE users ADD COLUMN member_verified INTEGER NOT NULL DEFAULT 0;
+      UPDATE users SET member_verified = 1 WHERE member_id IS NOT NULL
+        AND channel_id IN (SELECT id FROM channels WHERE member_secret IS NOT NULL);
+      DROP INDEX users_member;
+      CREATE UNIQUE INDEX users_verified_member ON users(channel_id, member_id) WHERE member_verified = 1;
+
+      ALTER TABLE sessions ADD COLUMN last_used_at INTEGER NOT NULL DEFAULT 0;
+      UPDATE sessions SET last_used_at = created_at;
+      CREATE INDEX sessions_last_used ON sessions(last_used_at);
+      CREATE INDEX sessions_user ON sessions(user_id);
+    `,
+  },
+  {
+    id: 7,
+    name: 'message clientIds unique per author side; chat lists paged by (activity, id)',
+    // Only messages and chat indexes change: users and sessions (which migration 6 may extend) are
+    // left alone. The messages columns are listed, so a later column added elsewhere is no concern.
+    rebuildsTable: true,
+    sql: `
+      CREATE TABLE messages_new (
+        id TEXT PRIMARY KEY,
+        chat_id TEXT NOT NULL REFERENCES chats(id),
+        seq INTEGER NOT NULL,
+        author TEXT NOT NULL CHECK (author IN ('customer', 'manager', 'bot')),
+        text TEXT NOT NULL,
+        author_name TEXT,
+        client_id TEXT,
+        created_at INTEGER NOT NULL,
+        form TEXT,
+        UNIQUE (chat_id, author, client_id)
+      );
+      INSERT INTO messages_new (id, chat_id, seq, author, text, author_name, client_id, created_at, form)
+        SELECT id, chat_id, seq, author, text, author_name, client_id, created_at, form FROM messages;
+      DROP TABLE messages;
+      ALTER TABLE messages_new RENAME TO messages;
+      CREATE INDEX messages_chat_seq ON messages(chat_id, seq);
+
+      DROP INDEX chats_user_activity;
+      DROP INDEX chats_activity;
+      CREATE INDEX chats_user_activity ON chats(user_id, activity_at, id);
+      CREATE INDEX chats_activity ON chats(activity_at, id);
+    `,
+  },
 ];
 
-/** Brings the schema up to date; safe to call on every start. */
-export function migrate(db: Database.Database): void {
+/** Brings the schema up to date (tests may stop after migration `until`); safe to call on every start. */
+export function migrate(db: Database.Database, until = Infinity): void {
   db.exec(`CREATE TABLE IF NOT EXISTS migrations (
     id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
   const applied = new Set(
@@ -205,10 +260,19 @@ export function migrate(db: Database.Database): void {
   );
   const record = db.prepare('INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)');
   for (const migration of MIGRATIONS) {
-    if (applied.has(migration.id)) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      record.run(migration.id, migration.name, Date.now());
-    })();
+    if (applied.has(migration.id) || migration.id > until) continue;
+    const foreignKeys = db.pragma('foreign_keys', { simple: true });
+    if (migration.rebuildsTable) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        if (migration.rebuildsTable && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+          throw new Error(`migration ${migration.id}: would break a foreign key`);
+        }
+        record.run(migration.id, migration.name, Date.now());
+      })();
+    } finally {
+      if (migration.rebuildsTable) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+    }
   }
 }

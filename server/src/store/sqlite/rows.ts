@@ -43,6 +43,7 @@ export interface UserRow {
   id: string;
   channel_id: string;
   member_id: string | null;
+  member_verified: number;
   name: string | null;
   language: string;
   profile: string;
@@ -57,6 +58,7 @@ export const toUser = (row: UserRow): UserRecord => ({
   id: row.id,
   channelId: row.channel_id,
   memberId: row.member_id,
+  memberVerified: row.member_verified === 1,
   name: row.name,
   language: row.language as Language,
   profile: JSON.parse(row.profile),
@@ -71,6 +73,7 @@ export const userParams = (u: UserRecord) => ({
   id: u.id,
   channel_id: u.channelId,
   member_id: u.memberId,
+  member_verified: u.memberVerified ? 1 : 0,
   name: u.name,
   language: u.language,
   profile: JSON.stringify(u.profile),
@@ -168,6 +171,7 @@ export const messageParams = (m: Message) => ({
 export interface ChatDetailRow extends ChatRow {
   user_name: string | null;
   user_member_id: string | null;
+  user_member_verified: number;
   unread: number;
   m_id: string | null;
   m_seq: number;
@@ -182,7 +186,7 @@ export interface ChatDetailRow extends ChatRow {
 export const toChatDetail = (row: ChatDetailRow): ChatDetail => ({
   chat: toChat(row),
   unread: row.unread,
-  user: { id: row.user_id, name: row.user_name, memberId: row.user_member_id },
+  user: { id: row.user_id, name: row.user_name, memberId: row.user_member_id, memberVerified: row.user_member_verified === 1 },
   lastMessage:
     row.m_id === null
       ? null

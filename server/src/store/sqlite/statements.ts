@@ -18,17 +18,26 @@ export function prepareStatements(db: Database.Database) {
       member_secret = @member_secret, allowed_origins = @allowed_origins WHERE id = @id`),
 
     getUser: p('SELECT * FROM users WHERE id = ?'),
-    findMember: p('SELECT * FROM users WHERE channel_id = ? AND member_id = ?'),
-    insertUser: p(`INSERT INTO users (id, channel_id, member_id, name, language, profile, tags,
+    findMember: p('SELECT * FROM users WHERE channel_id = ? AND member_id = ? AND member_verified = 1'),
+    insertUser: p(`INSERT INTO users (id, channel_id, member_id, member_verified, name, language, profile, tags,
       unsubscribe_email, unsubscribe_texting, created_at, updated_at) VALUES
-      (@id, @channel_id, @member_id, @name, @language, @profile, @tags,
+      (@id, @channel_id, @member_id, @member_verified, @name, @language, @profile, @tags,
        @unsubscribe_email, @unsubscribe_texting, @created_at, @updated_at)`),
-    updateUser: p(`UPDATE users SET member_id = @member_id, name = @name, language = @language,
+    updateUser: p(`UPDATE users SET member_id = @member_id, member_verified = @member_verified, name = @name, language = @language,
       profile = @profile, tags = @tags, unsubscribe_email = @unsubscribe_email,
       unsubscribe_texting = @unsubscribe_texting, updated_at = @updated_at WHERE id = @id`),
 
-    insertSession: p('INSERT INTO sessions (token_hash, user_id, created_at) VALUES (?, ?, ?)'),
-    findSession: p('SELECT user_id FROM sessions WHERE token_hash = ?').pluck(),
+    insertSession: p('INSERT INTO sessions (token_hash, user_id, created_at, last_used_at) VALUES (?, ?, ?, ?)'),
+    findSession: p(`SELECT s.user_id AS userId, s.last_used_at AS lastUsedAt, u.member_id IS NOT NULL AS member
+      FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`),
+    touchSession: p('UPDATE sessions SET last_used_at = ? WHERE token_hash = ?'),
+    deleteSession: p('DELETE FROM sessions WHERE token_hash = ?'),
+    // Bounded, so a purge never holds the write lock for long; the caller repeats until done.
+    purgeSessions: p(`DELETE FROM sessions WHERE rowid IN (
+      SELECT s.rowid FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.last_used_at < @latest
+        AND s.last_used_at < CASE WHEN u.member_id IS NULL THEN @visitorBefore ELSE @memberBefore END
+      LIMIT @limit)`),
 
     chatDetail: chatDetailById(db),
     listChats: chatListQuery(db),
@@ -56,8 +65,10 @@ export function prepareStatements(db: Database.Database) {
       (@id, @chat_id, @seq, @author, @text, @author_name, @client_id, @created_at, @form)`),
     getMessage: p('SELECT * FROM messages WHERE id = ?'),
     updateMessageForm: p('UPDATE messages SET form = ? WHERE id = ?'),
-    messageByClientId: p('SELECT * FROM messages WHERE chat_id = ? AND client_id = ?'),
+    messageByClientId: p('SELECT * FROM messages WHERE chat_id = ? AND author = ? AND client_id = ?'),
     listMessages: p('SELECT * FROM messages WHERE chat_id = ? ORDER BY seq'),
+    listMessagesBefore: p(`SELECT * FROM messages WHERE chat_id = @chatId AND seq < @before
+      ORDER BY seq DESC LIMIT @limit`),
     lastMessageSeq: p('SELECT COALESCE(MAX(seq), 0) FROM messages WHERE chat_id = ?').pluck(),
 
     csatSettings: p('SELECT rule FROM csat_settings WHERE channel_id = ?').pluck(),

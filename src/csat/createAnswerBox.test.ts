@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CsatAnswerRequest, Message } from '../../shared/types';
+import { createPersistentQueue } from '../core/createPersistentQueue';
+import type { CsatAnswerRequest, Message } from '../shared/types';
 import { answersKey, createAnswerBox } from './createAnswerBox';
 
 const KEY = answersKey('sangdam:key:outbox:u1');
@@ -40,7 +41,7 @@ describe('the answer box', () => {
     const request = vi.fn((m: string, path: string, body: CsatAnswerRequest) =>
       new Promise((resolve) => (release = () => resolve(answered(m, path, body)))));
     const changes: Array<Message | undefined> = [];
-    const box = createAnswerBox(request as never, KEY, newId, (_a, message) => changes.push(message));
+    const box = createAnswerBox(createPersistentQueue, request as never, KEY, newId, (_a, message) => changes.push(message));
     const acknowledged = box.answer('chat1', 'm7', 4, 'Quick and kind');
     expect(JSON.parse(localStorage.getItem(KEY)!)).toMatchObject([
       { chatId: 'chat1', messageId: 'm7', score: 4, comment: 'Quick and kind', state: 'sending' },
@@ -57,7 +58,7 @@ describe('the answer box', () => {
 
   it('sends no comment field when the customer wrote none', async () => {
     const request = vi.fn(answered);
-    await createAnswerBox(request as never, KEY, newId, () => {}).answer('chat1', 'm7', 5);
+    await createAnswerBox(createPersistentQueue, request as never, KEY, newId, () => {}).answer('chat1', 'm7', 5);
     expect(request.mock.calls[0][2]).toEqual({ answerId: expect.any(String), score: 5 });
   });
 
@@ -67,7 +68,7 @@ describe('the answer box', () => {
       if (down) throw offline();
       return answered(m, path, body);
     });
-    const box = createAnswerBox(request as never, KEY, newId, () => {});
+    const box = createAnswerBox(createPersistentQueue, request as never, KEY, newId, () => {});
     const acknowledged = box.answer('chat1', 'm7', 1);
     await vi.advanceTimersByTimeAsync(7500);
     expect(request.mock.calls.length).toBeGreaterThanOrEqual(3);
@@ -81,14 +82,14 @@ describe('the answer box', () => {
     const request = vi.fn(async (_m: string, _p: string, _b: CsatAnswerRequest): Promise<unknown> => {
       throw offline();
     });
-    createAnswerBox(request as never, KEY, newId, () => {}).answer('chat1', 'm7', 3).catch(() => {});
+    createAnswerBox(createPersistentQueue, request as never, KEY, newId, () => {}).answer('chat1', 'm7', 3).catch(() => {});
     await vi.advanceTimersByTimeAsync(0);
     const firstId = request.mock.calls[0][2].answerId;
 
     // The page reloads: a new box on the same key finds the answer and sends it again.
     request.mockImplementation(answered);
     const changes: Array<Message | undefined> = [];
-    const reloaded = createAnswerBox(request as never, KEY, newId, (_a, message) => changes.push(message));
+    const reloaded = createAnswerBox(createPersistentQueue, request as never, KEY, newId, (_a, message) => changes.push(message));
     expect(reloaded.pending('m7')).toMatchObject({ answerId: firstId, score: 3, state: 'sending' });
     await vi.advanceTimersByTimeAsync(0);
     expect(request).toHaveBeenLastCalledWith('POST', '/chats/chat1/messages/m7/answer', { answerId: firstId, score: 3 });
@@ -100,7 +101,7 @@ describe('the answer box', () => {
     const request = vi.fn(async (_m: string, _p: string, _b: CsatAnswerRequest): Promise<unknown> => {
       throw refused();
     });
-    const box = createAnswerBox(request as never, KEY, newId, () => {});
+    const box = createAnswerBox(createPersistentQueue, request as never, KEY, newId, () => {});
     await expect(box.answer('chat1', 'm7', 2)).rejects.toThrow('already answered');
     expect(box.pending('m7')).toMatchObject({ state: 'failed', error: 'This survey was already answered.' });
     const refusedId = box.pending('m7')!.answerId;
@@ -116,7 +117,7 @@ describe('the answer box', () => {
     const request = vi.fn(async (): Promise<unknown> => {
       throw refused();
     });
-    const box = createAnswerBox(request as never, KEY, newId, () => {});
+    const box = createAnswerBox(createPersistentQueue, request as never, KEY, newId, () => {});
     await box.answer('chat1', 'm7', 2).catch(() => {});
     box.answered(survey('chat1', 'other', { answerId: 'x', score: 5 }));
     expect(box.pending('m7')).toMatchObject({ state: 'failed' });
@@ -127,7 +128,7 @@ describe('the answer box', () => {
 
   it('waits the Retry-After of a refused answer, then sends the same answerId again', async () => {
     const request = vi.fn(answered).mockRejectedValueOnce(limited());
-    const box = createAnswerBox(request as never, KEY, newId, () => {});
+    const box = createAnswerBox(createPersistentQueue, request as never, KEY, newId, () => {});
     const acknowledged = box.answer('chat1', 'm7', 4);
     await vi.advanceTimersByTimeAsync(2999);
     expect(request).toHaveBeenCalledTimes(1);

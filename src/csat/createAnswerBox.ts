@@ -1,8 +1,13 @@
-import type { Score } from '../../shared/csat/scale';
-import type { CsatAnswerRequest, Message } from '../../shared/types';
-import type { CoreBridge } from '../../core/contract';
-import type { PendingAnswer } from './types';
-import { createPersistentQueue } from '../../core/createPersistentQueue';
+/**
+ * The messenger's survey answers, in survey.js: only a thread that shows a survey, or a page with
+ * answers still waiting from an earlier one, needs them. The persistent queue is the messenger's
+ * own (its outbox uses it too), handed in so that survey.js carries no second copy.
+ */
+import type { Score } from '../shared/csat/scale';
+import type { CsatAnswerRequest, Message } from '../shared/types';
+import type { CoreBridge } from '../core/contract';
+import type { PendingAnswer } from '../messenger/host/types';
+import type { createPersistentQueue } from '../core/createPersistentQueue';
 
 export interface AnswerBox {
   /** Queues an answer (a refused one for the same survey gives way); resolves with the answered survey. */
@@ -23,12 +28,13 @@ export const answersKey = (outboxKey: string): string => outboxKey + ':answers';
  * every retry carries the same `answerId`, which the server deduplicates on.
  */
 export function createAnswerBox(
+  makeQueue: typeof createPersistentQueue,
   request: CoreBridge['request'],
   key: string,
   newId: () => string,
   onChange: (answer: PendingAnswer, message?: Message) => void,
 ): AnswerBox {
-  const queue = createPersistentQueue<PendingAnswer, Message>(
+  const queue = makeQueue<PendingAnswer, Message>(
     key,
     ({ answerId, chatId, messageId, score, comment }) => {
       const body: CsatAnswerRequest = comment ? { answerId, score, comment } : { answerId, score };
