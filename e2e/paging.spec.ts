@@ -1,13 +1,20 @@
 import type { Page } from '@playwright/test';
+import { createHmac } from 'node:crypto';
 import { expect, MANAGER_TOKEN, test as base, widget } from './fixtures';
 import { bootCall } from './pages';
 import { PLUGIN_KEY, startServer, type RunningServer } from './server';
 
-// Seeding 60 chats and messages is faster than any person: this server counts no limits.
+// Seeding 60 chats and messages is faster than any person: this server counts no limits. It
+// verifies members, so the chats seeded through the API are the same member's in the browser
+// (without a member secret, a member id is only a label on one browser's visitor).
+const MEMBER_SECRET = 'paging-member-secret';
+/** The memberHash the site's server computes: hex HMAC-SHA256 of the member id. */
+const memberHash = (memberId: string) => createHmac('sha256', MEMBER_SECRET).update(memberId).digest('hex');
+
 const test = base.extend({
   workerServer: [
     async ({}, use) => {
-      const server = await startServer({ RATE_LIMITS: 'off' });
+      const server = await startServer({ RATE_LIMITS: 'off', MEMBER_SECRET });
       await use(server);
       await server.dispose();
     },
@@ -18,7 +25,7 @@ const test = base.extend({
 /** A member visitor booted through the widget API, and a call on its session. */
 async function seedVisitor(server: RunningServer, memberId: string) {
   const base = `${server.url}/api/widget/${PLUGIN_KEY}`;
-  const boot = await (await fetch(`${base}/boot`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ memberId, language: 'en' }) })).json();
+  const boot = await (await fetch(`${base}/boot`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ memberId, memberHash: memberHash(memberId), language: 'en' }) })).json();
   const post = async (path: string, body: unknown) => {
     const response = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${boot.token}` }, body: JSON.stringify(body) });
     expect(response.ok, `${path}: ${response.status}`).toBe(true);
@@ -46,7 +53,7 @@ test('the messenger pages through 60 chats and the older messages of a long thre
   for (let i = 1; i < 60; i++) await visitor.send(long, `msg ${i}`);
   for (let i = 0; i < 59; i++) await visitor.newChat(`chat ${i}`);
 
-  await hostPage({ afterSnippet: bootCall({ memberId: member }) });
+  await hostPage({ afterSnippet: bootCall({ memberId: member, memberHash: memberHash(member) }) });
   await widget(page).launcher.click();
   const dialog = page.getByRole('dialog');
   const items = dialog.getByRole('list', { name: 'Conversations' }).getByRole('listitem');

@@ -8,7 +8,10 @@ export const BUDGETS = [
   // Boot carries the Channel Talk compatibility layer (normalised values, the loader's user shape,
   // bounded boot waits); 8.5 KB is a tenth of the lightest competitor's widget with room to spare.
   { name: 'boot (snippet + sdk.js)', files: ['dist/snippet.js', 'dist/sdk.js'], limit: 8.5 * 1024 },
-  { name: 'messenger chunk', files: ['dist/messenger.js'], limit: 16 * 1024 },
+  // The messenger carries both paging (more chats, earlier messages) and the composer's drafts with
+  // the new chat's first message in the persistent outbox; the survey's answer box already waits in
+  // survey.js. Together they need 16.12 KB, every part of it used by the first open.
+  { name: 'messenger chunk', files: ['dist/messenger.js'], limit: 16.25 * 1024 },
   // Loaded with the messenger: the strings of the customer's language, one file each.
   { name: 'messenger strings, en', files: ['dist/messenger.en.js'], limit: 1024 },
   { name: 'messenger strings, ko', files: ['dist/messenger.ko.js'], limit: 1024 },

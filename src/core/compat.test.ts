@@ -111,6 +111,15 @@ describe('pages and chats', () => {
     return t.body('/chats').profile['source.page'];
   };
 
+  it('creates a chat with the client ids it is given, so an outbox resending after a reload makes no second chat', async () => {
+    t = startSdk();
+    await t.boot();
+    t.sdk('showMessenger');
+    await vi.waitFor(() => expect(t.messenger.state.bridge).toBeDefined());
+    await t.messenger.state.bridge!.createChat('Hello', { chat: 'chat-key-1', message: 'message-key-1' });
+    expect(t.body('/chats')).toMatchObject({ clientId: 'chat-key-1', message: { text: 'Hello', clientId: 'message-key-1' } });
+  });
+
   it('resolves a relative setPage against the location, so source.page is an absolute URL', async () => {
     t = startSdk();
     await t.boot();

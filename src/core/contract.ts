@@ -28,13 +28,17 @@ export interface CoreBridge extends SessionView {
   /** JSON calls to the widget API of this session: `request('GET', '/chats')`. */
   request<T>(method: string, path: string, body?: unknown): Promise<T>;
   /**
-   * localStorage key of this customer's outbox; survey answers wait under `${outboxKey}:answers`.
-   * The core prefetches the chunk at boot when either holds entries, so they are sent.
+   * localStorage key of this customer's outbox; survey answers wait under `${outboxKey}:answers`,
+   * composer drafts under `${outboxKey}:drafts`. The core prefetches the chunk at boot when the
+   * outbox or the answers hold entries, so they are sent (a new chat's first message included).
    */
   readonly outboxKey: string;
   newId(): string;
-  /** Starts a chat (with the page captured into its profile); `text` becomes its first message. */
-  createChat(text?: string): Promise<{ chat: WidgetChat; message?: Message }>;
+  /**
+   * Starts a chat (with the page captured into its profile); `text` becomes its first message.
+   * Given `ids` (the client ids of chat and message), a repeated call returns the same chat and message.
+   */
+  createChat(text?: string, ids?: { chat: string; message: string }): Promise<{ chat: WidgetChat; message?: Message }>;
   markRead(chatId: string): void;
   /** The messenger tells which chat's thread it shows (null: none); `updateProfile` writes to it at once. */
   viewing(chatId: string | null): void;

@@ -168,7 +168,7 @@ function buildSession(
 
   const outboxKey = storageKey(option.pluginKey, `outbox:${boot.user.id}`);
 
-  const createChat = async (text?: string) => {
+  const createChat = async (text?: string, ids?: { chat: string; message: string }) => {
     const tools = await deps.loadProfileTools();
     const result = await tools.startChat(doc as Document, {
       text,
@@ -178,6 +178,7 @@ function buildSession(
       fields,
       request,
       newId: deps.newId,
+      ids,
       signal: abort.signal,
     });
     events.emit('chatCreated', result.chat);

@@ -41,7 +41,7 @@ describe('a session the server no longer knows', () => {
       }
       return json(200, { user: BOOT.user });
     });
-    const outbox = createOutbox(bridge.request, bridge.outboxKey, () => 'c-' + sent.length, () => {});
+    const outbox = createOutbox(bridge.request, bridge.outboxKey, () => 'c-' + sent.length, () => {}, bridge.createChat);
     const [first, second] = await Promise.all([outbox.send('chat1', 'Where is my order?'), outbox.send('chat1', 'It was due Monday')]);
     expect([first.text, second.text]).toEqual(['Where is my order?', 'It was due Monday']);
     // One renewal for the burst; each message retried with its own clientId, so none is stored twice.
@@ -55,6 +55,30 @@ describe('a session the server no longer knows', () => {
     expect(bodyOf(renewal[1])).toMatchObject({ memberId: 'customer-1001' });
     expect(bodyOf(renewal[1]).token).toBeUndefined();
     expect(JSON.parse(localStorage.getItem('sangdam:key:session')!)).toEqual({ token: 'tok2' });
+    outbox.stop();
+  });
+
+  it('creates a new chat from the outbox after a 401 with the same client ids, so its first message is stored once', async () => {
+    const bridge = await booted();
+    const creates: { auth?: string; clientId: string; message: { clientId: string } }[] = [];
+    t.fetchMock.mockImplementation(async (url: string, init?: RequestInit) => {
+      if (url.endsWith('/boot')) return json(200, { ...BOOT, token: 'tok2' });
+      if (url.endsWith('/chats') && init?.method === 'POST') {
+        creates.push({ auth: authOf(init), ...bodyOf(init) });
+        if (authOf(init) === 'Bearer tok') return json(401, { error: { code: 'session_expired', message: 'token: the session expired' } });
+        const chat = { id: 'chat7', state: 'open', createdAt: 1, updatedAt: 1, lastMessage: null, unread: 0 };
+        return json(201, { chat, message: { ...stored(bodyOf(init).message.clientId, 'Hello'), chatId: 'chat7' } });
+      }
+      return json(200, { user: BOOT.user });
+    });
+    let n = 0;
+    const outbox = createOutbox(bridge.request, bridge.outboxKey, () => 'k' + ++n, () => {}, bridge.createChat);
+    const created = await outbox.start('Hello');
+    expect(created.chat.id).toBe('chat7');
+    expect(creates.map((c) => c.auth)).toEqual(['Bearer tok', 'Bearer tok2']);
+    expect(creates[1].clientId).toBe(creates[0].clientId);
+    expect(creates[1].message.clientId).toBe(creates[0].message.clientId);
+    expect(localStorage.getItem(bridge.outboxKey)).toBeNull();
     outbox.stop();
   });
 

@@ -4,26 +4,28 @@ import { CsatForm } from './CsatForm';
 import { csatStrings } from './csatStrings';
 
 /**
- * The survey form in a messenger thread, wired to the panel's model: part of survey.js, so the
- * answer handling weighs nothing until a thread shows a survey.
+ * A survey message's form in the messenger's thread, answering through the host's answer box:
+ * part of survey.js with the form and the answer box, so the messenger chunk carries none of it
+ * for the chats without a survey. The answered survey arrives as an `answers` event; a refusal
+ * stays in the box as failed, with the server's reason, and shows in the form, where the customer
+ * may choose again.
  * @example survey ? <survey.ThreadSurvey m={m} message={message} /> : <p>{message.text}</p>
  */
 export function ThreadSurvey({ m, message }: { m: Messenger; message: Message }) {
   const { host } = m;
   const { id, chatId } = message;
-  const onAnswer = (score: Parameters<Messenger['host']['answerSurvey']>[2], comment?: string) => {
-    // A refused answer stays in the answer box, failed with the server's reason: the customer may choose again.
-    if (host.pendingAnswer(id)?.state !== 'sending') host.answerSurvey(chatId, id, score, comment).catch(() => {});
-  };
+  void m.answersTick.value; // the answer box changed: read it again
   return (
     <CsatForm
       id={'sd-' + id}
       form={message.form!}
       language={host.language}
       strings={csatStrings(host.language)}
-      pending={m.pendingAnswer(id)}
+      pending={host.pendingAnswer(id)}
       offline={!m.online.value}
-      onAnswer={onAnswer}
+      onAnswer={(score, comment) => {
+        if (host.pendingAnswer(id)?.state !== 'sending') host.answerSurvey(chatId, id, score, comment).catch(() => {});
+      }}
       onSkip={() => m.dismiss(id)}
     />
   );

@@ -32,7 +32,7 @@ export function Composer() {
         maxLength={LIMITS.messageText}
         placeholder={t.placeholder}
         value={m.draft.value}
-        onInput={(event) => (m.draft.value = event.currentTarget.value)}
+        onInput={(event) => m.setDraft(event.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
       <button type="submit" class="send" aria-label={t.send} disabled={!m.draft.value.trim()}>

@@ -5,8 +5,9 @@ import { MessageItem } from './MessageItem';
 import { Survey } from './Survey';
 
 /**
- * One chat's messages, oldest first, with the customer's pending and failed ones at the end.
- * Earlier messages come a page at a time from a button atop the thread, keeping the reader's place.
+ * One chat's messages, oldest first, with the customer's pending and failed ones at the end; a new
+ * chat shows the first message that is creating it. Earlier messages come a page at a time from a
+ * button atop the thread, keeping the reader's place.
  */
 export function Thread() {
   const m = useMessenger();
@@ -17,8 +18,7 @@ export function Thread() {
   const list = m.thread.value;
   const pending = m.pending.value;
   const isNew = m.view.value === 'new';
-  const creating = isNew ? m.creating.value : null;
-  const count = (list ? list.length : 0) + pending.length + (creating ? 1 : 0);
+  const count = (list ? list.length : 0) + pending.length;
 
   // Follow the newest message; a hidden panel cannot scroll, so showing it counts as a change too.
   useLayoutEffect(() => {
@@ -59,7 +59,6 @@ export function Thread() {
         {pending.map((o) => (
           <MessageItem key={o.clientId} mine text={o.text} status={o.state} error={o.error} onDiscard={() => m.discard(o.clientId)} />
         ))}
-        {creating && <MessageItem mine text={creating} status="sending" />}
       </div>
       {!list && !isNew && !m.notice.value && <p class="muted">{t.loading}</p>}
     </div>

@@ -9,6 +9,8 @@ export interface ChatStart extends CaptureInput {
   /** The widget API of the session. */
   request: Request;
   newId(): string;
+  /** The client ids of the chat and of its first message, when the caller keeps them (an outbox resending after a reload). */
+  ids?: { chat: string; message: string };
   /** Aborted on shutdown: no retry after it. */
   signal: AbortSignal;
 }
@@ -22,7 +24,7 @@ export interface ChatStart extends CaptureInput {
 export async function startChat(doc: Document, start: ChatStart): Promise<{ chat: WidgetChat; message?: Message }> {
   const capture = capturePage(doc, start);
   capture.dropped.forEach((problem) => warn(`chat profile: ${problem}; not sent`));
-  const { text, newId } = start;
-  const body = { clientId: newId(), message: text ? { text, clientId: newId() } : undefined, profile: capture.profile };
+  const { text, newId, ids } = start;
+  const body = { clientId: ids ? ids.chat : newId(), message: text ? { text, clientId: ids ? ids.message : newId() } : undefined, profile: capture.profile };
   return withRetry(() => start.request<{ chat: WidgetChat; message?: Message }>('POST', '/chats', body), start.signal);
 }

@@ -7,6 +7,7 @@ import { answersKey, type AnswerBox } from '../../csat/createAnswerBox';
 import { createPersistentQueue } from '../../core/createPersistentQueue';
 import { readJson } from '../../core/storage';
 import { report } from '../guard';
+import { createDrafts } from './createDrafts';
 import { createOutbox } from './createOutbox';
 
 const path = (chatId: string) => `/chats/${encodeURIComponent(chatId)}`;
@@ -15,16 +16,18 @@ const paged = (path: string, key: string, cursor?: string | null) => (cursor ? `
 
 /**
  * Builds the messenger's MessengerHost on the core's bridge: typed widget API calls, the
- * persistent outbox and answer box that the connection coming back sends on at once, the strings
- * of the session's language, and the survey form made ready to render in this panel (this
- * Preact, these styles) once loaded.
+ * persistent outbox and answer box that the connection coming back sends on at once, the
+ * composer's drafts, the strings of the session's language, and the survey form made ready to
+ * render in this panel (this Preact, these styles) once loaded. The bridge's and the boxes'
+ * methods are handed on as they are: none of them reads `this`.
  */
 export function createMessengerHost(bridge: CoreBridge, chunks: MessengerChunks): MessengerHost & { destroy(): void } {
   const { request } = bridge;
   let removeSurveyStyles: (() => void) | undefined;
   const listeners = new Set<(event: HostEvent) => void>();
   const emit = (event: HostEvent) => listeners.forEach((l) => l(event));
-  const outbox = createOutbox(request, bridge.outboxKey, bridge.newId, (chatId) => emit({ type: 'outbox', chatId }));
+  const outbox = createOutbox(request, bridge.outboxKey, bridge.newId, (chatId) => emit({ type: 'outbox', chatId }), bridge.createChat);
+  const drafts = createDrafts(bridge.outboxKey + ':drafts');
   const answersAt = answersKey(bridge.outboxKey);
   /** Made once survey.js is here: no survey shown and no answer waiting, no answer box. */
   let answers: AnswerBox | undefined;
@@ -68,17 +71,19 @@ export function createMessengerHost(bridge: CoreBridge, chunks: MessengerChunks)
         loaded.messages.forEach((message) => answers?.answered(message));
         return loaded;
       }),
-    createChat: (text) => bridge.createChat(text),
-    sendMessage: (chatId, text) => outbox.send(chatId, text),
-    outbox: (chatId) => outbox.list(chatId),
-    discard: (clientId) => outbox.discard(clientId),
+    createChat: outbox.start,
+    sendMessage: outbox.send,
+    outbox: outbox.list,
+    draft: drafts.get,
+    saveDraft: drafts.set,
+    discard: outbox.discard,
     // The form that answers is in survey.js: by then the answer box is made.
     answerSurvey: (chatId, messageId, score, comment) => answers!.answer(chatId, messageId, score, comment),
     pendingAnswer: (messageId) => answers?.pending(messageId),
     loadStrings: () => (chunks.strings[bridge.language] || chunks.strings.en)().then((loaded) => loaded.strings),
     loadSurvey,
-    markRead: (chatId) => bridge.markRead(chatId),
-    viewing: (chatId) => bridge.viewing(chatId),
+    markRead: bridge.markRead,
+    viewing: bridge.viewing,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -87,7 +92,7 @@ export function createMessengerHost(bridge: CoreBridge, chunks: MessengerChunks)
       bridge.hide();
       bridge.returnFocus();
     },
-    urlClicked: (url) => bridge.urlClicked(url),
+    urlClicked: bridge.urlClicked,
     destroy() {
       unsubscribe();
       destroyed = true;

@@ -10,6 +10,8 @@ const stored = (body: { text: string; clientId: string }, chatId: string): Messa
 const offline = () => Object.assign(new Error('did not reach the server'), { status: 0, code: 'network', retryable: true });
 const refused = () => Object.assign(new Error('text: must be a string of 1 to 5000 characters'), { status: 400, code: 'invalid_request', retryable: false });
 
+const noChat = () => Promise.reject(new Error('no chat is created here'));
+
 let ids = 0;
 const newId = () => `c${++ids}`;
 
@@ -49,7 +51,7 @@ describe('the outbox', () => {
     let release!: () => void;
     const request = vi.fn((_m: string, path: string, body: { text: string; clientId: string }) =>
       new Promise<{ message: Message }>((resolve) => (release = () => resolve({ message: stored(body, path.split('/')[2]) }))));
-    const outbox = createOutbox(request as never, KEY, newId, () => {});
+    const outbox = createOutbox(request as never, KEY, newId, () => {}, noChat);
     const acknowledged = outbox.send('chat1', 'hello');
     expect(JSON.parse(localStorage.getItem(KEY)!)).toMatchObject([{ chatId: 'chat1', text: 'hello', state: 'sending' }]);
     expect(outbox.list('chat1')).toHaveLength(1);
@@ -67,7 +69,7 @@ describe('the outbox', () => {
       if (down) throw offline();
       return { message: stored(body, path.split('/')[2]) };
     });
-    const outbox = createOutbox(request as never, KEY, newId, () => {});
+    const outbox = createOutbox(request as never, KEY, newId, () => {}, noChat);
     const first = outbox.send('chat1', 'one');
     const second = outbox.send('chat1', 'two');
     await vi.advanceTimersByTimeAsync(3500);
@@ -84,7 +86,7 @@ describe('the outbox', () => {
   it('resumes the messages a previous page left behind', async () => {
     localStorage.setItem(KEY, JSON.stringify([{ clientId: 'old1', chatId: 'chat9', text: 'from before the reload', createdAt: 1, state: 'sending' }]));
     const request = vi.fn(async (_m: string, path: string, body: { text: string; clientId: string }) => ({ message: stored(body, path.split('/')[2]) }));
-    createOutbox(request as never, KEY, newId, () => {});
+    createOutbox(request as never, KEY, newId, () => {}, noChat);
     await vi.advanceTimersByTimeAsync(0);
     expect(request).toHaveBeenCalledWith('POST', '/chats/chat9/messages', { text: 'from before the reload', clientId: 'old1' });
     expect(localStorage.getItem(KEY)).toBeNull();
@@ -92,7 +94,7 @@ describe('the outbox', () => {
 
   it('marks a refused message as failed with the reason, and discard removes it', async () => {
     const changes: string[] = [];
-    const outbox = createOutbox((async () => { throw refused(); }) as never, KEY, newId, (chatId) => changes.push(chatId));
+    const outbox = createOutbox((async () => { throw refused(); }) as never, KEY, newId, (chatId) => changes.push(chatId), noChat);
     await expect(outbox.send('chat1', 'x')).rejects.toThrow('text: must be a string');
     const [entry] = outbox.list('chat1');
     expect(entry).toMatchObject({ state: 'failed', error: 'text: must be a string of 1 to 5000 characters' });
@@ -104,7 +106,7 @@ describe('the outbox', () => {
   it('waits the Retry-After of a 429 before sending again, even when kicked, and the server stores the message once', async () => {
     const server = rateLimitedServer(1);
     const request = createApiClient('https://chat.example/api/widget/KEY', () => 'tok', new AbortController().signal);
-    const outbox = createOutbox(request, KEY, newId, () => {});
+    const outbox = createOutbox(request, KEY, newId, () => {}, noChat);
     const started = Date.now();
     const acknowledged = outbox.send('chat1', 'hello');
     await vi.advanceTimersByTimeAsync(500);
@@ -124,7 +126,7 @@ describe('the outbox', () => {
   it('leaves no timer behind when stopped during a wait the server asked for', async () => {
     rateLimitedServer(1);
     const request = createApiClient('https://chat.example/api/widget/KEY', () => 'tok', new AbortController().signal);
-    const outbox = createOutbox(request, KEY, newId, () => {});
+    const outbox = createOutbox(request, KEY, newId, () => {}, noChat);
     void outbox.send('chat1', 'hello');
     await vi.advanceTimersByTimeAsync(10);
     expect(vi.getTimerCount()).toBe(1);
@@ -132,5 +134,50 @@ describe('the outbox', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(vi.getTimerCount()).toBe(0);
     expect(outbox.list('chat1')).toMatchObject([{ text: 'hello', state: 'sending' }]);
+  });
+});
+
+describe('the first message of a new chat', () => {
+  const created = (text: string, ids: { chat: string; message: string }) => ({
+    chat: { id: 'chat-of-' + ids.chat }, message: stored({ text, clientId: ids.message }, 'chat-of-' + ids.chat),
+  });
+
+  it('waits in the outbox under chat id "" until its chat is created with it', async () => {
+    let answer!: () => void;
+    const createChat = vi.fn((text: string, ids: { chat: string; message: string }) =>
+      new Promise((resolve) => (answer = () => resolve(created(text, ids)))));
+    const outbox = createOutbox(vi.fn() as never, KEY, newId, () => {}, createChat as never);
+    const started = outbox.start('My parcel never came');
+    const [entry] = JSON.parse(localStorage.getItem(KEY)!);
+    expect(entry).toMatchObject({ chatId: '', text: 'My parcel never came', state: 'sending' });
+    expect(createChat).toHaveBeenCalledWith('My parcel never came', { chat: entry.newChat, message: entry.clientId });
+    expect(outbox.list('')).toHaveLength(1);
+    answer();
+    expect((await started).chat.id).toBe('chat-of-' + entry.newChat);
+    expect(localStorage.getItem(KEY)).toBeNull();
+  });
+
+  it('is sent again after a reload with the same client ids, so the server makes one chat', async () => {
+    const before = { clientId: 'm1', chatId: '', newChat: 'k1', text: 'from before the reload', createdAt: 1, state: 'sending' };
+    localStorage.setItem(KEY, JSON.stringify([before]));
+    const createChat = vi.fn(async (text: string, ids: { chat: string; message: string }) => created(text, ids));
+    createOutbox(vi.fn() as never, KEY, newId, () => {}, createChat as never);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(createChat).toHaveBeenCalledExactlyOnceWith('from before the reload', { chat: 'k1', message: 'm1' });
+    expect(localStorage.getItem(KEY)).toBeNull();
+  });
+
+  it('is retried while the server cannot be reached, before the messages written after it', async () => {
+    const createChat = vi.fn().mockRejectedValueOnce(offline()).mockImplementation(async (text, ids) => created(text, ids));
+    const request = vi.fn(async (_m: string, path: string, body: { text: string; clientId: string }) => ({ message: stored(body, path.split('/')[2]) }));
+    const outbox = createOutbox(request as never, KEY, newId, () => {}, createChat);
+    const started = outbox.start('first');
+    const later = outbox.send('chat1', 'elsewhere');
+    await vi.advanceTimersByTimeAsync(999);
+    expect(request).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(started).resolves.toMatchObject({ message: { text: 'first' } });
+    await expect(later).resolves.toMatchObject({ text: 'elsewhere' });
+    expect(createChat.mock.calls[1]).toEqual(createChat.mock.calls[0]);
   });
 });

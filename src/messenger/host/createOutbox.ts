@@ -1,4 +1,4 @@
-import type { Message } from '../../shared/types';
+import type { Message, WidgetChat } from '../../shared/types';
 import type { CoreBridge } from '../../core/contract';
 import type { OutgoingMessage } from './types';
 import { createPersistentQueue } from '../../core/createPersistentQueue';
@@ -6,6 +6,8 @@ import { createPersistentQueue } from '../../core/createPersistentQueue';
 export interface Outbox {
   /** Queues a message; resolves with the stored message once the server acknowledged it. */
   send(chatId: string, text: string): Promise<Message>;
+  /** Queues the first message of a new chat; resolves once the chat is created with it. */
+  start(text: string): Promise<Created>;
   list(chatId: string): OutgoingMessage[];
   discard(clientId: string): void;
   /** Sends what is waiting now instead of after the backoff (connection is back). */
@@ -13,24 +15,34 @@ export interface Outbox {
   stop(): void;
 }
 
+type Created = { chat: WidgetChat; message?: Message };
+
 /**
  * Customer messages survive a dropped connection, a server restart and a page reload: they sit in
- * localStorage until the server acknowledged them, and the server deduplicates on `clientId`.
+ * localStorage until the server acknowledged them, and the server deduplicates on `clientId`. The
+ * first message of a new chat waits in line like the others and creates its chat, which the
+ * server deduplicates on the chat's client id.
  */
 export function createOutbox(
   request: CoreBridge['request'],
   key: string,
   newId: () => string,
   onChange: (chatId: string) => void,
+  createChat: CoreBridge['createChat'],
 ): Outbox {
-  const queue = createPersistentQueue<OutgoingMessage, Message>(
+  const queue = createPersistentQueue<OutgoingMessage, { chat?: WidgetChat; message?: Message }>(
     key,
-    ({ chatId, text, clientId }) =>
-      request<{ message: Message }>('POST', `/chats/${encodeURIComponent(chatId)}/messages`, { text, clientId }).then((r) => r.message),
+    ({ chatId, text, clientId, newChat }) =>
+      newChat
+        ? createChat(text, { chat: newChat, message: clientId })
+        : request('POST', `/chats/${encodeURIComponent(chatId)}/messages`, { text, clientId }),
     (entry) => onChange(entry.chatId),
   );
+  const add = (chatId: string, text: string, newChat?: string) =>
+    queue.add({ clientId: newId(), chatId, newChat, text, createdAt: Date.now(), state: 'sending' });
   return {
-    send: (chatId, text) => queue.add({ clientId: newId(), chatId, text, createdAt: Date.now(), state: 'sending' }),
+    send: (chatId, text) => add(chatId, text).then((r) => r.message!),
+    start: (text) => add('', text, newId()) as Promise<Created>,
     list: (chatId) => queue.list().filter((e) => e.chatId === chatId),
     discard: (clientId) => queue.drop((e) => e.clientId === clientId && e.state === 'failed'),
     kick: queue.kick,

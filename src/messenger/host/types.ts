@@ -10,7 +10,10 @@ import type { Language, Message, RealtimeEvent, WidgetChat } from '../../shared/
 /** A customer message that is kept in the persistent outbox until the server acknowledges it. */
 export interface OutgoingMessage {
   clientId: string;
+  /** `''` while it is the first message of a chat not created yet. */
   chatId: string;
+  /** The client id of the chat this message starts (the chat is created with it, once). */
+  newChat?: string;
   text: string;
   createdAt: number;
   /** `failed` means the server refused it for good (the reason is in `error`); otherwise it is retried. */
@@ -45,12 +48,18 @@ export interface MessengerHost extends SessionView {
   listChats(cursor?: string | null): Promise<{ chats: WidgetChat[]; next: string | null }>;
   /** One chat with a page of its messages (oldest first): the newest, or those `before` a cursor. */
   getChat(chatId: string, before?: string | null): Promise<{ chat: WidgetChat; messages: Message[]; next: string | null }>;
-  /** Starts a chat; `text`, when given, becomes its first message. */
-  createChat(text?: string): Promise<{ chat: WidgetChat; message?: Message }>;
+  /**
+   * Starts a chat with `text` as its first message, which waits in the outbox under chat id `''`
+   * until the chat is created; resolves then.
+   */
+  createChat(text: string): Promise<{ chat: WidgetChat; message?: Message }>;
   /** Puts a message in the outbox and resolves with the stored message once acknowledged. */
   sendMessage(chatId: string, text: string): Promise<Message>;
-  /** Messages of a chat still waiting in the outbox. */
+  /** Messages of a chat still waiting in the outbox (`''`: first messages of chats not created yet). */
   outbox(chatId: string): OutgoingMessage[];
+  /** The composer text kept for a chat (`''`: the new chat), across views and page loads. */
+  draft(chatId: string): string;
+  saveDraft(chatId: string, text: string): void;
   /** Drops a failed message from the outbox. */
   discard(clientId: string): void;
   /**

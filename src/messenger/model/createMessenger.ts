@@ -14,7 +14,8 @@ export type Messenger = ReturnType<typeof createMessenger>;
 
 /**
  * The messenger's state as signals and the actions that change it. Components only read these
- * signals and call these actions; every call to the core goes through here.
+ * signals and call these actions; every call to the core goes through here, but for a survey's
+ * answer, which the form in survey.js sends to the host's answer box itself (src/csat/ThreadSurvey.tsx).
  */
 export function createMessenger(host: MessengerHost) {
   /** The strings of the customer's language, loaded at once: the panel shows none other, even for a moment. */
@@ -34,16 +35,15 @@ export function createMessenger(host: MessengerHost) {
   const messages = signal<Record<string, Message[]>>({});
   /** Per chat, the cursor of its older messages; null once its first message is shown. */
   const older = signal<Record<string, string | null>>({});
-  /** The open chat's outbox, as last read from the core. */
+  /** The open chat's outbox (the new chat's: first messages of chats being created), as last read from the core. */
   const outbox = signal<OutgoingMessage[]>([]);
-  /** Text of the first message while its chat is being created. */
-  const creating = signal<string | null>(null);
+  /** The composer's text, kept by the host per chat: see `setDraft`. */
   const draft = signal('');
   const notice = signal<Notice>('');
   const announcement = signal('');
   /** Bumped on every show(): the panel moves focus inside when it changes. */
   const focusTick = signal(0);
-  /** Bumped when the host's answer box changes: pending answers are read from the host. */
+  /** Bumped when the host's answer box changes: the survey form reads pending answers from the host then. */
   const answersTick = signal(0);
   /** Surveys the customer skipped in this page. */
   const dismissed = signal<Record<string, true>>({});
@@ -63,20 +63,29 @@ export function createMessenger(host: MessengerHost) {
     messages.value = { ...messages.value, [id]: mergeMessages(messages.value[id], list) };
     if (list.some((message) => message.form)) survey.load();
   };
+  /** The open chat's key in the outbox and the drafts: `''` for the new chat. */
+  const key = () => chatId.value || '';
   const readOutbox = () => {
-    outbox.value = chatId.value ? host.outbox(chatId.value) : [];
+    outbox.value = host.outbox(key());
   };
+  /** Shows a view with its chat's outbox and its own draft, whatever was typed in the one before. */
+  const go = (to: View, id: string | null) => {
+    view.value = to;
+    chatId.value = id;
+    notice.value = '';
+    readOutbox();
+    draft.value = host.draft(key());
+  };
+  function setDraft(text: string) {
+    draft.value = text;
+    host.saveDraft(key(), text);
+  }
   const isOpen = (id: string) => visible.value && view.value === 'thread' && chatId.value === id;
   const markRead = () => {
     const id = chatId.value;
     if (!id || !isOpen(id)) return;
     host.markRead(id);
     chats.value = chats.value.map((c) => (c.id === id && c.unread ? { ...c, unread: 0 } : c));
-  };
-  const failed = (error: unknown, text: string) => {
-    report(error);
-    notice.value = 'sendFailed';
-    if (!draft.value) draft.value = text;
   };
 
   /** The first page of chats, or with `cursor` the next one added below those listed. */
@@ -114,58 +123,54 @@ export function createMessenger(host: MessengerHost) {
   }
 
   function openHome() {
-    view.value = 'home';
-    chatId.value = null;
-    notice.value = '';
-    readOutbox();
+    go('home', null);
     void loadChats();
   }
 
   function openThread(id: string) {
-    if (chatId.value !== id) draft.value = '';
-    view.value = 'thread';
-    chatId.value = id;
-    notice.value = '';
-    readOutbox();
+    go('thread', id);
     markRead();
     void loadThread(id);
   }
 
   function openNew(text = '') {
-    view.value = 'new';
-    chatId.value = null;
-    notice.value = '';
-    draft.value = text;
-    readOutbox();
+    go('new', null);
+    if (text) setDraft(text);
   }
 
   async function createWith(text: string) {
-    creating.value = text;
     try {
       const created = await host.createChat(text);
       const id = created.chat.id;
       chats.value = upsertChat(chats.value, created.chat, 0, created.message);
       if (created.message) addMessages(id, [created.message]);
-      if (view.value === 'new') openThread(id);
-    } catch (error) {
-      failed(error, text);
-    } finally {
-      creating.value = null;
+      if (view.value === 'new') {
+        // What the customer typed meanwhile belongs to the chat that now opens.
+        host.saveDraft(id, draft.value);
+        setDraft('');
+        openThread(id);
+      }
+    } catch {
+      // A refused first message stays in the outbox as failed and shows its reason there.
     }
   }
 
   async function send() {
     const text = draft.value.trim();
     const id = chatId.value;
-    if (!text || creating.value) return;
+    // While a chat is being created the next message waits in the composer, never starting a second chat.
+    if (!text || (!id && pending.value.some((o) => o.state === 'sending'))) return;
     notice.value = '';
-    draft.value = '';
+    setDraft('');
     if (!id) return createWith(text);
     let acknowledged: Promise<Message>;
     try {
       acknowledged = host.sendMessage(id, text);
     } catch (error) {
-      return failed(error, text);
+      report(error);
+      notice.value = 'sendFailed';
+      if (!draft.value) setDraft(text);
+      return;
     }
     readOutbox();
     try {
@@ -175,12 +180,6 @@ export function createMessenger(host: MessengerHost) {
     } finally {
       if (chatId.value === id) readOutbox();
     }
-  }
-
-  /** The survey answer waiting in the host's answer box, or refused. */
-  function pendingAnswer(messageId: string) {
-    void answersTick.value;
-    return host.pendingAnswer(messageId);
   }
 
   const dismiss = (messageId: string) => (dismissed.value = { ...dismissed.value, [messageId]: true });
@@ -207,7 +206,7 @@ export function createMessenger(host: MessengerHost) {
     } else if (event.type === 'chat') {
       chats.value = upsertChat(chats.value, event.chat, event.unread);
     } else if (event.type === 'outbox') {
-      if (event.chatId === chatId.value) readOutbox();
+      if (event.chatId === key()) readOutbox();
     } else if (event.type === 'connection') {
       online.value = event.online;
       if (event.online && survey.failed.value) survey.load();
@@ -250,8 +249,8 @@ export function createMessenger(host: MessengerHost) {
     listState,
     moreChats,
     older,
-    creating,
     draft,
+    setDraft,
     notice,
     announcement,
     focusTick,
@@ -269,7 +268,7 @@ export function createMessenger(host: MessengerHost) {
     openNew,
     send,
     discard,
-    pendingAnswer,
+    answersTick,
     loadSurvey: survey.load,
     dismiss,
     onEvent,

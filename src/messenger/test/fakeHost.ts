@@ -40,6 +40,9 @@ export function fakeHost(chats: WidgetChat[] = [], messages: Record<string, Mess
   const settle = new Map<string, { resolve(m: Message): void; reject(e: Error): void }>();
   let clientIds = 0;
   let answers: PendingAnswer[] = [];
+  const drafts = new Map<string, string>();
+  /** Chat creation waits for this; `holdCreation` makes it wait for the test. */
+  let creation = Promise.resolve();
 
   const emit = (event: HostEvent) => listeners.forEach((listener) => listener(event));
   const removeFromOutbox = (clientId: string) => {
@@ -63,7 +66,13 @@ export function fakeHost(chats: WidgetChat[] = [], messages: Record<string, Mess
       if (!found) throw Object.assign(new Error('chat: no such chat'), { status: 404, code: 'chat_not_found', retryable: false });
       return { chat: found, messages: messages[id] || [], next: null as string | null };
     }),
-    createChat: vi.fn(async (text?: string) => {
+    createChat: vi.fn(async (text: string) => {
+      // As the real outbox: the first message waits under chat id '' until its chat is created.
+      const clientId = `client-${++clientIds}`;
+      outbox.push({ clientId, chatId: '', newChat: `chat-${clientIds}`, text, createdAt: Date.now(), state: 'sending' });
+      emit({ type: 'outbox', chatId: '' });
+      await creation;
+      removeFromOutbox(clientId);
       const created = chat(`c${chats.length + 1}`, null);
       const first = text ? message(created.id, 'customer', text) : undefined;
       created.lastMessage = first || null;
@@ -79,6 +88,8 @@ export function fakeHost(chats: WidgetChat[] = [], messages: Record<string, Mess
     }),
     outbox: vi.fn((chatId: string) => outbox.filter((o) => o.chatId === chatId).map((o) => ({ ...o }))),
     discard: vi.fn((clientId: string) => void removeFromOutbox(clientId)),
+    draft: vi.fn((chatId: string) => drafts.get(chatId) || ''),
+    saveDraft: vi.fn((chatId: string, text: string) => void (text ? drafts.set(chatId, text) : drafts.delete(chatId))),
     answerSurvey: vi.fn((chatId: string, messageId: string, score: Score, comment?: string) => {
       answers = answers.filter((a) => a.messageId !== messageId);
       const answerId = `answer-${++clientIds}`;
@@ -129,6 +140,13 @@ export function fakeHost(chats: WidgetChat[] = [], messages: Record<string, Mess
       settle.get(clientId)!.reject(new Error(reason));
     },
     pendingIds: () => outbox.map((o) => o.clientId),
+    /** Chat creation waits until the returned function is called, as a slow server makes it. */
+    holdCreation() {
+      let release!: () => void;
+      creation = new Promise((resolve) => (release = resolve));
+      return release;
+    },
+    drafts,
     /** An answer left in the answer box by an earlier page. */
     leftBehind(answer: PendingAnswer) {
       answers.push(answer);
