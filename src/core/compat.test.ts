@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FakeSocket, managerReply, startSdk, watchWarnings } from './test/harness';
+import { FakeSocket, json, managerReply, startSdk, watchWarnings } from './test/harness';
 
 // Channel Talk's rule: what its SDK or its npm loader accepts never stops boot or a command.
 let t: ReturnType<typeof startSdk>;
@@ -118,6 +118,47 @@ describe('pages and chats', () => {
     await vi.waitFor(() => expect(t.messenger.state.bridge).toBeDefined());
     await t.messenger.state.bridge!.createChat('Hello', { chat: 'chat-key-1', message: 'message-key-1' });
     expect(t.body('/chats')).toMatchObject({ clientId: 'chat-key-1', message: { text: 'Hello', clientId: 'message-key-1' } });
+  });
+
+  it('writes an updateProfile made from onChatCreated to the chat that just started, before the messenger shows it', async () => {
+    t = startSdk();
+    await t.boot();
+    const answer = t.fetchMock.getMockImplementation()!;
+    t.fetchMock.mockImplementation(async (url: string, init?: RequestInit) =>
+      String(url).endsWith('/profile') ? json(200, { chat: { ...managerReply('', 1).chat, profile: JSON.parse(String(init!.body)).profile } }) : answer(url, init),
+    );
+    const written = new Promise<[Error | null, unknown]>((resolve) =>
+      t.sdk('onChatCreated', () => t.sdk('updateProfile', { orderId: 'A-1009' }, (e: Error | null, p: unknown) => resolve([e, p]))),
+    );
+    t.sdk('showMessenger');
+    await vi.waitFor(() => expect(t.messenger.state.bridge).toBeDefined());
+    await t.messenger.state.bridge!.createChat('Hello');
+    expect((await written)[0]).toBeNull();
+    await vi.waitFor(() => expect(t.body('/chats/chat1/profile')).toEqual({ profile: { 'profile.orderId': 'A-1009' } }));
+  });
+
+  it('writes to the new chat what an updateProfile kept while the chat was being created', async () => {
+    t = startSdk();
+    await t.boot();
+    const answer = t.fetchMock.getMockImplementation()!;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    t.fetchMock.mockImplementation(async (url: string, init?: RequestInit) => {
+      if (String(url).endsWith('/chats')) await held;
+      if (String(url).endsWith('/profile')) return json(200, { chat: { ...managerReply('', 1).chat, profile: JSON.parse(String(init!.body)).profile } });
+      return answer(url, init);
+    });
+    t.sdk('showMessenger');
+    await vi.waitFor(() => expect(t.messenger.state.bridge).toBeDefined());
+    const created = t.messenger.state.bridge!.createChat('Hello');
+    await vi.waitFor(() => expect(t.body('/chats')).toBeDefined());
+    const kept = vi.fn();
+    t.sdk('updateProfile', { orderId: 'LATE-1' }, kept);
+    await vi.waitFor(() => expect(kept).toHaveBeenCalledWith(null, { 'profile.orderId': 'LATE-1' }));
+    expect(t.body('/chats').profile).not.toHaveProperty('profile.orderId');
+    release();
+    await created;
+    await vi.waitFor(() => expect(t.body('/chats/chat1/profile')).toEqual({ profile: { 'profile.orderId': 'LATE-1' } }));
   });
 
   it('resolves a relative setPage against the location, so source.page is an absolute URL', async () => {

@@ -170,10 +170,11 @@ function buildSession(
 
   const createChat = async (text?: string, ids?: { chat: string; message: string }) => {
     const tools = await deps.loadProfileTools();
+    const sent = deps.profile();
     const result = await tools.startChat(doc as Document, {
       text,
       page: deps.page.page,
-      explicit: { ...deps.page.profile, ...deps.profile() },
+      explicit: { ...deps.page.profile, ...sent },
       pageMetadata: option.pageMetadata,
       fields,
       request,
@@ -181,6 +182,12 @@ function buildSession(
       ids,
       signal: abort.signal,
     });
+    // The chat that just started is the one the messenger opens next: an updateProfile made now
+    // (from onChatCreated, say) belongs to it, not to the chat after it.
+    viewing ??= result.chat.id;
+    // Values an updateProfile kept while the chat was being created missed its request.
+    const later = deps.profile();
+    if (later !== sent) tools.writeProfile(later, fields, result.chat.id, request, () => {}).catch((e: Error) => warn(`updateProfile: ${e.message}`));
     events.emit('chatCreated', result.chat);
     return result;
   };
