@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientId, manager, removeDir, startServer, widget, type TestServer } from './helpers.ts';
+import { clientId, manager, removeDir, Socket, startServer, widget, type TestServer } from './helpers.ts';
 import { closeChat, setSurvey } from './surveyHelpers.ts';
 
 let server: TestServer;
@@ -61,6 +61,23 @@ describe('variables in manager replies', () => {
     expect(JSON.stringify(own.body)).not.toContain('template');
     const chats = await widget(server)('GET', '/chats', { token });
     expect(JSON.stringify(chats.body)).not.toContain('{{');
+  });
+
+  it("delivers the rendered reply live to the customer without its template", async () => {
+    const { token, chatId } = await customerChat({ name: '김민지' });
+    const socket = await Socket.open(server);
+    try {
+      const ready = await socket.hello({ token, since: 0 });
+      const sent = await api('POST', `/chats/${chatId}/messages`, { body: { text: '{{user.name}}님, {{profile.productName}} 재고 있어요' } });
+      expect(sent.body.message.template).toBeDefined();
+      let frame = await socket.next();
+      while (frame.event?.seq !== sent.body.message.seq) frame = await socket.next();
+      expect(frame.event.message.text).toBe('김민지님, 린넨 셔츠 재고 있어요');
+      expect(JSON.stringify(frame)).not.toContain('template');
+      expect(ready.cursor).toBeGreaterThan(0);
+    } finally {
+      socket.close();
+    }
   });
 
   it('uses the fallback for a customer without a name, and keeps plain replies without a template', async () => {
