@@ -31,6 +31,11 @@ export interface Message {
   authorName?: string;
   /** A form the customer answers in the thread: the satisfaction survey. */
   form?: CsatForm;
+  /**
+   * The text as written, with its variables (SPEC §2.5), when it differs from the rendered `text`.
+   * Managers only: the customer's views never carry it.
+   */
+  template?: string;
 }
 
 /** The satisfaction survey as posted into a chat when it closes (SPEC §3). */

@@ -6,7 +6,9 @@
 import { DEFAULT_CSAT_SETTINGS, mergeCsatSettings, type CsatSettings } from '../../../src/shared/csat/index.ts';
 import { ALWAYS_OPEN, type OperatingHours } from '../../../src/shared/operatingHours.ts';
 import type { Store, StoreTx } from '../store/Store.ts';
+import { isTemplate } from '../../../src/shared/template.ts';
 import { DomainError } from './errors.ts';
+import { assertTemplate } from './templates.ts';
 
 /**
  * A `PUT /csat-settings` body exactly as the manager sent it: any subset of the rule. It is
@@ -45,11 +47,27 @@ export async function changeCsatSettings(
   patch: CsatSettingsPatch,
 ): Promise<CsatSettings> {
   return store.transaction(async (tx) => {
-    const merged = mergeCsatSettings(await currentCsatSettings(tx, channelId), patch);
+    const current = await currentCsatSettings(tx, channelId);
+    const merged = mergeCsatSettings(current, patch);
     if (!merged.ok) throw new DomainError('invalid', 'invalid_request', merged.message);
+    await checkQuestionVariables(tx, channelId, current, merged.settings);
     await tx.saveCsatSettings(channelId, merged.settings, tx.now);
     return merged.settings;
   });
+}
+
+/**
+ * The variables of each question text that changed are checked against the channel's keys
+ * (SPEC §2.5). Unchanged questions are not: a field deleted since a question was saved renders as
+ * its fallback, and must not block saving the rest of the rule.
+ */
+async function checkQuestionVariables(tx: StoreTx, channelId: string, before: CsatSettings, after: CsatSettings) {
+  const changed = (Object.keys(after.questions) as (keyof CsatSettings['questions'])[]).filter(
+    (lang) => after.questions[lang] !== before.questions[lang] && isTemplate(after.questions[lang]),
+  );
+  if (changed.length === 0) return;
+  const fields = await tx.listProfileFields(channelId);
+  for (const lang of changed) assertTemplate(`questions.${lang}`, after.questions[lang], fields);
 }
 
 export async function readOperatingHours(store: Store, channelId: string): Promise<OperatingHours> {

@@ -10,6 +10,7 @@ import { hashToken, surveyLinkToken } from './crypto.ts';
 import { currentCsatSettings, currentOperatingHours } from './csatSettings.ts';
 import { DomainError } from './errors.ts';
 import { postMessage } from './messages.ts';
+import { renderForChat } from './templates.ts';
 import type { ChatDetail, SurveyRecord } from './types.ts';
 
 export const surveyNotFound = (): DomainError =>
@@ -35,16 +36,22 @@ export async function postSurveyIfDue(tx: StoreTx, closed: ChatDetail, now: numb
     insideOperatingHours: isWithinOperatingHours(hours, now),
   });
   if (!due) return null;
+  // Question texts may hold variables (SPEC §2.5): each language is rendered for this chat.
+  const fields = await tx.listProfileFields(chat.channelId);
+  const render = (template: string) => renderForChat(template, chat, user, fields);
+  const questions = { ko: render(settings.questions.ko), en: render(settings.questions.en), ja: render(settings.questions.ja) };
   const form: CsatForm = {
     type: 'csat',
     scale: settings.scale,
     required: settings.required,
     comment: settings.comment,
-    questions: { ...settings.questions },
+    questions,
     answer: null,
   };
-  const text = settings.questions[user.language] ?? settings.questions.en;
-  const posted = await postMessage(tx, closed, { author: 'bot', text, form });
+  const language = user.language in questions ? user.language : 'en';
+  const text = questions[language];
+  const template = settings.questions[language];
+  const posted = await postMessage(tx, closed, { author: 'bot', text, form, template });
   const token = surveyLinkToken(tx.linkKey, posted.message.id);
   await tx.insertSurvey({ messageId: posted.message.id, chatId: chat.id, tokenHash: hashToken(token), createdAt: now });
   return posted.detail;

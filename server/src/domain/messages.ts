@@ -3,9 +3,12 @@ import type { Author, CsatForm, Message } from '../../../src/shared/types.ts';
 import type { Store, StoreTx } from '../store/Store.ts';
 import { measuredChat } from './chatMetrics.ts';
 import { newId } from './crypto.ts';
-import { chatNotFound } from './errors.ts';
+import { charLength, LIMITS } from '../../../src/shared/limits.ts';
+import { isTemplate } from '../../../src/shared/template.ts';
+import { chatNotFound, DomainError } from './errors.ts';
 import { recordEvent } from './events.ts';
 import { reopenedProfile } from './profile.ts';
+import { assertTemplate, renderForChat } from './templates.ts';
 import type { ChatDetail, UserRecord } from './types.ts';
 
 export interface NewMessage {
@@ -15,6 +18,8 @@ export interface NewMessage {
   authorName?: string;
   /** The survey's form, for the bot message posted when a chat closes. */
   form?: CsatForm;
+  /** The text as written, when its variables made `text` differ from it. */
+  template?: string;
 }
 
 export interface Posted {
@@ -54,6 +59,7 @@ export async function postMessage(tx: StoreTx, current: ChatDetail, input: NewMe
   if (input.clientId !== undefined) message.clientId = input.clientId;
   if (input.authorName !== undefined) message.authorName = input.authorName;
   if (input.form !== undefined) message.form = input.form;
+  if (input.template !== undefined && input.template !== input.text) message.template = input.template;
   await tx.insertMessage(message);
   const readSeq = input.author === 'customer' ? seq : chat.readSeq;
   chat = { ...chat, readSeq, updatedAt: now, activityAt: now };
@@ -79,6 +85,12 @@ export async function sendCustomerMessage(
   });
 }
 
+/**
+ * A manager's reply. Its variables (SPEC §2.5) are checked against the channel's keys and rendered
+ * against this chat and its customer; the stored text is the rendered one, the template kept beside
+ * it. An unknown variable refuses the reply and stores nothing. A retry with a known clientId
+ * returns the stored message as it was rendered then.
+ */
 export async function sendManagerMessage(
   store: Store,
   chatId: string,
@@ -87,6 +99,14 @@ export async function sendManagerMessage(
   return store.transaction(async (tx) => {
     const detail = await tx.getChatDetail(chatId);
     if (!detail) throw chatNotFound();
-    return postMessage(tx, detail, { author: 'manager', ...input });
+    if (!isTemplate(input.text)) return postMessage(tx, detail, { author: 'manager', ...input });
+    const fields = await tx.listProfileFields(detail.chat.channelId);
+    assertTemplate('text', input.text, fields);
+    const text = renderForChat(input.text, detail.chat, await tx.getUser(detail.chat.userId), fields);
+    if (charLength(text) > LIMITS.messageText) {
+      throw new DomainError('invalid', 'invalid_request', `text: is longer than ${LIMITS.messageText} characters once its variables are filled`);
+    }
+    if (!text.trim()) throw new DomainError('invalid', 'invalid_request', 'text: is empty once its variables are filled; give them a fallback');
+    return postMessage(tx, detail, { author: 'manager', ...input, text, template: input.text });
   });
 }

@@ -12,10 +12,17 @@ export type Side = 'customer' | 'manager';
 
 const sideOf = (message: Message): Side => (message.author === 'customer' ? 'customer' : 'manager');
 
-/** The message as `side` sees it: without its clientId unless that side wrote it. */
+/**
+ * The message as `side` sees it: without its clientId unless that side wrote it, and the customer
+ * never sees the template a manager's text was rendered from.
+ */
 export function messageFor(side: Side, message: Message): Message {
-  if (message.clientId === undefined || sideOf(message) === side) return message;
-  const { clientId: _hidden, ...shown } = message;
+  const hideClientId = message.clientId !== undefined && sideOf(message) !== side;
+  const hideTemplate = message.template !== undefined && side === 'customer';
+  if (!hideClientId && !hideTemplate) return message;
+  const shown = { ...message };
+  if (hideClientId) delete shown.clientId;
+  if (hideTemplate) delete shown.template;
   return shown;
 }
 

@@ -54,6 +54,7 @@ export const en: ConsoleStrings = {
   thread: 'Messages',
   authors: { customer: 'Customer', manager: 'Manager', bot: 'Bot' },
   replyLabel: 'Reply',
+  templateLabel: 'Written as',
   replyHint: 'Enter sends, Shift+Enter adds a line.',
   send: 'Send',
   closeChat: 'Close chat',

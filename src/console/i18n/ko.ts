@@ -54,6 +54,7 @@ export const ko: ConsoleStrings = {
   thread: '메시지',
   authors: { customer: '고객', manager: '매니저', bot: '봇' },
   replyLabel: '답장',
+  templateLabel: '작성한 원문',
   replyHint: 'Enter로 보내고 Shift+Enter로 줄을 바꿔요.',
   send: '보내기',
   closeChat: '상담 종료',

@@ -65,6 +65,7 @@ export interface ConsoleStrings {
   thread: string;
   authors: { customer: string; manager: string; bot: string };
   replyLabel: string;
+  templateLabel: string;
   replyHint: string;
   send: string;
   closeChat: string;

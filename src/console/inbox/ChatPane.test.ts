@@ -117,6 +117,20 @@ describe('the chat view', () => {
     expect($<HTMLTextAreaElement>('#reply')!.value).toBe('too long');
   });
 
+  it('shows the server naming an unknown variable in the composer, and the template under a rendered reply', async () => {
+    openChat([message('c1', 'customer', 'Hi'), { ...message('c1', 'manager', '민지님, <b>안녕</b>'), template: '{{user.name|고객}}님, <b>안녕</b>' }]);
+    await flush();
+    expect($('.thread .msg.manager .tpl')?.textContent).toBe('Written as: {{user.name|고객}}님, <b>안녕</b>');
+    expect($('.thread .msg.customer .tpl')).toBeNull();
+    ui.fetch.mockImplementationOnce(async () => new Response(JSON.stringify({ error: { code: 'invalid_request', message: 'text: unknown variable {{profile.colour}}' } }), { status: 400 }));
+    type($<HTMLTextAreaElement>('#reply')!, '{{profile.colour}} is in stock');
+    await flush();
+    button('Send').click();
+    await flush();
+    expect($('.reply [role=alert]')?.textContent).toBe('text: unknown variable {{profile.colour}}');
+    expect($<HTMLTextAreaElement>('#reply')!.value).toBe('{{profile.colour}} is in stock');
+  });
+
   it('closes the chat and then offers to reopen it', async () => {
     openChat();
     await flush();

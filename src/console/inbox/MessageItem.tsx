@@ -18,6 +18,11 @@ export function MessageItem({ message }: { message: Message }) {
       <p class="bub">
         <MessageText text={message.text} />
       </p>
+      {message.template !== undefined && (
+        <p class="tpl">
+          {t.templateLabel}: <code>{message.template}</code>
+        </p>
+      )}
     </li>
   );
 }

@@ -40,6 +40,8 @@ export const inboxCss = `
 .msg .bub{margin:0;padding:8px 12px;border-radius:12px;background:var(--panel);border:1px solid var(--line);white-space:pre-wrap;overflow-wrap:anywhere}
 .msg.manager .bub{background:var(--accent);border-color:var(--accent);color:var(--on-accent)}
 .msg.manager .bub a{color:inherit}
+.msg .tpl{margin:2px 0 0;font-size:12px;color:var(--muted);white-space:pre-wrap;overflow-wrap:anywhere}
+.msg .tpl code{font:inherit}
 .survey .bub{background:var(--soft)}
 .survey .bub p{margin:0}
 .survey .q{font-weight:600}

@@ -263,6 +263,12 @@ const MIGRATIONS: Migration[] = [
       for (const row of rows) update.run(hashToken(row.token_hash), row.message_id);
     },
   },
+  {
+    id: 9,
+    name: 'the template a message was rendered from, for managers',
+    // NULL for every message stored before, and for any whose text held no variables.
+    sql: `ALTER TABLE messages ADD COLUMN template TEXT;`,
+  },
 ];
 
 /** Brings the schema up to date (tests may stop after migration `until`); safe to call on every start. */

@@ -137,6 +137,8 @@ export interface MessageRow {
   created_at: number;
   /** The survey's form as JSON, answer included; null for every other message. */
   form: string | null;
+  /** The text as written with its variables; null when it held none. */
+  template: string | null;
 }
 
 /** Optional wire fields are left out rather than sent as null. */
@@ -152,6 +154,7 @@ export function toMessage(row: MessageRow): Message {
   if (row.client_id !== null) message.clientId = row.client_id;
   if (row.author_name !== null) message.authorName = row.author_name;
   if (row.form !== null) message.form = JSON.parse(row.form) as CsatForm;
+  if (row.template !== null) message.template = row.template;
   return message;
 }
 
@@ -165,6 +168,7 @@ export const messageParams = (m: Message) => ({
   client_id: m.clientId ?? null,
   created_at: m.createdAt,
   form: m.form ? JSON.stringify(m.form) : null,
+  template: m.template ?? null,
 });
 
 /** A chat row joined with its user, its last message (columns prefixed `m_`) and its unread count. */
@@ -181,6 +185,7 @@ export interface ChatDetailRow extends ChatRow {
   m_client_id: string | null;
   m_created_at: number;
   m_form: string | null;
+  m_template: string | null;
 }
 
 export const toChatDetail = (row: ChatDetailRow): ChatDetail => ({
@@ -200,6 +205,7 @@ export const toChatDetail = (row: ChatDetailRow): ChatDetail => ({
           client_id: row.m_client_id,
           created_at: row.m_created_at,
           form: row.m_form,
+          template: row.m_template,
         }),
 });
 

@@ -61,8 +61,8 @@ export function prepareStatements(db: Database.Database) {
       WHERE channel_id = @channelId AND json_type(profile, @path) IS NOT NULL`),
 
     insertMessage: p(`INSERT INTO messages
-      (id, chat_id, seq, author, text, author_name, client_id, created_at, form) VALUES
-      (@id, @chat_id, @seq, @author, @text, @author_name, @client_id, @created_at, @form)`),
+      (id, chat_id, seq, author, text, author_name, client_id, created_at, form, template) VALUES
+      (@id, @chat_id, @seq, @author, @text, @author_name, @client_id, @created_at, @form, @template)`),
     getMessage: p('SELECT * FROM messages WHERE id = ?'),
     updateMessageForm: p('UPDATE messages SET form = ? WHERE id = ?'),
     messageByClientId: p('SELECT * FROM messages WHERE chat_id = ? AND author = ? AND client_id = ?'),
