@@ -69,10 +69,15 @@ function checkTags(value: unknown, name: string): string | undefined {
   return bad < 0 ? undefined : `${name}[${bad}]: must be a non-empty string of at most ${LIMITS.tag} characters`;
 }
 
-function checkConditions(list: unknown, name: string, typeOf: ChatKeyType | undefined): string | undefined {
+const sameCondition = (a: Condition, b: Record<string, unknown>) =>
+  a.key === b.key && a.op === b.op && JSON.stringify(a.value) === JSON.stringify(b.value) && Object.keys(b).every((k) => k === 'key' || k === 'op' || k === 'value');
+
+function checkConditions(list: unknown, name: string, schemaType: ChatKeyType | undefined, kept: readonly Condition[] = []): string | undefined {
   if (!Array.isArray(list) || list.length > LIMITS.conditions) return `${name}: must be an array of at most ${LIMITS.conditions} conditions`;
   for (let i = 0; i < list.length; i++) {
     const c = list[i];
+    // A condition sent back as it was saved is not held to today's schema (what changed since is reported, not refused).
+    const typeOf = isObject(c) && kept.some((old) => sameCondition(old, c)) ? undefined : schemaType;
     if (typeOf && isObject(c) && typeof c.key === 'string' && c.key && !typeOf(c.key))
       return `${name}[${i}].key: ${c.key} is not a key of this channel's chat profile (a built-in key, or a custom field with its profile. prefix)`;
     const error = checkCondition(c, typeOf && isObject(c) && typeof c.key === 'string' ? typeOf(c.key) : undefined, `${name}[${i}]`);
@@ -81,7 +86,7 @@ function checkConditions(list: unknown, name: string, typeOf: ChatKeyType | unde
   return undefined;
 }
 
-function checkFilters(f: unknown, chatKeyType: ChatKeyType | undefined): string | undefined {
+function checkFilters(f: unknown, chatKeyType: ChatKeyType | undefined, kept: readonly Condition[]): string | undefined {
   if (!isObject(f)) return 'filters: must be an object';
   for (const key of Object.keys(f)) {
     if (['profile', 'chat', 'includeTags', 'excludeTags', 'operatingHours'].indexOf(key) < 0)
@@ -90,7 +95,7 @@ function checkFilters(f: unknown, chatKeyType: ChatKeyType | undefined): string 
   // A customer profile is free-form: its conditions are read by the type their value has.
   const profileError = f.profile === undefined ? undefined : checkConditions(f.profile, 'filters.profile', undefined);
   if (profileError) return profileError;
-  const chatError = f.chat === undefined ? undefined : checkConditions(f.chat, 'filters.chat', chatKeyType);
+  const chatError = f.chat === undefined ? undefined : checkConditions(f.chat, 'filters.chat', chatKeyType, kept);
   if (chatError) return chatError;
   for (const key of ['includeTags', 'excludeTags'] as const) {
     const error = f[key] === undefined ? undefined : checkTags(f[key], `filters.${key}`);
@@ -101,7 +106,7 @@ function checkFilters(f: unknown, chatKeyType: ChatKeyType | undefined): string 
   return undefined;
 }
 
-function check(patch: Record<string, unknown>, chatKeyType: ChatKeyType | undefined): string | undefined {
+function check(patch: Record<string, unknown>, chatKeyType: ChatKeyType | undefined, kept: readonly Condition[]): string | undefined {
   for (const key of Object.keys(patch)) {
     if (key === 'problems') continue; // read-only, sent back by clients that PUT what they got
     if (['enabled', 'scale', 'required', 'comment', 'questions', 'filters'].indexOf(key) < 0)
@@ -119,21 +124,23 @@ function check(patch: Record<string, unknown>, chatKeyType: ChatKeyType | undefi
       if (typeof q !== 'string' || !q.trim() || q.length > LIMITS.question) return `questions.${key}: must be a non-empty string of at most ${LIMITS.question} characters`;
     }
   }
-  return patch.filters === undefined ? undefined : checkFilters(patch.filters, chatKeyType);
+  return patch.filters === undefined ? undefined : checkFilters(patch.filters, chatKeyType, kept);
 }
 
 /**
  * Applies a partial update to the current rule; fields left out keep their value, and so do
  * questions and filters left out of a partial `questions` / `filters`.
  * `chatKeyType`, when given, is the channel's chat-profile schema: `filters.chat` conditions in the
- * patch must then name one of its keys and fit its type. Without it (a stored rule read back, a
+ * patch must then name one of its keys and fit its type, except conditions already saved, sent
+ * back unchanged (a field deleted since is reported by `ruleProblems`, so a client that sends the
+ * whole rule back can still change the rest of it). Without it (a stored rule read back, a
  * draft checked in the console) they are checked by the type their value has. A `problems` key
  * (what `GET` reports) is ignored.
  * @example mergeCsatSettings(current, { enabled: true, scale: 3 })
  */
 export function mergeCsatSettings(current: CsatSettings, patch: unknown, chatKeyType?: ChatKeyType): Result {
   if (!isObject(patch)) return { ok: false, message: 'body: must be an object of survey settings' };
-  const error = check(patch, chatKeyType);
+  const error = check(patch, chatKeyType, current.filters.chat ?? []);
   if (error) return { ok: false, message: error };
   const { problems: _ignored, ...p } = patch as Partial<CsatSettings> & { problems?: unknown };
   return {
