@@ -130,6 +130,8 @@ export interface ConsoleStrings {
   conditionOp: string;
   conditionValue: string;
   removeCondition: (index: number) => string;
+  ruleProblemsTitle: string;
+  ruleProblem: (key: string) => string;
   ops: Record<'eq' | 'neq' | 'exists' | 'missing', string>;
   includeTags: string;
   excludeTags: string;
