@@ -32,7 +32,7 @@ describe('the survey rule', () => {
   it('starts with the shared defaults: the survey off', async () => {
     const reply = await api('GET', '/csat-settings');
     expect(reply.status).toBe(200);
-    expect(reply.body).toEqual(DEFAULT_CSAT_SETTINGS);
+    expect(reply.body).toEqual({ ...DEFAULT_CSAT_SETTINGS, problems: [] });
   });
 
   it('keeps every setting a partial PUT leaves out, questions and filters included', async () => {
@@ -42,6 +42,7 @@ describe('the survey rule', () => {
     expect(first.status).toBe(200);
     const expected = {
       ...DEFAULT_CSAT_SETTINGS,
+      problems: [],
       enabled: true,
       scale: 3,
       questions: { ...DEFAULT_CSAT_SETTINGS.questions, en: 'Happy with us?' },
@@ -62,9 +63,9 @@ describe('the survey rule', () => {
       [{ required: 'yes' }, 'required: must be true or false'],
       [{ questions: { fr: 'Content ?' } }, 'questions.fr: is not a language (allowed: ko, en, ja)'],
       [{ questions: { ko: '   ' } }, 'questions.ko: must be a non-empty string of at most 200 characters'],
-      [{ filters: { channel: 'x' } }, 'filters.channel: is not a filter (allowed: profile, includeTags, excludeTags, operatingHours)'],
+      [{ filters: { channel: 'x' } }, 'filters.channel: is not a filter (allowed: profile, chat, includeTags, excludeTags, operatingHours)'],
       [{ filters: { operatingHours: 'night' } }, 'filters.operatingHours: must be one of any, inside, outside'],
-      [{ filters: { profile: [{ key: 'grade', op: 'like', value: 'V' }] } }, 'filters.profile[0].op: must be one of eq, neq, exists, missing'],
+      [{ filters: { profile: [{ key: 'grade', op: 'like', value: 'V' }] } }, 'filters.profile[0].op: must be one of eq, neq, exists, missing, contains, containsAny, containsAll, lt, lte, gt, gte, withinDays'],
       [['enabled'], 'body: must be an object of survey settings'],
     ];
     for (const [body, message] of cases) {

@@ -3,7 +3,15 @@
  * the shared defaults: the survey off, open around the clock. The rule's checks and its merge of
  * a partial update are the shared module's; this file only loads and saves.
  */
-import { DEFAULT_CSAT_SETTINGS, mergeCsatSettings, type CsatSettings } from '../../../src/shared/csat/index.ts';
+import {
+  DEFAULT_CSAT_SETTINGS,
+  mergeCsatSettings,
+  ruleProblems,
+  type ChatKeyType,
+  type CsatSettings,
+  type RuleProblem,
+} from '../../../src/shared/csat/index.ts';
+import { builtInField } from '../../../src/shared/profile/index.ts';
 import { ALWAYS_OPEN, type OperatingHours } from '../../../src/shared/operatingHours.ts';
 import type { Store, StoreTx } from '../store/Store.ts';
 import { isTemplate } from '../../../src/shared/template.ts';
@@ -32,27 +40,46 @@ export async function currentOperatingHours(tx: StoreTx, channelId: string): Pro
   return (await tx.getOperatingHours(channelId)) ?? ALWAYS_OPEN;
 }
 
-export async function readCsatSettings(store: Store, channelId: string): Promise<CsatSettings> {
-  return store.transaction((tx) => currentCsatSettings(tx, channelId));
+/** The rule as the API shows it: with what no longer fits the channel's chat-profile schema. */
+export type CsatSettingsView = CsatSettings & { problems: RuleProblem[] };
+
+/**
+ * The type of each key of the channel's chat profile: built-ins and custom fields, archived ones
+ * included (their values stay, read-only, so a condition on them still reads them).
+ */
+export async function chatKeyTypes(tx: StoreTx, channelId: string): Promise<ChatKeyType> {
+  const custom = new Map((await tx.listProfileFields(channelId)).map((field) => [field.key, field.type]));
+  return (key) => builtInField(key)?.type ?? custom.get(key);
+}
+
+async function view(tx: StoreTx, channelId: string, settings: CsatSettings): Promise<CsatSettingsView> {
+  return { ...settings, problems: ruleProblems(settings, await chatKeyTypes(tx, channelId)) };
+}
+
+export async function readCsatSettings(store: Store, channelId: string): Promise<CsatSettingsView> {
+  return store.transaction(async (tx) => view(tx, channelId, await currentCsatSettings(tx, channelId)));
 }
 
 /**
  * Merges a partial rule into the current one and saves the result; a refused patch changes
- * nothing and throws the shared validator's message (naming the setting and the rule).
+ * nothing and throws the shared validator's message (naming the setting and the rule). The
+ * `filters.chat` conditions sent are checked against the channel's chat-profile schema; ones
+ * kept from before are not (a field deleted since is reported in `problems` instead, so the rest
+ * of the rule can still be changed).
  * @example await changeCsatSettings(store, channelId, { enabled: true, scale: 3 })
  */
 export async function changeCsatSettings(
   store: Store,
   channelId: string,
   patch: CsatSettingsPatch,
-): Promise<CsatSettings> {
+): Promise<CsatSettingsView> {
   return store.transaction(async (tx) => {
     const current = await currentCsatSettings(tx, channelId);
-    const merged = mergeCsatSettings(current, patch);
+    const merged = mergeCsatSettings(current, patch, await chatKeyTypes(tx, channelId));
     if (!merged.ok) throw new DomainError('invalid', 'invalid_request', merged.message);
     await checkQuestionVariables(tx, channelId, current, merged.settings);
     await tx.saveCsatSettings(channelId, merged.settings, tx.now);
-    return merged.settings;
+    return view(tx, channelId, merged.settings);
   });
 }
 

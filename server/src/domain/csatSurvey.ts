@@ -7,7 +7,8 @@ import { isWithinOperatingHours } from '../../../src/shared/operatingHours.ts';
 import type { CsatForm, Message } from '../../../src/shared/types.ts';
 import type { StoreTx } from '../store/Store.ts';
 import { hashToken, surveyLinkToken } from './crypto.ts';
-import { currentCsatSettings, currentOperatingHours } from './csatSettings.ts';
+import { chatKeyTypes, currentCsatSettings, currentOperatingHours } from './csatSettings.ts';
+import { profileView } from './profile.ts';
 import { DomainError } from './errors.ts';
 import { postMessage } from './messages.ts';
 import { renderForChat } from './templates.ts';
@@ -30,10 +31,14 @@ export async function postSurveyIfDue(tx: StoreTx, closed: ChatDetail, now: numb
   if (!user) throw new Error(`user ${chat.userId} of chat ${chat.id} missing`);
   const tags = Array.isArray(chat.profile.tags) ? chat.profile.tags : [];
   const hours = await currentOperatingHours(tx, chat.channelId);
+  const keyType = await chatKeyTypes(tx, chat.channelId);
   const due = surveyApplies(settings, {
     userProfile: user.profile,
     chatTags: tags,
     insideOperatingHours: isWithinOperatingHours(hours, now),
+    chatProfile: profileView(chat.state, chat.profile),
+    chatKeyKnown: (key) => keyType(key) !== undefined,
+    now,
   });
   if (!due) return null;
   // Question texts may hold variables (SPEC §2.5): each language is rendered for this chat.

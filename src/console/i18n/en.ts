@@ -117,6 +117,8 @@ export const en: ConsoleStrings = {
   conditionOp: 'Condition',
   conditionValue: 'Value',
   removeCondition: (index) => `Remove condition ${index}`,
+  ruleProblemsTitle: 'Survey rule problems',
+  ruleProblem: (key) => `The condition on ${key} refers to a field that no longer exists (or changed type): it matches no chat, so no survey is sent until it is removed.`,
   ops: { eq: 'equals', neq: 'does not equal', exists: 'is set', missing: 'is not set' },
   includeTags: 'Only chats tagged',
   excludeTags: 'Skip chats tagged',

@@ -117,6 +117,8 @@ export const ko: ConsoleStrings = {
   conditionOp: '조건',
   conditionValue: '값',
   removeCondition: (index) => `조건 ${index} 삭제`,
+  ruleProblemsTitle: '설문 규칙 문제',
+  ruleProblem: (key) => `${key} 조건의 필드가 삭제되었거나 유형이 바뀌었습니다. 이 조건은 어떤 상담과도 맞지 않으므로, 삭제할 때까지 설문이 발송되지 않습니다.`,
   ops: { eq: '같음', neq: '같지 않음', exists: '값 있음', missing: '값 없음' },
   includeTags: '이 태그가 있는 상담만',
   excludeTags: '이 태그가 있는 상담 제외',

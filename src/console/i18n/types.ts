@@ -1,4 +1,4 @@
-import type { CsatFilters, ProfileCondition } from '../../shared/csat/settings';
+import type { CsatFilters } from '../../shared/csat/settings';
 import type { Weekday } from '../../shared/operatingHours';
 import type { Priority } from '../../shared/profile/fields';
 import type { ChatState } from '../../shared/types';
@@ -131,7 +131,9 @@ export interface ConsoleStrings {
   conditionOp: string;
   conditionValue: string;
   removeCondition: (index: number) => string;
-  ops: Record<ProfileCondition['op'], string>;
+  ruleProblemsTitle: string;
+  ruleProblem: (key: string) => string;
+  ops: Record<'eq' | 'neq' | 'exists' | 'missing', string>;
   includeTags: string;
   excludeTags: string;
   hoursFilter: string;

@@ -1,5 +1,5 @@
 import { computed, effect, signal, untracked } from '@preact/signals';
-import { DEFAULT_CSAT_SETTINGS, mergeCsatSettings, type CsatSettings } from '../../shared/csat/settings';
+import { DEFAULT_CSAT_SETTINGS, mergeCsatSettings, type CsatSettings, type RuleProblem } from '../../shared/csat/settings';
 import { validateOperatingHours, type OperatingHours } from '../../shared/operatingHours';
 import { createApi } from '../api/createApi';
 import { realtimeUrl, type LiveStatus } from '../api/connectRealtime';
@@ -60,7 +60,8 @@ export function createConsole(deps: ConsoleDeps) {
   const chatView = createChatView(api, inbox.apply);
   const schema = createProfileSchema(api);
   const fieldEditor = createFieldEditor(api, schema);
-  const csatRule = createSettingsForm<CsatSettings>(api, '/csat-settings', (draft) => {
+  // The server reports what no longer fits the schema beside the rule; the check drops it before a PUT.
+  const csatRule = createSettingsForm<CsatSettings & { problems?: RuleProblem[] }>(api, '/csat-settings', (draft) => {
     const merged = mergeCsatSettings(DEFAULT_CSAT_SETTINGS, draft);
     return merged.ok ? { ok: true, value: merged.settings } : merged;
   });

@@ -32,6 +32,16 @@ export function CsatRuleForm() {
         csatRule.status.value === 'error' ? <ErrorText error={csatRule.error.value} /> : <p>{t.loading}</p>
       ) : (
         <form class="form" onSubmit={onSubmit}>
+          {rule.problems && rule.problems.length > 0 && (
+            <div class="err" role="alert" aria-labelledby="csat-problems">
+              <strong id="csat-problems">{t.ruleProblemsTitle}</strong>
+              <ul>
+                {rule.problems.map((problem) => (
+                  <li key={problem.key}>{t.ruleProblem(problem.key)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           <label class="check">
             <input type="checkbox" checked={rule.enabled} onChange={(e) => set({ enabled: e.currentTarget.checked })} />
             {t.enabled}

@@ -119,7 +119,28 @@ describe('the settings page', () => {
     csat.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
     await flush();
     const put = calls(ui.fetch).find((c) => c.route === 'PUT /csat-settings')!.body as typeof DEFAULT_CSAT_SETTINGS;
-    expect(put.filters).toEqual({ profile: [{ key: 'grade', op: 'eq', value: 'VIP' }], includeTags: [], excludeTags: ['컴플레인'], operatingHours: 'any' });
+    expect(put.filters).toEqual({ profile: [{ key: 'grade', op: 'eq', value: 'VIP' }], chat: [], includeTags: [], excludeTags: ['컴플레인'], operatingHours: 'any' });
+  });
+
+  it('warns of a condition on a field deleted since, naming it, and sends the rule back without the report', async () => {
+    const stale = { key: 'profile.plan', op: 'missing' };
+    openSettings({
+      'GET /csat-settings': {
+        ...DEFAULT_CSAT_SETTINGS,
+        filters: { ...DEFAULT_CSAT_SETTINGS.filters, chat: [stale] },
+        problems: [{ key: 'profile.plan', message: 'filters.chat[0].key: profile.plan is no longer in this channel\'s chat profile' }],
+      },
+    });
+    await flush();
+    const csat = $$('section.card')[1];
+    const alert = csat.querySelector('[role=alert]')!;
+    expect(alert.textContent).toContain('profile.plan');
+    expect(alert.textContent).toContain('no survey is sent');
+    csat.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await flush();
+    const put = calls(ui.fetch).find((c) => c.route === 'PUT /csat-settings')!.body as Record<string, any>;
+    expect(put.filters.chat).toEqual([stale]);
+    expect(put).not.toHaveProperty('problems');
   });
 
   it('refuses operating hours that end before they start, naming the interval', async () => {
