@@ -6,6 +6,7 @@
  * `not_achieved` — when it is next read by the Manager API or the export, or when its customer
  * tracks anything.
  */
+import { DEFAULT_GOAL } from '../../../src/shared/goal.ts';
 import type { ChannelGoal } from '../../../src/shared/managerApi.ts';
 import type { ChatProfile } from '../../../src/shared/types.ts';
 import type { Store, StoreTx } from '../store/Store.ts';
@@ -13,8 +14,6 @@ import { recordEvent } from './events.ts';
 import type { ChatRecord } from './types.ts';
 
 export const DAY_MS = 86_400_000;
-export const MAX_GOAL_WINDOW_DAYS = 365;
-export const DEFAULT_GOAL: ChannelGoal = { eventName: null, windowDays: 7 };
 /** Chats settled per store query; the loop goes on until none is left. */
 const SETTLE_BATCH = 200;
 
