@@ -123,6 +123,10 @@ export const ko: ConsoleStrings = {
   hoursOptions: { any: '항상', inside: '운영 시간 중', outside: '운영 시간 외' },
 
   hoursTitle: '운영 시간',
+  goalTitle: '상담 목표',
+  goalHint: '상담이 시작된 뒤 기간 안에 고객이 이 이벤트를 기록하면 목표를 달성합니다. 이벤트를 비우면 목표를 끕니다.',
+  goalEvent: '목표 이벤트',
+  goalWindowDays: '기간 (일)',
   timeZone: '시간대',
   weekdays: { sun: '일요일', mon: '월요일', tue: '화요일', wed: '수요일', thu: '목요일', fri: '금요일', sat: '토요일' },
   opens: '시작',

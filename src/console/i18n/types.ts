@@ -137,6 +137,10 @@ export interface ConsoleStrings {
   hoursOptions: Record<CsatFilters['operatingHours'], string>;
 
   hoursTitle: string;
+  goalTitle: string;
+  goalHint: string;
+  goalEvent: string;
+  goalWindowDays: string;
   timeZone: string;
   weekdays: Record<Weekday, string>;
   opens: string;
