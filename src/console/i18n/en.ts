@@ -38,6 +38,7 @@ export const en: ConsoleStrings = {
   stateFilter: 'State',
   allStates: 'All',
   states: { opened: 'Open', closed: 'Closed', snoozed: 'Snoozed' },
+  goalStates: { pending: 'Pending', achieved: 'Achieved', not_achieved: 'Not achieved' },
   tagFilter: 'Tag',
   csatFilter: 'CSAT score',
   anyScore: 'Any',

@@ -38,6 +38,7 @@ export const ko: ConsoleStrings = {
   stateFilter: '상담 상태',
   allStates: '전체',
   states: { opened: '진행 중', closed: '종료', snoozed: '보류' },
+  goalStates: { pending: '진행 중', achieved: '달성', not_achieved: '미달성' },
   tagFilter: '상담 태그',
   csatFilter: 'CSAT 점수',
   anyScore: '전체',

@@ -47,6 +47,8 @@ export interface ConsoleStrings {
   stateFilter: string;
   allStates: string;
   states: Record<ChatState, string>;
+  /** `goalState` values (SPEC §2.5). */
+  goalStates: Record<'pending' | 'achieved' | 'not_achieved', string>;
   tagFilter: string;
   csatFilter: string;
   anyScore: string;
