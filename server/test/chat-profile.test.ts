@@ -243,3 +243,32 @@ describe('the schema at boot', () => {
     }
   });
 });
+
+describe('values Sangdam fills when a chat starts', () => {
+  it('marks a widget chat native and reads the campaign from the UTM parameters of its source page', async () => {
+    const { chatId } = await customerChat({ 'source.page': 'https://shop.example/shirts?utm_source=newsletter&utm_campaign=spring-sale' });
+    expect(await storedProfile(chatId)).toMatchObject({
+      'source.page': 'https://shop.example/shirts?utm_source=newsletter&utm_campaign=spring-sale',
+      'source.marketing.type': 'utm',
+      'source.marketing.id': 'spring-sale',
+      contactMediumType: 'native',
+    });
+  });
+
+  it('falls back to utm_source, and writes no marketing keys for a page without UTM parameters', async () => {
+    const fromSource = await customerChat({ 'source.page': 'https://shop.example/?utm_source=instagram' });
+    expect(await storedProfile(fromSource.chatId)).toMatchObject({ 'source.marketing.type': 'utm', 'source.marketing.id': 'instagram' });
+    const plain = await storedProfile((await customerChat({ 'source.page': 'https://shop.example/?ref=home' })).chatId);
+    expect(plain['source.marketing.type']).toBeUndefined();
+    expect(plain['source.marketing.id']).toBeUndefined();
+    expect(plain.contactMediumType).toBe('native');
+  });
+
+  it('refuses the marketing keys and contactMediumType from the SDK', async () => {
+    const { token, chatId } = await customerChat();
+    for (const key of ['source.marketing.type', 'source.marketing.id', 'contactMediumType']) {
+      expect((await writeProfile(token, chatId, { [key]: 'x' })).status).toBe(400);
+    }
+    expect((await storedProfile(chatId)).contactMediumType).toBe('native');
+  });
+});

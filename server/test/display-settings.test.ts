@@ -14,10 +14,10 @@ afterAll(async () => {
 });
 
 describe('display settings', () => {
-  it('hides nothing until a manager sets them', async () => {
+  it('hides only the keys Sangdam never fills until a manager sets them', async () => {
     const reply = await api('GET', '/display-settings');
     expect(reply.status).toBe(200);
-    expect(reply.body).toEqual({ hidden: [] });
+    expect(reply.body).toEqual({ hidden: ['source.workflow.id', 'appMessenger'] });
   });
 
   it('stores built-in and profile. keys, drops duplicates, and reads them back after a restart', async () => {

@@ -109,6 +109,7 @@ describe('chats', () => {
       state: 'opened',
       priority: 'medium',
       tags: [],
+      contactMediumType: 'native',
       firstOpenedAt: chat.createdAt,
       openedAt: chat.createdAt,
     });

@@ -32,6 +32,21 @@ export interface DisplaySettings {
   hidden: string[];
 }
 
+/**
+ * What the panel hides until a manager chooses: the built-in keys Sangdam never fills (no
+ * workflows, no connected messengers), so they would always read "—".
+ */
+export const DEFAULT_HIDDEN_KEYS: readonly string[] = ['source.workflow.id', 'appMessenger'];
+
+/**
+ * The channel's goal (SPEC §2.5): a chat started while `eventName` is set waits for its customer
+ * to track that event within `windowDays` of the chat's creation. `eventName: null` turns it off.
+ */
+export interface ChannelGoal {
+  eventName: string | null;
+  windowDays: number;
+}
+
 /** Survey counts over a period (`GET /csat-stats`). */
 export interface CsatSummary {
   sent: number;

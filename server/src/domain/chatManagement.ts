@@ -5,13 +5,17 @@ import { measuredChat } from './chatMetrics.ts';
 import { linkTokenOf, postSurveyIfDue } from './csatSurvey.ts';
 import { chatNotFound } from './errors.ts';
 import { recordEvent } from './events.ts';
+import { settleExpiredGoals } from './goals.ts';
 import { closedProfile, reopenedProfile, writtenProfile, type ProfileWrite } from './profile.ts';
 import { chatPage, messagePage } from './paging.ts';
 import type { ChatDetail, ChatFilter, ChatPage, ChatRecord, MessagePage, Paged } from './types.ts';
 
 /** One page of the chats matching `filter`, newest activity first. */
 export async function listChats(store: Store, filter: ChatFilter, page: ChatPage): Promise<Paged<ChatDetail>> {
-  return store.transaction((tx) => chatPage(tx, filter, page));
+  return store.transaction(async (tx) => {
+    await settleExpiredGoals(tx);
+    return chatPage(tx, filter, page);
+  });
 }
 
 /**
@@ -24,6 +28,7 @@ export async function readChat(
   page: MessagePage,
 ): Promise<{ detail: ChatDetail; messages: Paged<Message>; surveyToken: string | null; customerProfile: UserProfile }> {
   return store.transaction(async (tx) => {
+    await settleExpiredGoals(tx);
     const detail = await tx.getChatDetail(chatId);
     if (!detail) throw chatNotFound();
     const customer = await tx.getUser(detail.chat.userId);

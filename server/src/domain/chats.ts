@@ -5,6 +5,8 @@ import { measuredChat } from './chatMetrics.ts';
 import { newId } from './crypto.ts';
 import { chatNotFound } from './errors.ts';
 import { recordEvent } from './events.ts';
+import { channelGoal, startedGoal } from './goals.ts';
+import { marketingOf } from './marketing.ts';
 import { postMessage } from './messages.ts';
 import { newChatProfile, writtenProfile, type ProfileWrite } from './profile.ts';
 import { chatPage, messagePage } from './paging.ts';
@@ -36,17 +38,21 @@ export async function startChat(store: Store, user: UserRecord, input: NewChat):
     let detail = existing && (await tx.getChatDetail(existing.id));
     if (!detail) {
       const now = tx.now;
+      const goal = startedGoal(await channelGoal(tx, user.channelId), now);
+      // Sangdam's own keys are added after the SDK's write was checked: they are read-only to it.
+      const filled = { ...profile, ...marketingOf(profile['source.page']), contactMediumType: 'native', ...goal.profile };
       const chat: ChatRecord = {
         id: newId(),
         channelId: user.channelId,
         userId: user.id,
         state: 'opened',
-        profile: newChatProfile(profile, now),
+        profile: newChatProfile(filled, now),
         clientId: input.clientId,
         readSeq: 0,
         createdAt: now,
         updatedAt: now,
         activityAt: now,
+        ...(goal.goalDeadline === undefined ? {} : { goalDeadline: goal.goalDeadline }),
       };
       await tx.insertChat(await measuredChat(tx, chat));
       detail = await recordEvent(tx, chat.id, 'chat');

@@ -3,11 +3,11 @@
  * console shows the same panel. The keys were checked at the edge; a key whose field is deleted
  * later stays harmlessly in the list (the console skips keys it does not know).
  */
-import type { DisplaySettings } from '../../../src/shared/managerApi.ts';
+import { DEFAULT_HIDDEN_KEYS, type DisplaySettings } from '../../../src/shared/managerApi.ts';
 import type { Store } from '../store/Store.ts';
 
-/** What a channel has until a manager hides something: every field shown. */
-export const DEFAULT_DISPLAY_SETTINGS: DisplaySettings = { hidden: [] };
+/** What a channel has until a manager chooses: every field shown but the keys that stay empty. */
+export const DEFAULT_DISPLAY_SETTINGS: DisplaySettings = { hidden: [...DEFAULT_HIDDEN_KEYS] };
 
 export async function readDisplaySettings(store: Store, channelId: string): Promise<DisplaySettings> {
   return store.transaction(async (tx) => (await tx.getDisplaySettings(channelId)) ?? DEFAULT_DISPLAY_SETTINGS);

@@ -6,6 +6,7 @@
 import type { Store } from '../store/Store.ts';
 import { currentOperatingHours } from './csatSettings.ts';
 import { exportTable, formatDatetime, type Cell, type ExportChat } from './exportTable.ts';
+import { settleExpiredGoals } from './goals.ts';
 import { profileView } from './profile.ts';
 import type { ChatDetail } from './types.ts';
 
@@ -20,6 +21,7 @@ export interface UserChatData {
  */
 export async function readUserChatData(store: Store, channelId: string): Promise<UserChatData> {
   return store.transaction(async (tx) => {
+    await settleExpiredGoals(tx);
     const details = await tx.listChatDetails({ channelId });
     const fields = await tx.listProfileFields(channelId);
     const { timeZone } = await currentOperatingHours(tx, channelId);

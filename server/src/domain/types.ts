@@ -50,6 +50,8 @@ export interface ChatRecord {
   activityAt: number;
   /** What the stored metrics were counted from; absent until a change counts them. */
   tally?: ChatTally;
+  /** While the chat's goal is pending: the last moment its event counts (domain/goals.ts). */
+  goalDeadline?: number;
 }
 
 /** A chat's metrics tally, with a fingerprint of the operating hours it was counted under. */

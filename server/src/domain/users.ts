@@ -6,6 +6,7 @@ import type { Store, StoreTx } from '../store/Store.ts';
 import { verifyMember } from './channels.ts';
 import { newId } from './crypto.ts';
 import { DomainError } from './errors.ts';
+import { achieveGoals } from './goals.ts';
 import { sessionRefusal, startSession, useSession, type SessionIdle } from './sessions.ts';
 import type { ChannelRecord, TrackRecord, UserRecord } from './types.ts';
 
@@ -63,7 +64,10 @@ export async function boot(store: Store, channel: ChannelRecord, input: BootInpu
     const token = resumed ? input.token! : await startSession(tx, user.id);
     const { profile, language, unsubscribeEmail, unsubscribeTexting } = input;
     user = await saveChanges(tx, user, { profile, language, unsubscribeEmail, unsubscribeTexting }, now);
-    if (input.pageView) await tx.insertTrack({ channelId: channel.id, userId: user.id, name: 'PageView', properties: input.pageView, createdAt: now });
+    if (input.pageView) {
+      await tx.insertTrack({ channelId: channel.id, userId: user.id, name: 'PageView', properties: input.pageView, createdAt: now });
+      await achieveGoals(tx, user.id, 'PageView');
+    }
     const chats = await tx.listChatDetails({ userId: user.id });
     const unread: Record<string, number> = {};
     for (const { chat, unread: count } of chats) if (count > 0) unread[chat.id] = count;
@@ -120,7 +124,10 @@ export async function changeTags(
 }
 
 export async function trackEvent(store: Store, track: Omit<TrackRecord, 'createdAt'>): Promise<void> {
-  await store.transaction((tx) => tx.insertTrack({ ...track, createdAt: tx.now }));
+  await store.transaction(async (tx) => {
+    await tx.insertTrack({ ...track, createdAt: tx.now });
+    await achieveGoals(tx, track.userId, track.name);
+  });
 }
 
 /** The user of a live session of this channel, or null: a boot with any other token starts afresh. */

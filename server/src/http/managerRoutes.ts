@@ -17,6 +17,7 @@ import type { Store } from '../store/Store.ts';
 import { requireManager } from './auth.ts';
 import { registerCsatSettingsRoutes } from './csatSettingsRoutes.ts';
 import { registerDisplaySettingsRoutes } from './displaySettingsRoutes.ts';
+import { registerGoalRoutes } from './goalRoutes.ts';
 import { HttpError, invalid } from './errors.ts';
 import { nextChatCursor, nextMessageCursor, parseChatPage, parseMessagePage } from './pageQuery.ts';
 import { registerProfileFieldRoutes } from './profileFieldRoutes.ts';
@@ -88,6 +89,7 @@ export function managerRoutes(
     registerProfileFieldRoutes(app, store, channelId);
     registerCsatSettingsRoutes(app, store, channelId);
     registerDisplaySettingsRoutes(app, store, channelId);
+    registerGoalRoutes(app, store, channelId);
     registerReportRoutes(app, store, channelId);
   };
 }

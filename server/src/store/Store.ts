@@ -8,7 +8,7 @@
 import type { CsatSettings } from '../../../src/shared/csat/index.ts';
 import type { OperatingHours } from '../../../src/shared/operatingHours.ts';
 import type { CustomField } from '../../../src/shared/profile/index.ts';
-import type { DisplaySettings } from '../../../src/shared/managerApi.ts';
+import type { ChannelGoal, DisplaySettings } from '../../../src/shared/managerApi.ts';
 import type { Author, CsatForm, Message } from '../../../src/shared/types.ts';
 import type {
   ChannelRecord,
@@ -125,6 +125,14 @@ export interface StoreTx {
   /** The channel's stored console display settings, or null while they have never been set. */
   getDisplaySettings(channelId: string): Promise<DisplaySettings | null>;
   saveDisplaySettings(channelId: string, settings: DisplaySettings, updatedAt: number): Promise<void>;
+
+  /** The channel's stored goal, or null while it has never been set. */
+  getGoal(channelId: string): Promise<ChannelGoal | null>;
+  saveGoal(channelId: string, goal: ChannelGoal, updatedAt: number): Promise<void>;
+  /** Up to `limit` chats (any channel) whose goal deadline is before `now`, earliest first. */
+  listExpiredGoalChats(now: number, limit: number): Promise<ChatRecord[]>;
+  /** The user's chats that still carry a goal deadline. */
+  listPendingGoalChats(userId: string): Promise<ChatRecord[]>;
 
   insertSurvey(survey: SurveyRecord): Promise<void>;
   findSurveyByTokenHash(tokenHash: string): Promise<SurveyRecord | null>;

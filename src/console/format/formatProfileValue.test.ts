@@ -19,6 +19,8 @@ describe('formatProfileValue', () => {
     expect(formatProfileValue('profile.vip', 'Boolean', true, 'ko')).toBe('예');
     expect(formatProfileValue('state', 'String', 'closed', 'en')).toBe('Closed');
     expect(formatProfileValue('goalState', 'String', undefined, 'en')).toBe('—');
+    expect(formatProfileValue('goalState', 'String', 'not_achieved', 'en')).toBe('Not achieved');
+    expect(formatProfileValue('goalState', 'String', 'achieved', 'ko')).toBe('달성');
     expect(formatProfileValue('tags', 'List', [], 'en')).toBe('—');
   });
 

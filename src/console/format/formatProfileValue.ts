@@ -17,6 +17,7 @@ export function formatProfileValue(key: string, type: BuiltInType, value: Profil
   const t = stringsFor(language);
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && !value.length)) return t.empty;
   if (key === 'state' && typeof value === 'string') return t.states[value as ChatState] ?? value;
+  if (key === 'goalState' && typeof value === 'string') return t.goalStates[value as keyof typeof t.goalStates] ?? value;
   if (key === 'profile.csat' && isScore(value)) return `${value} · ${SCORE_LABELS[language][value]}`;
   if (Array.isArray(value)) return value.join(', ');
   switch (type) {

@@ -38,6 +38,7 @@ export const en: ConsoleStrings = {
   stateFilter: 'State',
   allStates: 'All',
   states: { opened: 'Open', closed: 'Closed', snoozed: 'Snoozed' },
+  goalStates: { pending: 'Pending', achieved: 'Achieved', not_achieved: 'Not achieved' },
   tagFilter: 'Tag',
   csatFilter: 'CSAT score',
   anyScore: 'Any',
@@ -126,6 +127,10 @@ export const en: ConsoleStrings = {
   hoursOptions: { any: 'At any time', inside: 'Within operating hours', outside: 'Outside operating hours' },
 
   hoursTitle: 'Operating hours',
+  goalTitle: 'Goal',
+  goalHint: 'A chat reaches its goal when its customer tracks this event within the window after the chat started. Leave the event empty to turn goals off.',
+  goalEvent: 'Goal event',
+  goalWindowDays: 'Window (days)',
   timeZone: 'Time zone',
   weekdays: { sun: 'Sunday', mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday' },
   opens: 'Opens',

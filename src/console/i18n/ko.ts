@@ -38,6 +38,7 @@ export const ko: ConsoleStrings = {
   stateFilter: '상담 상태',
   allStates: '전체',
   states: { opened: '진행 중', closed: '종료', snoozed: '보류' },
+  goalStates: { pending: '진행 중', achieved: '달성', not_achieved: '미달성' },
   tagFilter: '상담 태그',
   csatFilter: 'CSAT 점수',
   anyScore: '전체',
@@ -126,6 +127,10 @@ export const ko: ConsoleStrings = {
   hoursOptions: { any: '항상', inside: '운영 시간 중', outside: '운영 시간 외' },
 
   hoursTitle: '운영 시간',
+  goalTitle: '상담 목표',
+  goalHint: '상담이 시작된 뒤 기간 안에 고객이 이 이벤트를 기록하면 목표를 달성합니다. 이벤트를 비우면 목표를 끕니다.',
+  goalEvent: '목표 이벤트',
+  goalWindowDays: '기간 (일)',
   timeZone: '시간대',
   weekdays: { sun: '일요일', mon: '월요일', tue: '화요일', wed: '수요일', thu: '목요일', fri: '금요일', sat: '토요일' },
   opens: '시작',

@@ -47,6 +47,8 @@ export interface ConsoleStrings {
   stateFilter: string;
   allStates: string;
   states: Record<ChatState, string>;
+  /** `goalState` values (SPEC §2.5). */
+  goalStates: Record<'pending' | 'achieved' | 'not_achieved', string>;
   tagFilter: string;
   csatFilter: string;
   anyScore: string;
@@ -140,6 +142,10 @@ export interface ConsoleStrings {
   hoursOptions: Record<CsatFilters['operatingHours'], string>;
 
   hoursTitle: string;
+  goalTitle: string;
+  goalHint: string;
+  goalEvent: string;
+  goalWindowDays: string;
   timeZone: string;
   weekdays: Record<Weekday, string>;
   opens: string;

@@ -1,9 +1,10 @@
 import { computed, effect, signal, untracked } from '@preact/signals';
 import { DEFAULT_CSAT_SETTINGS, mergeCsatSettings, type CsatSettings, type RuleProblem } from '../../shared/csat/settings';
 import { validateOperatingHours, type OperatingHours } from '../../shared/operatingHours';
+import { validateGoal } from '../../shared/goal';
 import { createApi } from '../api/createApi';
 import { realtimeUrl, type LiveStatus } from '../api/connectRealtime';
-import type { CsatStats } from '../../shared/managerApi';
+import type { ChannelGoal, CsatStats } from '../../shared/managerApi';
 import { stringsFor } from '../i18n';
 import { filterQuery } from './chatFilter';
 import { createChatView } from './createChatView';
@@ -69,6 +70,10 @@ export function createConsole(deps: ConsoleDeps) {
     const checked = validateOperatingHours(draft);
     return checked.ok ? { ok: true, value: checked.hours } : checked;
   });
+  const goal = createSettingsForm<ChannelGoal>(api, '/goal', (draft) => {
+    const checked = validateGoal(draft);
+    return checked.ok ? { ok: true, value: checked.goal } : checked;
+  });
   const stats = createLoader(() => api.get<CsatStats>('/csat-stats'));
   const downloads = createDownloads(api, win.document);
   const announcement = signal('');
@@ -111,7 +116,7 @@ export function createConsole(deps: ConsoleDeps) {
         const id = session.token.value ? chatId.value : null;
         untracked(() => chatView.open(id));
       }),
-      whenSignedIn(() => page.value === 'settings', () => (csatRule.load(), hours.load())),
+      whenSignedIn(() => page.value === 'settings', () => (csatRule.load(), hours.load(), goal.load())),
       whenSignedIn(() => page.value === 'stats', () => stats.load()),
       effect(() => {
         if (session.token.value) return;
@@ -135,6 +140,7 @@ export function createConsole(deps: ConsoleDeps) {
     fieldEditor,
     csatRule,
     hours,
+    goal,
     stats,
     downloads,
     announcement,

@@ -1,7 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import { BUILT_IN_FIELDS, type CustomField } from '../../shared/profile/fields';
 import { isMissing, type Api } from '../api/createApi';
-import type { DisplaySettings } from '../../shared/managerApi';
+import { DEFAULT_HIDDEN_KEYS, type DisplaySettings } from '../../shared/managerApi';
 import type { BuiltInFieldView, ProfileFields } from '../api/types';
 import { createLoader } from './createLoader';
 
@@ -16,7 +16,7 @@ const BUILT_INS: BuiltInFieldView[] = BUILT_IN_FIELDS.map(({ key, type, names, w
  */
 export function createProfileSchema(api: Api) {
   const schema = createLoader(() => api.get<ProfileFields>('/profile-fields'));
-  const hidden = signal<string[]>([]);
+  const hidden = signal<string[]>([...DEFAULT_HIDDEN_KEYS]);
   /** False when the server has no display-settings route. */
   const hiddenKept = signal(true);
 

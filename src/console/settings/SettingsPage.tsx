@@ -1,9 +1,10 @@
 import { useConsole } from '../context';
 import { CsatRuleForm } from './CsatRuleForm';
 import { FieldList } from './FieldList';
+import { GoalForm } from './GoalForm';
 import { OperatingHoursForm } from './OperatingHoursForm';
 
-/** Channel settings: the chat-profile fields, the survey rule and the operating hours. */
+/** Channel settings: the chat-profile fields, the survey rule, the operating hours and the goal. */
 export function SettingsPage() {
   const { t } = useConsole();
   return (
@@ -12,6 +13,7 @@ export function SettingsPage() {
       <FieldList />
       <CsatRuleForm />
       <OperatingHoursForm />
+      <GoalForm />
     </div>
   );
 }

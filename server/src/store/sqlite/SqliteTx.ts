@@ -5,7 +5,7 @@
 import type { CsatSettings } from '../../../../src/shared/csat/index.ts';
 import type { OperatingHours } from '../../../../src/shared/operatingHours.ts';
 import type { CustomField } from '../../../../src/shared/profile/index.ts';
-import type { DisplaySettings } from '../../../../src/shared/managerApi.ts';
+import type { ChannelGoal, DisplaySettings } from '../../../../src/shared/managerApi.ts';
 import type { Author, CsatForm, Message } from '../../../../src/shared/types.ts';
 import type {
   ChannelRecord,
@@ -172,6 +172,20 @@ export class SqliteTx implements StoreTx {
   }
   async saveDisplaySettings(channelId: string, settings: DisplaySettings, updatedAt: number) {
     this.s.saveDisplaySettings.run(channelId, JSON.stringify(settings.hidden), updatedAt);
+  }
+
+  async getGoal(channelId: string) {
+    const row = this.s.goal.get(channelId) as { event_name: string | null; window_days: number } | undefined;
+    return row === undefined ? null : { eventName: row.event_name, windowDays: row.window_days };
+  }
+  async saveGoal(channelId: string, goal: ChannelGoal, updatedAt: number) {
+    this.s.saveGoal.run(channelId, goal.eventName, goal.windowDays, updatedAt);
+  }
+  async listExpiredGoalChats(now: number, limit: number) {
+    return (this.s.expiredGoalChats.all(now, limit) as rows.ChatRow[]).map(rows.toChat);
+  }
+  async listPendingGoalChats(userId: string) {
+    return (this.s.pendingGoalChats.all(userId) as rows.ChatRow[]).map(rows.toChat);
   }
 
   async insertSurvey(survey: SurveyRecord) {

@@ -269,6 +269,23 @@ const MIGRATIONS: Migration[] = [
     // NULL for every message stored before, and for any whose text held no variables.
     sql: `ALTER TABLE messages ADD COLUMN template TEXT;`,
   },
+  {
+    id: 10,
+    name: 'channel goals, and the deadline of each chat still waiting for its goal',
+    // goal_deadline is set only while a chat's goalState is pending, so the partial index holds
+    // just the chats a track or a read may still have to settle.
+    sql: `
+      CREATE TABLE channel_goals (
+        channel_id TEXT PRIMARY KEY REFERENCES channels(id),
+        event_name TEXT,
+        window_days INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      ALTER TABLE chats ADD COLUMN goal_deadline INTEGER;
+      CREATE INDEX chats_goal_deadline ON chats(goal_deadline) WHERE goal_deadline IS NOT NULL;
+      CREATE INDEX chats_user_goal ON chats(user_id) WHERE goal_deadline IS NOT NULL;
+    `,
+  },
 ];
 
 /** Brings the schema up to date (tests may stop after migration `until`); safe to call on every start. */

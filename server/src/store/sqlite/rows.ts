@@ -96,6 +96,7 @@ export interface ChatRow {
   updated_at: number;
   activity_at: number;
   metrics_tally: string | null;
+  goal_deadline: number | null;
 }
 
 export const toChat = (row: ChatRow): ChatRecord => ({
@@ -110,6 +111,7 @@ export const toChat = (row: ChatRow): ChatRecord => ({
   updatedAt: row.updated_at,
   activityAt: row.activity_at,
   ...(row.metrics_tally === null ? {} : { tally: JSON.parse(row.metrics_tally) }),
+  ...(row.goal_deadline === null || row.goal_deadline === undefined ? {} : { goalDeadline: row.goal_deadline }),
 });
 
 export const chatParams = (c: ChatRecord) => ({
@@ -124,6 +126,7 @@ export const chatParams = (c: ChatRecord) => ({
   updated_at: c.updatedAt,
   activity_at: c.activityAt,
   metrics_tally: c.tally ? JSON.stringify(c.tally) : null,
+  goal_deadline: c.goalDeadline ?? null,
 });
 
 export interface MessageRow {

@@ -43,11 +43,17 @@ export function prepareStatements(db: Database.Database) {
     listChats: chatListQuery(db),
     chatByClientId: p('SELECT * FROM chats WHERE user_id = ? AND client_id = ?'),
     insertChat: p(`INSERT INTO chats (id, channel_id, user_id, state, profile, client_id, read_seq,
-      created_at, updated_at, activity_at, metrics_tally) VALUES (@id, @channel_id, @user_id, @state,
-      @profile, @client_id, @read_seq, @created_at, @updated_at, @activity_at, @metrics_tally)`),
+      created_at, updated_at, activity_at, metrics_tally, goal_deadline) VALUES (@id, @channel_id, @user_id, @state,
+      @profile, @client_id, @read_seq, @created_at, @updated_at, @activity_at, @metrics_tally, @goal_deadline)`),
     updateChat: p(`UPDATE chats SET state = @state, profile = @profile, read_seq = @read_seq,
-      updated_at = @updated_at, activity_at = @activity_at, metrics_tally = @metrics_tally
-      WHERE id = @id`),
+      updated_at = @updated_at, activity_at = @activity_at, metrics_tally = @metrics_tally,
+      goal_deadline = @goal_deadline WHERE id = @id`),
+    expiredGoalChats: p('SELECT * FROM chats WHERE goal_deadline IS NOT NULL AND goal_deadline < ? ORDER BY goal_deadline LIMIT ?'),
+    pendingGoalChats: p('SELECT * FROM chats WHERE user_id = ? AND goal_deadline IS NOT NULL'),
+    goal: p('SELECT event_name, window_days FROM channel_goals WHERE channel_id = ?'),
+    saveGoal: p(`INSERT INTO channel_goals (channel_id, event_name, window_days, updated_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (channel_id) DO UPDATE SET event_name = excluded.event_name,
+      window_days = excluded.window_days, updated_at = excluded.updated_at`),
 
     profileFields: p('SELECT * FROM profile_fields WHERE channel_id = ? ORDER BY position, key'),
     insertProfileField: p(`INSERT INTO profile_fields
