@@ -1,5 +1,6 @@
 import { expect, test, widget } from './fixtures';
 import { bootCall } from './pages';
+import { PLUGIN_KEY } from './server';
 
 /** Counts what scripts add to the page: listeners, timers and sockets still alive. */
 const INSTRUMENT = `<script>
@@ -56,7 +57,12 @@ test('shutdown leaves no node, listener, timer or open socket behind, and boot w
   const before = await page.evaluate(() => (window as unknown as { __count(): object }).__count());
 
   for (let round = 0; round < 2; round++) {
-    await page.evaluate(bootCall({ customLauncherSelector: '#host-button', hideChannelButtonOnBoot: false }));
+    // The custom launcher is wired when boot has answered: click only then.
+    await page.evaluate(
+      (options) =>
+        new Promise((resolve) => (window as unknown as { ChannelIO(n: string, o: object, cb: () => void): void }).ChannelIO('boot', options, () => resolve(null))),
+      { pluginKey: PLUGIN_KEY, customLauncherSelector: '#host-button', hideChannelButtonOnBoot: false },
+    );
     await page.click('#host-button');
     const dialog = page.getByRole('dialog');
     await expect(dialog).toBeVisible();
