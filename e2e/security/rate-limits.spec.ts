@@ -24,9 +24,12 @@ test('messages refused with 429 wait out Retry-After in the outbox and arrive on
   await dialog.getByRole('button', { name: 'New chat' }).click();
   const composer = dialog.getByRole('textbox', { name: 'Message' });
   const texts = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'].map((word) => `${word} line of a quick typist`);
-  for (const text of texts) {
+  // The first line starts the chat; Enter waits (the text stays in the composer) until it exists.
+  const created = page.waitForResponse((r) => r.request().method() === 'POST' && /\/chats$/.test(new URL(r.url()).pathname) && r.ok());
+  for (const [i, text] of texts.entries()) {
     await composer.fill(text);
     await composer.press('Enter');
+    if (i === 0) await created;
   }
   for (const text of texts) await expect(dialog.getByRole('log').getByText(text, { exact: true })).toHaveCount(1);
 
