@@ -4,6 +4,7 @@
  * deployment would feed `publish` from a shared bus (Redis, Postgres NOTIFY) instead of one store.
  */
 import type { EventRecord } from '../domain/types.ts';
+import { joinGroup } from './groups.ts';
 
 export type EventListener = (event: EventRecord) => void;
 
@@ -20,13 +21,7 @@ export class EventHub {
   }
 
   subscribeUser(userId: string, listener: EventListener): () => void {
-    let listeners = this.byUser.get(userId);
-    if (!listeners) this.byUser.set(userId, (listeners = new Set()));
-    listeners.add(listener);
-    return () => {
-      listeners.delete(listener);
-      if (listeners.size === 0) this.byUser.delete(userId);
-    };
+    return joinGroup(this.byUser, userId, listener);
   }
 
   subscribeAll(listener: EventListener): () => void {

@@ -3,20 +3,14 @@
  * them at once instead of leaving them streaming until they next reconnect.
  */
 import { hashToken } from '../domain/crypto.ts';
+import { joinGroup } from './groups.ts';
 
 export class SessionSockets {
   private readonly byToken = new Map<string, Set<() => void>>();
 
   /** Registers a socket's close for the session of `token`; returns the unregister function. */
   add(token: string, close: () => void): () => void {
-    const key = hashToken(token);
-    let closes = this.byToken.get(key);
-    if (!closes) this.byToken.set(key, (closes = new Set()));
-    closes.add(close);
-    return () => {
-      closes.delete(close);
-      if (closes.size === 0) this.byToken.delete(key);
-    };
+    return joinGroup(this.byToken, hashToken(token), close);
   }
 
   /** Closes every socket of the session of `token`. */
