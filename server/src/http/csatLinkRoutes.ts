@@ -39,13 +39,14 @@ export function csatLinkRoutes(store: Store, limiter: RateLimiter): FastifyPlugi
         .header('Referrer-Policy', 'no-referrer')
         .header('X-Robots-Tag', 'noindex, nofollow');
     });
-    app.get<{ Params: Params }>('/api/csat/:token', (request) => readLinkedSurvey(store, checkedToken(request)));
+    const reads = { onRequest: limiter.hooks('read', linkToken) };
+    app.get<{ Params: Params }>('/api/csat/:token', reads, (request) => readLinkedSurvey(store, checkedToken(request)));
     const answers = { onRequest: limiter.hooks('surveyAnswer', linkToken) };
     app.post<{ Params: Params }>('/api/csat/:token/answer', answers, async (request) => {
       const token = checkedToken(request);
       return { message: await answerByLink(store, token, parseCsatAnswer(request.body)) };
     });
-    app.get<{ Params: Params }>('/csat/:token', (request, reply) => servePage(store, request, reply));
+    app.get<{ Params: Params }>('/csat/:token', reads, (request, reply) => servePage(store, request, reply));
   };
 }
 

@@ -73,7 +73,7 @@ export function widgetRoutes(store: Store, polls: PollWaiters, limiter: RateLimi
     const customerOf = (request: FastifyRequest) => authenticate(store, requireBearer(request, 'token from /boot'), sessions.idle, channelOf(request).id);
     registerSessionRoutes(app, store, limiter, sessions, customerOf);
     registerChatRoutes(app, customerOf, store, limiter);
-    app.get('/realtime', async (request, reply) => {
+    app.get('/realtime', limitedBy(limiter.hooks('read', bearerToken)), async (request, reply) => {
       const user = await customerOf(request);
       const audience = { kind: 'customer', userId: user.id, channelId: user.channelId } as const;
       reply.header('cache-control', 'no-store');
@@ -145,7 +145,8 @@ function registerSessionRoutes(app: FastifyInstance, store: Store, limiter: Rate
 }
 
 function registerChatRoutes(app: FastifyInstance, customerOf: CustomerOf, store: Store, limiter: RateLimiter): void {
-  app.get('/chats', async (request) => {
+  const reads = limitedBy(limiter.hooks('read', bearerToken));
+  app.get('/chats', reads, async (request) => {
     const user = await customerOf(request);
     const page = await listCustomerChats(store, user, parseChatPage(readQuery(request.query, ['limit', 'cursor'])));
     return { chats: page.items.map(toWidgetChat), next: nextChatCursor(page) };
@@ -156,7 +157,7 @@ function registerChatRoutes(app: FastifyInstance, customerOf: CustomerOf, store:
     reply.code(started.created ? 201 : 200);
     return { chat: toWidgetChat(started.detail), ...(started.message ? { message: started.message } : {}) };
   });
-  app.get<{ Params: Params }>('/chats/:id', async (request) => {
+  app.get<{ Params: Params }>('/chats/:id', reads, async (request) => {
     const user = await customerOf(request);
     const page = parseMessagePage(readQuery(request.query, ['before', 'limit']));
     const { detail, messages } = await readCustomerChat(store, user, request.params.id, page);
@@ -186,7 +187,7 @@ function registerChatRoutes(app: FastifyInstance, customerOf: CustomerOf, store:
     const write = bodies.parseProfileWrite(request.body);
     return { chat: toWidgetChat(await writeCustomerProfile(store, user, request.params.id, write)) };
   });
-  app.post<{ Params: Params }>('/chats/:id/read', async (request) => {
+  app.post<{ Params: Params }>('/chats/:id/read', reads, async (request) => {
     const user = await customerOf(request);
     return { chat: toWidgetChat(await markRead(store, user, request.params.id)) };
   });

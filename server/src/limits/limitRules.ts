@@ -26,7 +26,7 @@ export interface SocketRule {
   manager: number;
 }
 
-export const RATE_NAMES = ['boot', 'newChat', 'message', 'track', 'trackBytes', 'surveyAnswer', 'profileWrite'] as const;
+export const RATE_NAMES = ['boot', 'newChat', 'message', 'track', 'trackBytes', 'surveyAnswer', 'profileWrite', 'read'] as const;
 export type RateName = (typeof RATE_NAMES)[number];
 
 export type Limits = Record<RateName, RateRule> & { managerAuth: AuthRule; sockets: SocketRule };
@@ -51,6 +51,9 @@ export const DEFAULT_LIMITS: Limits = {
   surveyAnswer: { visitor: 10, ip: 60, windowSeconds: 600 },
   // updateUser, tags and updateProfile, usually a few per page load.
   profileWrite: { visitor: 60, ip: 300, windowSeconds: 60 },
+  // Reads of the customer's chats, marking them read and the long poll: a few per screen a person
+  // opens, and one poll per event that reaches them. Four a second sustained is a script.
+  read: { visitor: 240, ip: 1200, windowSeconds: 60 },
   // A person mistypes a token a few times; a guesser meets waits of 1 s, 2 s, 4 s … 15 min.
   managerAuth: { failures: 5, firstWaitSeconds: 1, maxWaitSeconds: 900, forgetSeconds: 3600 },
   // A customer with many tabs open; the shared MANAGER_TOKEN serves every console tab of a team.

@@ -52,6 +52,7 @@ const WHAT: Record<RateName, string> = {
   trackBytes: 'event data',
   surveyAnswer: 'survey answers',
   profileWrite: 'profile writes',
+  read: 'reads',
 };
 type Scope = 'visitor' | 'ip';
 const FROM: Record<Scope, string> = { visitor: 'from one visitor', ip: 'from one address' };

@@ -34,7 +34,7 @@ describe('RATE_LIMITS', () => {
     const cases: [string, string][] = [
       ['{not json', 'RATE_LIMITS: must be "off" or a JSON object such as {"message":{"visitor":60}}'],
       ['[1]', 'RATE_LIMITS: must be "off" or a JSON object of limits'],
-      ['{"mesage":{"visitor":1}}', 'RATE_LIMITS: "mesage" is not a limit; the limits are boot, newChat, message, track, trackBytes, surveyAnswer, profileWrite, managerAuth, sockets'],
+      ['{"mesage":{"visitor":1}}', 'RATE_LIMITS: "mesage" is not a limit; the limits are boot, newChat, message, track, trackBytes, surveyAnswer, profileWrite, read, managerAuth, sockets'],
       ['{"message":5}', 'RATE_LIMITS: message: must be an object such as {"visitor": 10}'],
       ['{"message":{"perIp":5}}', 'RATE_LIMITS: message.perIp: not a field; use visitor, ip, windowSeconds'],
       ['{"message":{"visitor":0}}', 'RATE_LIMITS: message.visitor: must be a positive integer'],

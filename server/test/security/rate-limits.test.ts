@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LimitOverrides } from '../../src/limits/limitRules.ts';
 import { bootVisitor, call, clientId, removeDir, startServer, visitorWithChat, widget, type Reply, type TestServer } from '../helpers.ts';
-import { answerByLink, answerInWidget, setSurvey, surveyedChat } from '../surveyHelpers.ts';
+import { answerByLink, answerInWidget, linkToken, setSurvey, surveyedChat } from '../surveyHelpers.ts';
 import { countRows, widgetFrom } from './limitHelpers.ts';
 
 let server: TestServer | undefined;
@@ -171,6 +171,33 @@ describe('boots, chats, profile writes and survey answers', () => {
     expect((await link()).status).toBe(200);
     expect((await link()).status).toBe(200);
     expectLimited(await link(), /^survey answers: at most 2 per 10 minutes from one visitor/, 600);
+  });
+});
+
+describe('reads', () => {
+  it('counts chat reads, marking read and the long poll together per visitor, leaving other visitors alone', async () => {
+    const s = await start({ read: { visitor: 4, ip: 100 } });
+    const { token, chatId } = await visitorWithChat(s);
+    const api = widget(s);
+    expect((await api('GET', '/chats', { token })).status).toBe(200);
+    expect((await api('GET', `/chats/${chatId}`, { token })).status).toBe(200);
+    expect((await api('POST', `/chats/${chatId}/read`, { token })).status).toBe(200);
+    expect((await api('GET', '/realtime?since=0&client=c1', { token })).status).toBe(200);
+    expectLimited(await api('GET', '/chats', { token }), /^reads: at most 4 per minute from one visitor/, 60);
+    // Writing is a different limit, and another visitor still reads.
+    expect((await send(s, token, chatId, 'still here')).status).toBe(201);
+    const other = await visitorWithChat(s);
+    expect((await api('GET', '/chats', { token: other.token })).status).toBe(200);
+  });
+
+  it('bounds reads of a survey link', async () => {
+    const s = await start({ read: { visitor: 2, ip: 100 } });
+    await setSurvey(s);
+    const { csatLink } = await surveyedChat(s);
+    const read = () => call(`${s.url}/api/csat/${linkToken(csatLink)}`, 'GET');
+    expect((await read()).status).toBe(200);
+    expect((await read()).status).toBe(200);
+    expectLimited(await read(), /^reads: at most 2 per minute from one visitor/, 60);
   });
 });
 
