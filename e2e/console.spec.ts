@@ -121,6 +121,37 @@ test('a custom field added in the settings is set from the widget with updatePro
   await customer.context().close();
 });
 
+test('a manager adds a chat condition with the keyboard alone, saves it, and finds it again after a reload', async ({ page, server }) => {
+  await signIn(page, server);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const chatConditions = page.getByRole('group', { name: 'Chat profile conditions', exact: true });
+  await chatConditions.getByRole('button', { name: 'Add chat condition' }).focus();
+  await page.keyboard.press('Enter');
+  const field = chatConditions.getByRole('combobox', { name: 'Field' });
+  await expect(field).toBeFocused();
+  await page.keyboard.type('Product name'); // a closed select chooses by typing the option's start
+  await expect(field).toHaveValue('profile.productName');
+  await page.keyboard.press('Tab');
+  const op = chatConditions.getByRole('combobox', { name: 'Condition' });
+  await expect(op).toBeFocused();
+  await page.keyboard.type('contains');
+  await expect(op).toHaveValue('contains');
+  await page.keyboard.press('Tab');
+  await expect(chatConditions.getByRole('textbox', { name: 'Value' })).toBeFocused();
+  await page.keyboard.type('Linen');
+  await page.keyboard.press('Enter'); // submits the survey form
+  const survey = page.locator('section.card').filter({ has: page.getByRole('heading', { name: 'Satisfaction survey' }) });
+  await expect(survey.locator('.save-row [role=status]')).toHaveText('Saved.');
+  expect((await manager(server, 'GET', '/csat-settings')).filters.chat).toEqual([{ key: 'profile.productName', op: 'contains', value: 'Linen' }]);
+
+  await page.reload();
+  await expect(field).toHaveValue('profile.productName');
+  await expect(op).toHaveValue('contains');
+  await expect(chatConditions.getByRole('textbox', { name: 'Value' })).toHaveValue('Linen');
+  expect((await new AxeBuilder({ page }).include('.condition').analyze()).violations).toEqual([]);
+  await manager(server, 'PUT', '/csat-settings', { filters: { chat: [] } });
+});
+
 test('axe finds no accessibility violation in the sign-in, the inbox, the settings and the statistics', async ({ page, server }) => {
   test.slow(); // four full axe scans; on two busy cores one scan can take 15 s
   await page.goto(server.url + '/console');

@@ -85,6 +85,17 @@ describe('a chat started while a goal is set', () => {
     expect(profile.goalCheckedAt).toBeUndefined();
   });
 
+  it("is settled as not achieved when the customer's own widget is the first to read it", async () => {
+    await setGoal({ eventName: 'Purchase', windowDays: 1 });
+    const listed = await customerChat();
+    const opened = await customerChat();
+    now += DAY + 1;
+    const list = (await api('GET', '/chats', { token: listed.token })).body;
+    expect(list.chats.find((chat: { id: string }) => chat.id === listed.chatId).profile.goalState).toBe('not_achieved');
+    const read = (await api('GET', `/chats/${opened.chatId}`, { token: opened.token })).body;
+    expect(read.chat.profile.goalState).toBe('not_achieved');
+  });
+
   it('is settled as not achieved when the export is the first to read it', async () => {
     await setGoal({ eventName: 'Signup', windowDays: 1 });
     const { chatId } = await customerChat();

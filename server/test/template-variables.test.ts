@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientId, manager, removeDir, Socket, startServer, widget, type TestServer } from './helpers.ts';
+import { ALWAYS_OPEN } from '../../src/shared/operatingHours.ts';
 import { closeChat, setSurvey } from './surveyHelpers.ts';
 
 let server: TestServer;
@@ -129,5 +130,32 @@ describe('variables in survey questions', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.error).toEqual({ code: 'invalid_request', message: 'questions.en: unknown variable {{profile.colour}}' });
     expect((await api('GET', '/csat-settings')).body).toEqual(before.body);
+  });
+});
+
+describe('date-times in rendered variables', () => {
+  const HOUR = 3_600_000;
+  /** `YYYY-MM-DD HH:mm` of `ms` at UTC+9 (Seoul keeps no daylight saving time). */
+  const seoul = (ms: number) => new Date(ms + 9 * HOUR).toISOString().slice(0, 16).replace('T', ' ');
+  const hours = (timeZone: string) => ({ ...ALWAYS_OPEN, timeZone });
+  afterAll(async () => {
+    await api('PUT', '/operating-hours', { body: ALWAYS_OPEN });
+  });
+
+  it("writes a reply's and a survey question's date-times on the channel's wall clock, not in UTC", async () => {
+    expect((await api('PUT', '/operating-hours', { body: hours('Asia/Seoul') })).status).toBe(200);
+    const { token, chatId } = await customerChat({ name: '김민지' });
+    const opened = (await api('GET', `/chats/${chatId}`)).body.chat.profile.firstOpenedAt as number;
+    expect(typeof opened).toBe('number');
+
+    const sent = await api('POST', `/chats/${chatId}/messages`, { body: { text: '{{firstOpenedAt}}에 시작한 상담' } });
+    expect(sent.status).toBe(201);
+    expect(sent.body.message.text).toBe(`${seoul(opened)}에 시작한 상담`);
+
+    await setSurvey(server, { questions: { ko: '{{firstOpenedAt}} 상담은 어떠셨나요?', en: 'How was your chat of {{firstOpenedAt}}?', ja: 'いかがでしたか？' } });
+    const { survey } = await closeChat(server, chatId);
+    expect(survey.form.questions.en).toBe(`How was your chat of ${seoul(opened)}?`);
+    const own = await widget(server)('GET', `/chats/${chatId}`, { token });
+    expect(own.body.messages.at(-1).text).toBe(`${seoul(opened)} 상담은 어떠셨나요?`);
   });
 });

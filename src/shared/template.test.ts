@@ -27,6 +27,15 @@ describe('renderTemplate', () => {
     expect(renderTemplate('{{user.n}}', { 'user.n': Number.NaN })).toBe('');
   });
 
+  it("writes date-times on the wall clock of the time zone it is given, across the date line", () => {
+    const late = new Date(Date.UTC(2026, 0, 5, 15, 7, 30));
+    expect(renderTemplate('{{openedAt}}', { openedAt: late }, { timeZone: 'Asia/Seoul' })).toBe('2026-01-06 00:07');
+    expect(renderTemplate('{{openedAt}}', { openedAt: late }, { timeZone: 'America/New_York' })).toBe('2026-01-05 10:07');
+    expect(renderTemplate('{{openedAt}}', { openedAt: late }, { timeZone: 'UTC' })).toBe('2026-01-05 15:07');
+    // A Date is a day, not an instant: it is written as stored, in any zone.
+    expect(renderTemplate('{{profile.birthday}}', { 'profile.birthday': '2026-01-05' }, { timeZone: 'Pacific/Kiritimati' })).toBe('2026-01-05');
+  });
+
   it('inserts values as text: markup in a value or a fallback stays literal', () => {
     const attack = '<img src=x onerror=alert(1)>';
     expect(renderTemplate('Hi {{user.name}}', { 'user.name': attack })).toBe(`Hi ${attack}`);

@@ -16,6 +16,8 @@
  * Rendering inserts values as text: nothing here produces or interprets markup.
  */
 
+import { formatDatetime } from './formatDatetime';
+
 export const TEMPLATE_LIMITS = { variables: 20, name: 70, fallback: 100 } as const;
 
 export type TemplatePart = { type: 'text'; text: string } | { type: 'variable'; name: string; fallback: string | null };
@@ -114,17 +116,20 @@ export function checkTemplate(template: string, knownKeys: Iterable<string>): st
   return problems;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
+/** How values are written: Datetimes on the wall clock of `timeZone` (an IANA name; UTC when left out). */
+export interface RenderOptions {
+  timeZone?: string;
+}
 
-/** A value as text: lists joined with ', ', dates as `YYYY-MM-DD HH:mm` (UTC); '' when missing. */
-export function formatTemplateValue(value: TemplateValue): string {
+/** A value as text: lists joined with ', ', date-times as `YYYY-MM-DD HH:mm` in the time zone; '' when missing. */
+export function formatTemplateValue(value: TemplateValue, { timeZone = 'UTC' }: RenderOptions = {}): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return '';
-    return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}`;
+    const ms = value.getTime();
+    return Number.isNaN(ms) ? '' : formatDatetime(ms, timeZone).slice(0, 16);
   }
   return value.map((item) => formatTemplateValue(item)).filter(Boolean).join(', ');
 }
@@ -132,13 +137,14 @@ export function formatTemplateValue(value: TemplateValue): string {
 /**
  * The template as plain text: each variable replaced by its value (`values` keyed by the full
  * name, e.g. `user.name`, `profile.productName`), or its fallback when missing, or nothing.
+ * Date-times are written in `options.timeZone` (the channel's, from its operating hours).
  * @example renderTemplate('안녕하세요 {{user.name|고객}}님', {}) // '안녕하세요 고객님'
  */
-export function renderTemplate(template: string, values: Readonly<Record<string, TemplateValue>>): string {
+export function renderTemplate(template: string, values: Readonly<Record<string, TemplateValue>>, options: RenderOptions = {}): string {
   return parseTemplate(template)
     .map((part) => {
       if (part.type === 'text') return part.text;
-      const value = Object.hasOwn(values, part.name) ? formatTemplateValue(values[part.name]) : '';
+      const value = Object.hasOwn(values, part.name) ? formatTemplateValue(values[part.name], options) : '';
       return value || (part.fallback ?? '');
     })
     .join('');

@@ -5,7 +5,7 @@ import { measuredChat } from './chatMetrics.ts';
 import { newId } from './crypto.ts';
 import { chatNotFound } from './errors.ts';
 import { recordEvent } from './events.ts';
-import { channelGoal, startedGoal } from './goals.ts';
+import { channelGoal, settleExpiredGoals, startedGoal } from './goals.ts';
 import { marketingOf } from './marketing.ts';
 import { postMessage } from './messages.ts';
 import { newChatProfile, writtenProfile, type ProfileWrite } from './profile.ts';
@@ -65,7 +65,10 @@ export async function startChat(store: Store, user: UserRecord, input: NewChat):
 
 /** One page of the user's chats, most recent activity first. */
 export async function listCustomerChats(store: Store, user: UserRecord, page: ChatPage): Promise<Paged<ChatDetail>> {
-  return store.transaction((tx) => chatPage(tx, { userId: user.id }, page));
+  return store.transaction(async (tx) => {
+    await settleExpiredGoals(tx);
+    return chatPage(tx, { userId: user.id }, page);
+  });
 }
 
 /** One of the user's chats with a page of its messages, from the newest. */
@@ -76,6 +79,7 @@ export async function readCustomerChat(
   page: MessagePage,
 ): Promise<{ detail: ChatDetail; messages: Paged<Message> }> {
   return store.transaction(async (tx) => {
+    await settleExpiredGoals(tx);
     const detail = await tx.getChatDetail(chatId);
     if (!detail || detail.chat.userId !== user.id) throw chatNotFound();
     return { detail, messages: await messagePage(tx, chatId, page) };
@@ -104,6 +108,7 @@ export async function writeCustomerProfile(
   write: ProfileWrite,
 ): Promise<ChatDetail> {
   return store.transaction(async (tx) => {
+    await settleExpiredGoals(tx);
     const detail = await tx.getChatDetail(chatId);
     if (!detail || detail.chat.userId !== user.id) throw chatNotFound();
     const { chat } = detail;
@@ -120,6 +125,7 @@ export async function writeCustomerProfile(
  */
 export async function markRead(store: Store, user: UserRecord, chatId: string): Promise<ChatDetail> {
   return store.transaction(async (tx) => {
+    await settleExpiredGoals(tx);
     const detail = await tx.getChatDetail(chatId);
     if (!detail || detail.chat.userId !== user.id) throw chatNotFound();
     if (detail.unread === 0) return detail;

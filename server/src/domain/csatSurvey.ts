@@ -43,7 +43,7 @@ export async function postSurveyIfDue(tx: StoreTx, closed: ChatDetail, now: numb
   if (!due) return null;
   // Question texts may hold variables (SPEC §2.5): each language is rendered for this chat.
   const fields = await tx.listProfileFields(chat.channelId);
-  const render = (template: string) => renderForChat(template, chat, user, fields);
+  const render = (template: string) => renderForChat(template, chat, user, fields, hours.timeZone);
   const questions = { ko: render(settings.questions.ko), en: render(settings.questions.en), ja: render(settings.questions.ja) };
   const form: CsatForm = {
     type: 'csat',

@@ -5,7 +5,8 @@
  */
 import type { Store } from '../store/Store.ts';
 import { currentOperatingHours } from './csatSettings.ts';
-import { exportTable, formatDatetime, type Cell, type ExportChat } from './exportTable.ts';
+import { formatDatetime } from '../../../src/shared/formatDatetime.ts';
+import { exportTable, type Cell, type ExportChat } from './exportTable.ts';
 import { settleExpiredGoals } from './goals.ts';
 import { profileView } from './profile.ts';
 import type { ChatDetail } from './types.ts';

@@ -6,6 +6,7 @@
  *   customer's message can never become a formula on a manager's machine. XLSX cells are typed:
  *   a text cell is never evaluated, so it keeps the text exactly as written.
  */
+import { formatDatetime } from '../../../src/shared/formatDatetime.ts';
 import { BUILT_IN_FIELDS, type CustomField } from '../../../src/shared/profile/fields.ts';
 
 export type Cell = string | number | boolean | null;
@@ -30,14 +31,6 @@ interface Column {
 export function formatDuration(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
   return `${Math.floor(total / 3600)}h ${Math.floor((total % 3600) / 60)}m ${total % 60}s`;
-}
-
-/** `YYYY-MM-DD HH:mm:ss` on the wall clock of `timeZone`. */
-export function formatDatetime(ms: number, timeZone: string): string {
-  const parts: Record<string, string> = {};
-  for (const p of new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(ms))
-    parts[p.type] = p.value;
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
 /**

@@ -3,8 +3,8 @@
  * `goalEventName` and a deadline `windowDays` after its creation, so changing the goal later
  * leaves chats already started alone. A matching event tracked by the chat's customer up to the
  * deadline (inclusive) achieves it; once the deadline has passed the chat is settled as
- * `not_achieved` — when it is next read by the Manager API or the export, or when its customer
- * tracks anything.
+ * `not_achieved` — when it is next read by the Manager API, the export or the customer's own
+ * widget, or when its customer tracks anything.
  */
 import { DEFAULT_GOAL } from '../../../src/shared/goal.ts';
 import type { ChannelGoal } from '../../../src/shared/managerApi.ts';

@@ -6,6 +6,7 @@ import { newId } from './crypto.ts';
 import { charLength, LIMITS } from '../../../src/shared/limits.ts';
 import { isTemplate } from '../../../src/shared/template.ts';
 import { chatNotFound, DomainError } from './errors.ts';
+import { currentOperatingHours } from './csatSettings.ts';
 import { recordEvent } from './events.ts';
 import { reopenedProfile } from './profile.ts';
 import { assertTemplate, renderForChat } from './templates.ts';
@@ -102,7 +103,8 @@ export async function sendManagerMessage(
     if (!isTemplate(input.text)) return postMessage(tx, detail, { author: 'manager', ...input });
     const fields = await tx.listProfileFields(detail.chat.channelId);
     assertTemplate('text', input.text, fields);
-    const text = renderForChat(input.text, detail.chat, await tx.getUser(detail.chat.userId), fields);
+    const { timeZone } = await currentOperatingHours(tx, detail.chat.channelId);
+    const text = renderForChat(input.text, detail.chat, await tx.getUser(detail.chat.userId), fields, timeZone);
     if (charLength(text) > LIMITS.messageText) {
       throw new DomainError('invalid', 'invalid_request', `text: is longer than ${LIMITS.messageText} characters once its variables are filled`);
     }

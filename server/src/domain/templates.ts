@@ -39,5 +39,6 @@ export function templateValues(chat: ChatRecord, user: UserRecord | null, fields
   return values;
 }
 
-export const renderForChat = (template: string, chat: ChatRecord, user: UserRecord | null, fields: readonly CustomField[]): string =>
-  renderTemplate(template, templateValues(chat, user, fields));
+/** The template rendered for one chat; date-times on the wall clock of `timeZone`, the channel's. */
+export const renderForChat = (template: string, chat: ChatRecord, user: UserRecord | null, fields: readonly CustomField[], timeZone: string): string =>
+  renderTemplate(template, templateValues(chat, user, fields), { timeZone });

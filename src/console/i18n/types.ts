@@ -1,7 +1,9 @@
+import type { Op } from '../../shared/conditions/index';
 import type { CsatFilters } from '../../shared/csat/settings';
 import type { Weekday } from '../../shared/operatingHours';
 import type { Priority } from '../../shared/profile/fields';
 import type { ChatState } from '../../shared/types';
+import type { ValueKind } from '../settings/conditionValue';
 
 /** The console's languages; the survey's ja texts are edited, not shown. */
 export type ConsoleLanguage = 'ko' | 'en';
@@ -135,7 +137,20 @@ export interface ConsoleStrings {
   removeCondition: (index: number) => string;
   ruleProblemsTitle: string;
   ruleProblem: (key: string) => string;
-  ops: Record<'eq' | 'neq' | 'exists' | 'missing', string>;
+  /** The chat-profile conditions of the survey rule (`filters.chat`). */
+  chatConditions: string;
+  chatConditionsHint: string;
+  addChatCondition: string;
+  removeChatCondition: (index: number) => string;
+  conditionField: string;
+  chooseField: string;
+  builtInFields: string;
+  customFields: string;
+  /** A condition's key that is no longer in the schema. */
+  deletedField: (key: string) => string;
+  /** The value input's label, by what it takes. */
+  conditionValues: Record<Exclude<ValueKind, 'none'>, string>;
+  ops: Record<Op, string>;
   includeTags: string;
   excludeTags: string;
   hoursFilter: string;

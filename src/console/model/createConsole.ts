@@ -1,5 +1,5 @@
 import { computed, effect, signal, untracked } from '@preact/signals';
-import { DEFAULT_CSAT_SETTINGS, mergeCsatSettings, type CsatSettings, type RuleProblem } from '../../shared/csat/settings';
+import { DEFAULT_CSAT_SETTINGS, mergeCsatSettings, type ChatKeyType, type CsatSettings, type RuleProblem } from '../../shared/csat/settings';
 import { validateOperatingHours, type OperatingHours } from '../../shared/operatingHours';
 import { validateGoal } from '../../shared/goal';
 import { createApi } from '../api/createApi';
@@ -62,8 +62,11 @@ export function createConsole(deps: ConsoleDeps) {
   const schema = createProfileSchema(api);
   const fieldEditor = createFieldEditor(api, schema);
   // The server reports what no longer fits the schema beside the rule; the check drops it before a PUT.
-  const csatRule = createSettingsForm<CsatSettings & { problems?: RuleProblem[] }>(api, '/csat-settings', (draft) => {
-    const merged = mergeCsatSettings(DEFAULT_CSAT_SETTINGS, draft);
+  // Chat conditions are checked against the schema as the server does, conditions saved before excepted.
+  const chatKeyType: ChatKeyType = (key) => (schema.builtIns.peek().find((f) => f.key === key) ?? schema.fields.peek().find((f) => f.key === key))?.type;
+  const csatRule = createSettingsForm<CsatSettings & { problems?: RuleProblem[] }>(api, '/csat-settings', (draft, stored) => {
+    const saved = { ...DEFAULT_CSAT_SETTINGS, filters: { ...DEFAULT_CSAT_SETTINGS.filters, chat: stored?.filters.chat ?? [] } };
+    const merged = mergeCsatSettings(saved, draft, schema.status.peek() === 'ready' ? chatKeyType : undefined);
     return merged.ok ? { ok: true, value: merged.settings } : merged;
   });
   const hours = createSettingsForm<OperatingHours>(api, '/operating-hours', (draft) => {

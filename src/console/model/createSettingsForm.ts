@@ -8,9 +8,10 @@ export type SettingsForm<T> = ReturnType<typeof createSettingsForm<T>>;
 /**
  * A settings document edited as a whole (`GET` / `PUT` of one path): the stored copy, the draft
  * being edited, and a save that first checks the draft with the shared validator, so the
- * manager sees the same rule the server applies before anything travels.
+ * manager sees the same rule the server applies before anything travels (`check` is given the
+ * stored copy too, for rules that depend on what was saved before).
  */
-export function createSettingsForm<T>(api: Api, path: string, check: (draft: T) => Checked<T>) {
+export function createSettingsForm<T>(api: Api, path: string, check: (draft: T, stored: T | null) => Checked<T>) {
   const stored = createLoader(() => api.get<T>(path));
   const draft = signal<T | null>(null);
   const saving = signal(false);
@@ -34,7 +35,7 @@ export function createSettingsForm<T>(api: Api, path: string, check: (draft: T) 
   async function save(): Promise<boolean> {
     const current = draft.peek();
     if (!current) return false;
-    const checked = check(current);
+    const checked = check(current, stored.data.peek());
     if (!checked.ok) {
       saveError.value = new Error(checked.message);
       return false;

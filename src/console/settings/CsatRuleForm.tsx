@@ -4,7 +4,7 @@ import { useConsole } from '../context';
 import { guard } from '../guard';
 import { ChipsInput } from '../shell/ChipsInput';
 import { ErrorText } from '../shell/ErrorText';
-import { ConditionList } from './ConditionList';
+import { SurveyConditions } from './SurveyConditions';
 import { SaveRow } from './SaveRow';
 
 const HOURS = ['any', 'inside', 'outside'] as const;
@@ -72,10 +72,7 @@ export function CsatRuleForm() {
               </label>
             ))}
           </fieldset>
-          <ConditionList
-            conditions={rule.filters.profile}
-            onChange={(change) => csatRule.update((current) => ({ ...current, filters: { ...current.filters, profile: change(current.filters.profile) } }))}
-          />
+          <SurveyConditions />
           <div class="stack">
             <span id="include-tags">{t.includeTags}</span>
             <ChipsInput labelledBy="include-tags" values={rule.filters.includeTags} onChange={(includeTags) => setFilters({ includeTags })} />

@@ -12,6 +12,8 @@ export const settingsCss = `
 .add-field{border-top:1px solid var(--line);margin-top:8px}
 .add-field .btn{margin-top:10px}
 .condition{align-items:flex-end;margin:6px 0}
+.condition select{max-width:16em}
+.condition .err{flex-basis:100%;margin:0}
 .day{display:flex;flex-wrap:wrap;align-items:center;gap:8px}
 .interval label{display:flex;align-items:center;gap:4px}
 .time{width:6.5em}
