@@ -1,4 +1,5 @@
 import type { ConsoleStrings } from './types';
+import { PRIORITY_NAMES } from '../../shared/profile/fields';
 
 export const en: ConsoleStrings = {
   languageName: 'English',
@@ -74,7 +75,7 @@ export const en: ConsoleStrings = {
   displaySettings: 'Display settings',
   displaySettingsHint: 'Choose the fields shown in the profile of every chat.',
   displayKeptLocally: 'This server cannot keep display settings; they apply in this tab only.',
-  priorities: { high: 'High', medium: 'Medium', low: 'Low' },
+  priorities: PRIORITY_NAMES.en,
   tags: 'Chat tags',
   newTag: 'New tag',
   addTag: 'Add',

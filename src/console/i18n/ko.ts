@@ -1,4 +1,5 @@
 import type { ConsoleStrings } from './types';
+import { PRIORITY_NAMES } from '../../shared/profile/fields';
 
 export const ko: ConsoleStrings = {
   languageName: '한국어',
@@ -74,7 +75,7 @@ export const ko: ConsoleStrings = {
   displaySettings: '프로필 정보 노출 설정',
   displaySettingsHint: '모든 상담의 프로필에 보여 줄 정보를 고르세요.',
   displayKeptLocally: '이 서버는 노출 설정을 저장하지 못해요. 이 탭에서만 적용돼요.',
-  priorities: { high: '높음', medium: '보통', low: '낮음' },
+  priorities: PRIORITY_NAMES.ko,
   tags: '상담 태그',
   newTag: '새 태그',
   addTag: '추가',
