@@ -1,6 +1,7 @@
 import type { CsatFilters } from '../../shared/csat/settings';
 import type { Weekday } from '../../shared/operatingHours';
 import type { Priority } from '../../shared/profile/fields';
+import type { Preset } from '../stats/statsRange';
 import type { ChatState } from '../../shared/types';
 
 /** The console's languages; the survey's ja texts are edited, not shown. */
@@ -164,6 +165,25 @@ export interface ConsoleStrings {
   answers: string;
   share: string;
   showChats: (label: string) => string;
+  period: string;
+  presetLabel: string;
+  presets: Record<Preset, string>;
+  fromDay: string;
+  toDay: string;
+  breakdownTitle: string;
+  breakdownNote: string;
+  groupBy: string;
+  dimensions: { product: string; page: string; tag: string };
+  chatsColumn: string;
+  goalRate: string;
+  otherValues: (count: number) => string;
+  noValue: string;
+  allChats: string;
+  showChatsOf: (value: string) => string;
+  noChatsInPeriod: string;
+  figureFilters: string;
+  createdFilter: (from: string, to: string) => string;
+  removeFilter: (label: string) => string;
   noSurveys: string;
   downloads: string;
   userChatData: string;
