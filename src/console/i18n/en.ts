@@ -169,7 +169,7 @@ export const en: ConsoleStrings = {
   figureFilters: 'Filters from statistics',
   createdFilter: (from, to) => `Created ${from} – ${to}`,
   removeFilter: (label) => `Remove filter ${label}`,
-  noSurveys: 'No survey has been sent yet.',
+  noSurveys: 'No survey was sent in this period.',
   downloads: 'Downloads',
   userChatData: 'UserChat data',
   downloadAs: (format) => `Download UserChat data as ${format}`,
