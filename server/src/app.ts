@@ -57,6 +57,7 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
       pluginKey: config.pluginKey,
       memberSecret: config.memberSecret,
       allowedOrigins: config.allowedOrigins,
+      language: config.channelLanguage,
     });
     const hub = new EventHub();
     const stopPublishing = store.onCommit((events) => hub.publish(events));

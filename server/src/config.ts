@@ -3,6 +3,7 @@
  * channel lives in the database.
  */
 import { resolve } from 'node:path';
+import type { Language } from '../../src/shared/types.ts';
 import { fileURLToPath } from 'node:url';
 import { daysToMs } from './domain/sessions.ts';
 import { parseTrustProxy } from './limits/clientAddress.ts';
@@ -29,6 +30,8 @@ export interface ServerConfig {
   memberSecret?: string | null;
   /** The demo channel's allowed origins; unset keeps the stored list, `[]` admits any. */
   allowedOrigins?: string[];
+  /** The demo channel's language (CHANNEL_LANGUAGE: ko, en, ja); unset keeps the stored one (ko at first). */
+  channelLanguage?: Language;
   distDir: string;
   examplesDir: string;
   /**
@@ -79,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): { config: ServerConfig } {
     // An empty MEMBER_SECRET= turns verification off; unset leaves the stored secret alone.
     memberSecret: env.MEMBER_SECRET === undefined ? undefined : env.MEMBER_SECRET || null,
     allowedOrigins: env.ALLOWED_ORIGINS === undefined ? undefined : readOrigins(env.ALLOWED_ORIGINS),
+    channelLanguage: readChannelLanguage(env.CHANNEL_LANGUAGE),
     distDir: resolve(env.DIST_DIR || resolve(REPO_ROOT, 'dist')),
     examplesDir: resolve(env.EXAMPLES_DIR || resolve(REPO_ROOT, 'examples')),
     publicUrl: readPublicUrl(env.PUBLIC_URL),
@@ -87,6 +91,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): { config: ServerConfig } {
     trustProxy: read('TRUST_PROXY', () => parseTrustProxy(env.TRUST_PROXY)),
   };
   return { config };
+}
+
+function readChannelLanguage(value: string | undefined): Language | undefined {
+  if (!value) return undefined;
+  if (value === 'ko' || value === 'en' || value === 'ja') return value;
+  throw new ConfigError(`CHANNEL_LANGUAGE: must be ko, en or ja (got "${value.slice(0, 20)}")`);
 }
 
 /** The shortest MANAGER_TOKEN accepted: anything shorter can be guessed. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALWAYS_OPEN } from '../../src/shared/operatingHours.ts';
 import { SHEET_NAME } from '../src/domain/exportTable.ts';
 import { bootVisitor, clientId, manager, MANAGER_TOKEN, removeDir, startServer, widget, type TestServer } from './helpers.ts';
-import { answerInWidget, setSurvey } from './surveyHelpers.ts';
+import { answerInWidget, setSurvey, surveyedChat } from './surveyHelpers.ts';
 
 const M = 60_000;
 const H = 60 * M;
@@ -113,7 +113,7 @@ describe('the UserChat data download', () => {
       'user.name': '김민지',
       createdAt: '2026-11-23 10:00:00',
       state: 'closed',
-      priority: 'medium',
+      priority: '보통',
       tags: '배송, 교환',
       description: '사이즈 교환, "M" → "L"',
       'source.page': 'https://shop.example/p/1',
@@ -124,12 +124,13 @@ describe('the UserChat data download', () => {
       operationResolutionTime: '0h 5m 0s',
       closedAt: '2026-11-23 10:05:00',
       'profile.csat': '5',
+      'profile.csat.scale': '5',
       'profile.csatComment': '친절했어요',
       'profile.productName': '린넨 셔츠',
       'profile.productId': '',
       'profile.orderNo': 'A-1009',
     });
-    expect(second).toMatchObject({ id: newer, 'user.name': 'Alex', priority: 'high', description: "'=1+1", state: 'opened', waitingTime: '' });
+    expect(second).toMatchObject({ id: newer, 'user.name': 'Alex', priority: '높음', description: "'=1+1", state: 'opened', waitingTime: '' });
   });
 
   it('answers the same cells as XLSX, in a sheet named UserChat data', async () => {
@@ -158,5 +159,32 @@ describe('the UserChat data download', () => {
       expect(body.error.message, query).toMatch(/^(query\.type|format):/);
     }
     expect(((await (await download('?format=pdf')).json()) as any).error.message).toBe('format: must be one of csv, xlsx');
+  });
+});
+
+describe('the download in the channel’s language', () => {
+  it('writes priorities as CHANNEL_LANGUAGE says, keeps the language across restarts, and the 2-point scale beside the score', async () => {
+    let own = await startServer({ channelLanguage: 'en' });
+    try {
+      await setSurvey(own, { scale: 2 });
+      const chat = await surveyedChat(own);
+      expect((await answerInWidget(own, chat.token, chat.chatId, chat.survey.id, { answerId: 'scale-2-answer', score: 5 })).status).toBe(200);
+      await manager(own)('PATCH', `/chats/${chat.chatId}`, { body: { priority: 'low' } });
+      const read = async () => {
+        const response = await fetch(`${own.url}/api/manager/export`, { headers: { authorization: `Bearer ${MANAGER_TOKEN}` } });
+        return byHeader(parseCsv((await response.text()).slice(1)))[0];
+      };
+      expect(await read()).toMatchObject({ priority: 'Low', 'profile.csat': '5', 'profile.csat.scale': '2' });
+
+      await own.close();
+      own = await startServer({ dataDir: own.dataDir });
+      expect((await read()).priority).toBe('Low');
+      await own.close();
+      own = await startServer({ dataDir: own.dataDir, channelLanguage: 'ja' });
+      expect((await read()).priority).toBe('低');
+    } finally {
+      await own.close();
+      await removeDir(own.dataDir);
+    }
   });
 });

@@ -33,7 +33,12 @@ const CHAT: ExportChat = {
     'profile.sizes': ['M', 'L'],
     'profile.orderedAt': T - 3600_000,
   },
+  // A 5 given on a 3-point survey: the scale column keeps it apart from a 5 on 5 points.
+  csatScale: 3,
 };
+
+const SEOUL_KO = { timeZone: 'Asia/Seoul', language: 'ko' } as const;
+const UTC_EN = { timeZone: 'UTC', language: 'en' } as const;
 
 const pick = (table: ReturnType<typeof exportTable>, header: string) => table[1][table[0].indexOf(header)];
 
@@ -45,19 +50,35 @@ describe('the UserChat data download', () => {
   });
 
   it('matches the golden CSV for a seeded chat', () => {
-    const csv = toCsv(exportTable([CHAT], FIELDS, 'Asia/Seoul'));
+    const csv = toCsv(exportTable([CHAT], FIELDS, SEOUL_KO));
     const header =
       'id,user.id,user.memberId,user.memberVerified,user.name,createdAt,priority,source.page,tags,description,source.workflow.id,goalState,goalEventName,goalCheckedAt,' +
       'source.marketing.type,source.marketing.id,contactMediumType,appMessenger,state,firstOpenedAt,openedAt,waitingTime,avgReplyTime,resolutionTime,' +
-      'operationWaitingTime,operationAvgReplyTime,operationResolutionTime,closedAt,profile.csat,profile.csatComment,profile.sizes,profile.orderedAt';
+      'operationWaitingTime,operationAvgReplyTime,operationResolutionTime,closedAt,profile.csat,profile.csat.scale,profile.csatComment,profile.sizes,profile.orderedAt';
     const row =
-      'chat1,u1,,,김민지,2026-11-23 09:00:00,high,"\'=HYPERLINK(""http://evil.test"",""click"")","배송, 교환","사이즈 교환, ""M"" → ""L"", 택배 회수 요청",,,,,' +
-      ',,,,closed,2026-11-23 09:00:00,2026-11-23 09:00:00,0h 0m 42s,,26h 1m 1s,,,,2026-11-24 11:01:01,5,친절했어요,"M, L",2026-11-23 08:00:00';
+      'chat1,u1,,,김민지,2026-11-23 09:00:00,높음,"\'=HYPERLINK(""http://evil.test"",""click"")","배송, 교환","사이즈 교환, ""M"" → ""L"", 택배 회수 요청",,,,,' +
+      ',,,,closed,2026-11-23 09:00:00,2026-11-23 09:00:00,0h 0m 42s,,26h 1m 1s,,,,2026-11-24 11:01:01,5,3,친절했어요,"M, L",2026-11-23 08:00:00';
     expect(csv).toBe(`\uFEFF${header}\r\n${row}\r\n`);
   });
 
+  it('writes priorities in the channel’s language, unset read as medium', () => {
+    const table = (priority: string, language: 'ko' | 'en' | 'ja') =>
+      pick(exportTable([{ ...CHAT, profile: { ...CHAT.profile, priority } }], FIELDS, { timeZone: 'UTC', language }), 'priority');
+    expect(['high', 'medium', 'low'].map((p) => table(p, 'ko'))).toEqual(['높음', '보통', '낮음']);
+    expect(['high', 'medium', 'low'].map((p) => table(p, 'en'))).toEqual(['High', 'Medium', 'Low']);
+    expect(['high', 'medium', 'low'].map((p) => table(p, 'ja'))).toEqual(['高', '中', '低']);
+  });
+
+  it('writes the survey’s scale right after profile.csat, empty while unanswered', () => {
+    const table = exportTable([CHAT, { ...CHAT, id: 'chat2', profile: { ...CHAT.profile, 'profile.csat': null }, csatScale: null }], FIELDS, UTC_EN);
+    const at = table[0].indexOf('profile.csat');
+    expect(table[0][at + 1]).toBe('profile.csat.scale');
+    expect([table[1][at], table[1][at + 1]]).toEqual([5, 3]);
+    expect([table[2][at], table[2][at + 1]]).toEqual([null, null]);
+  });
+
   it('neutralises every formula-like text cell in CSV but keeps numbers', () => {
-    const table = exportTable([{ ...CHAT, userName: '+1 555', profile: { ...CHAT.profile, description: '@SUM(A1)', 'profile.csatComment': '-2 stars' } }], FIELDS, 'UTC');
+    const table = exportTable([{ ...CHAT, userName: '+1 555', profile: { ...CHAT.profile, description: '@SUM(A1)', 'profile.csatComment': '-2 stars' } }], FIELDS, UTC_EN);
     expect(pick(table, 'user.name')).toBe('+1 555'); // the table keeps the text; the CSV writer guards it
     const csv = toCsv(table);
     expect(csv).toContain(",'+1 555,");
@@ -78,7 +99,7 @@ describe('the UserChat data download', () => {
   });
 
   it('writes XLSX text cells as they are: a text cell never runs as a formula', async () => {
-    const table = exportTable([{ ...CHAT, profile: { ...CHAT.profile, description: '=1+1', 'profile.csatComment': '\uff1dcmd' } }], FIELDS, 'UTC');
+    const table = exportTable([{ ...CHAT, profile: { ...CHAT.profile, description: '=1+1', 'profile.csatComment': '\uff1dcmd' } }], FIELDS, UTC_EN);
     const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await toXlsx(table)) as never);
@@ -90,7 +111,7 @@ describe('the UserChat data download', () => {
   });
 
   it('writes the same cells into an XLSX sheet named UserChat data', async () => {
-    const table = exportTable([CHAT], FIELDS, 'Asia/Seoul');
+    const table = exportTable([CHAT], FIELDS, SEOUL_KO);
     const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await toXlsx(table)) as never);

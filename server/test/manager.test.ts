@@ -229,7 +229,7 @@ describe('refusals', () => {
     const cases: [string, string, unknown, string][] = [
       ['GET', '/chats?state=archived', undefined, 'state: must be one of opened, closed, snoozed'],
       ['GET', '/chats?csat=9', undefined, 'csat: must be an integer from 1 to 5'],
-      ['GET', '/chats?sort=asc', undefined, 'query.sort: is not a known field (expected state, tag, csat, limit, cursor)'],
+      ['GET', '/chats?sort=asc', undefined, 'query.sort: is not a known field (expected state, tag, csat, product, sourcePage, field, value, from, to, limit, cursor)'],
       ['PATCH', `/chats/${chat.id}`, { priority: 'urgent' }, 'priority: must be one of high, medium, low or null'],
       ['PATCH', `/chats/${chat.id}`, { tags: 'vip' }, 'tags: must be an array of strings'],
       ['PATCH', `/chats/${chat.id}`, { state: 'closed' }, 'state: is not a known field (expected priority, tags, description)'],

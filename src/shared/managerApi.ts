@@ -68,3 +68,48 @@ export interface CsatStats {
   /** One entry per scale that has surveys, by point count (2, 3, 5). */
   scales: ScaleStats[];
 }
+
+/**
+ * How chats split along one dimension (`GET /stats?by=`): a chat's product (`profile.productName`,
+ * else `profile.productId`), its source page, each of its tags, or each value of a String or List
+ * custom field (`field:<key>`).
+ */
+export type StatsDimension = 'product' | 'page' | 'tag' | `field:${string}`;
+
+/** Goal outcomes of the chats behind one figure; `rate` is achieved / (achieved + notAchieved). */
+export interface GoalFigures {
+  achieved: number;
+  notAchieved: number;
+  /** Still inside their window: left out of `rate`. */
+  pending: number;
+  /** null while no chat is settled either way. */
+  rate: number | null;
+}
+
+/**
+ * The figures of a set of chats created in the range: their surveys (sent, answered, response
+ * rate, average score, as in CsatSummary) and their goals.
+ */
+export interface StatsFigures extends CsatSummary {
+  chats: number;
+  goal: GoalFigures;
+}
+
+export interface StatsRow extends StatsFigures {
+  value: string;
+}
+
+/** `GET /stats`: rows by chats, most first, at most `limit`; the rest summed in `other`. */
+export interface DimensionStats {
+  by: StatsDimension;
+  rows: StatsRow[];
+  /** The rows past `limit`, added up (`values` of them); null when every value is listed. */
+  other: (StatsFigures & { values: number }) | null;
+  /** Chats in the range without a value for the dimension. */
+  unset: StatsFigures;
+  /** Every chat in the range, each counted once. */
+  total: StatsFigures;
+}
+
+/** How many values `GET /stats` lists before `other`: `limit` from 1 to max, default when absent. */
+export const STATS_LIMIT = { default: 20, max: 100 } as const;

@@ -1,4 +1,5 @@
 /** Channels: the demo channel made at first start, plugin-key lookup, origins and member checks. */
+import type { Language } from '../../../src/shared/types.ts';
 import type { Store } from '../store/Store.ts';
 import { memberHashOf, newId, newPluginKey, sameSecret } from './crypto.ts';
 import { channelNotFound, DomainError } from './errors.ts';
@@ -13,7 +14,11 @@ export interface DemoChannelOptions {
   /** `null` turns member verification off. */
   memberSecret?: string | null;
   allowedOrigins?: string[];
+  language?: Language;
 }
+
+/** What a channel is written in until a manager chooses. */
+export const DEFAULT_CHANNEL_LANGUAGE: Language = 'ko';
 
 /**
  * Returns the demo channel, creating it on first start with the CSAT and product fields. Its plugin key is stored, so a generated
@@ -34,6 +39,7 @@ export async function ensureDemoChannel(
         pluginKey: options.pluginKey ?? newPluginKey(),
         memberSecret: options.memberSecret ?? null,
         allowedOrigins: options.allowedOrigins ?? [],
+        language: options.language ?? DEFAULT_CHANNEL_LANGUAGE,
         createdAt: tx.now,
       };
       await tx.insertChannel(channel);
@@ -46,6 +52,7 @@ export async function ensureDemoChannel(
       pluginKey: options.pluginKey ?? stored.pluginKey,
       memberSecret: options.memberSecret === undefined ? stored.memberSecret : options.memberSecret,
       allowedOrigins: options.allowedOrigins ?? stored.allowedOrigins,
+      language: options.language ?? stored.language,
     };
     await tx.updateChannel(channel);
     return channel;

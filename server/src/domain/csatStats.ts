@@ -35,10 +35,15 @@ function summary(counts: readonly SurveyCount[]): CsatSummary {
     answered += count;
     total += score * count;
   }
+  return csatSummary(sent, answered, total);
+}
+
+/** Response rate (0 when nothing was sent) and average score (2 decimals; null when none answered). */
+export function csatSummary(sent: number, answered: number, scoreTotal: number): CsatSummary {
   return {
     sent,
     answered,
     responseRate: sent === 0 ? 0 : answered / sent,
-    average: answered === 0 ? null : Math.round((total / answered) * 100) / 100,
+    average: answered === 0 ? null : Math.round((scoreTotal / answered) * 100) / 100,
   };
 }

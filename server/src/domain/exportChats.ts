@@ -1,9 +1,11 @@
 /**
  * The "UserChat data" download (SPEC §4): every chat of a channel, oldest first, laid out by
  * exportTable with the channel's custom fields — archived ones included, since their values are
- * still stored — and date-times on the wall clock of the channel's operating-hours time zone.
+ * still stored — date-times on the wall clock of the channel's operating-hours time zone, and
+ * priorities in the channel's language.
  */
 import type { Store } from '../store/Store.ts';
+import { DEFAULT_CHANNEL_LANGUAGE } from './channels.ts';
 import { currentOperatingHours } from './csatSettings.ts';
 import { formatDatetime } from '../../../src/shared/formatDatetime.ts';
 import { exportTable, type Cell, type ExportChat } from './exportTable.ts';
@@ -26,13 +28,18 @@ export async function readUserChatData(store: Store, channelId: string): Promise
     const details = await tx.listChatDetails({ channelId });
     const fields = await tx.listProfileFields(channelId);
     const { timeZone } = await currentOperatingHours(tx, channelId);
-    const chats = details.map(toExportChat).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-    return { table: exportTable(chats, fields, timeZone), date: formatDatetime(tx.now, timeZone).slice(0, 10) };
+    const channel = await tx.getChannel(channelId);
+    const language = channel?.language ?? DEFAULT_CHANNEL_LANGUAGE;
+    const scales = new Map((await tx.listAnswerScales(channelId)).map(({ chatId, scale }) => [chatId, scale]));
+    const chats = details
+      .map((detail) => toExportChat(detail, scales.get(detail.chat.id) ?? null))
+      .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+    return { table: exportTable(chats, fields, { timeZone, language }), date: formatDatetime(tx.now, timeZone).slice(0, 10) };
   });
 }
 
 /** The profile as managers see it, so `state` and the `medium` default of `priority` are written too. */
-const toExportChat = ({ chat, user }: ChatDetail): ExportChat => ({
+const toExportChat = ({ chat, user }: ChatDetail, csatScale: number | null): ExportChat => ({
   id: chat.id,
   userId: chat.userId,
   userName: user.name,
@@ -40,4 +47,5 @@ const toExportChat = ({ chat, user }: ChatDetail): ExportChat => ({
   memberVerified: user.memberVerified,
   createdAt: chat.createdAt,
   profile: profileView(chat.state, chat.profile),
+  csatScale,
 });

@@ -2,12 +2,16 @@
  * The "UserChat data" download: one row per chat, one column per chat-profile key (built-ins, then
  * the channel's custom fields including CSAT), in CSV or XLSX.
  * - durations are written `0h 0m 0s` (hours may exceed 24); date-times in the channel's time zone;
+ * - priorities in the channel's language (높음/보통/낮음, High/Medium/Low, 高/中/低);
+ * - beside `profile.csat`, `profile.csat.scale`: the point count of the survey that score answered
+ *   (a 5 on 2 points is not a 5 on 5 points). No custom key can take that name: it has two dots;
  * - in CSV, text a spreadsheet could run as a formula gets a leading `'` (see `neutralize`), so a
  *   customer's message can never become a formula on a manager's machine. XLSX cells are typed:
  *   a text cell is never evaluated, so it keeps the text exactly as written.
  */
 import { formatDatetime } from '../../../src/shared/formatDatetime.ts';
-import { BUILT_IN_FIELDS, type CustomField } from '../../../src/shared/profile/fields.ts';
+import { BUILT_IN_FIELDS, PRIORITY_NAMES, type CustomField, type Priority } from '../../../src/shared/profile/fields.ts';
+import type { Language } from '../../../src/shared/types.ts';
 
 export type Cell = string | number | boolean | null;
 
@@ -19,7 +23,17 @@ export interface ExportChat {
   memberVerified: boolean;
   createdAt: number;
   profile: Record<string, unknown>;
+  /** The scale of the answer `profile.csat` holds, null while unanswered. */
+  csatScale: number | null;
 }
+
+/** Where the table is read: the channel's time zone and language. */
+export interface ExportLocale {
+  timeZone: string;
+  language: Language;
+}
+
+export const CSAT_SCALE_HEADER = 'profile.csat.scale';
 
 interface Column {
   header: string;
@@ -53,8 +67,15 @@ export function neutralize(cell: Cell): Cell {
   return typeof cell === 'string' && FORMULA_START.test(cell.replace(INVISIBLE_LEAD, '')) ? `'${cell}` : cell;
 }
 
-function columns(fields: readonly CustomField[]): Column[] {
+function columns(fields: readonly CustomField[], language: Language): Column[] {
   const profileColumn = (key: string, type: string): Column => ({ header: key, type, read: (chat) => chat.profile[key] });
+  const names = PRIORITY_NAMES[language];
+  const builtIn = (key: string, type: string): Column =>
+    key === 'priority' ? { header: key, type, read: (chat) => names[chat.profile.priority as Priority] ?? chat.profile.priority } : profileColumn(key, type);
+  const custom = (field: CustomField): Column[] =>
+    field.key === 'profile.csat'
+      ? [profileColumn(field.key, field.type), { header: CSAT_SCALE_HEADER, type: 'Number', read: (chat) => (chat.profile['profile.csat'] == null ? null : chat.csatScale) }]
+      : [profileColumn(field.key, field.type)];
   return [
     { header: 'id', type: 'String', read: (chat) => chat.id },
     { header: 'user.id', type: 'String', read: (chat) => chat.userId },
@@ -63,8 +84,8 @@ function columns(fields: readonly CustomField[]): Column[] {
     { header: 'user.memberVerified', type: 'Boolean', read: (chat) => (chat.memberId === null ? null : chat.memberVerified) },
     { header: 'user.name', type: 'String', read: (chat) => chat.userName },
     { header: 'createdAt', type: 'Datetime', read: (chat) => chat.createdAt },
-    ...BUILT_IN_FIELDS.map((field) => profileColumn(field.key, field.type)),
-    ...[...fields].sort((a, b) => a.order - b.order).map((field) => profileColumn(field.key, field.type)),
+    ...BUILT_IN_FIELDS.map((field) => builtIn(field.key, field.type)),
+    ...[...fields].sort((a, b) => a.order - b.order).flatMap(custom),
   ];
 }
 
@@ -78,8 +99,8 @@ function format(value: unknown, type: string, timeZone: string): Cell {
 }
 
 /** The header row and one row per chat, every cell formatted (CSV neutralises them as it writes). */
-export function exportTable(chats: readonly ExportChat[], fields: readonly CustomField[], timeZone: string): Cell[][] {
-  const cols = columns(fields);
+export function exportTable(chats: readonly ExportChat[], fields: readonly CustomField[], { timeZone, language }: ExportLocale): Cell[][] {
+  const cols = columns(fields, language);
   return [cols.map((c) => c.header), ...chats.map((chat) => cols.map((c) => format(c.read(chat), c.type, timeZone)))];
 }
 

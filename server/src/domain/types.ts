@@ -7,6 +7,7 @@ import type {
   Chat,
   ChatProfile,
   ChatState,
+  Language,
   Message,
   WidgetUser,
 } from '../../../src/shared/types.ts';
@@ -22,6 +23,8 @@ export interface ChannelRecord {
   memberSecret: string | null;
   /** Origins allowed to call the widget API; empty admits any origin. */
   allowedOrigins: string[];
+  /** The language of what the channel writes for its managers, such as the export's priorities. */
+  language: Language;
   createdAt: number;
 }
 
@@ -73,6 +76,16 @@ export interface ChatFilter {
   state?: ChatState;
   tag?: string;
   csat?: number;
+  /** The chat's product as statistics group it: `profile.productName`, else `profile.productId`. */
+  product?: string;
+  /** Exactly this `source.page`. */
+  sourcePage?: string;
+  /** A custom key holding this value (equal to a String, one of a List's items). */
+  field?: { key: string; value: string };
+  /** Created at or after this instant (ms). */
+  createdFrom?: number;
+  /** Created before this instant (ms). */
+  createdTo?: number;
 }
 
 /** Where a chat list stands: the (activity, id) of the last chat already listed. */
@@ -136,6 +149,46 @@ export interface SurveyRecord {
 export interface SurveyRange {
   from?: number;
   to?: number;
+}
+
+/** Chats created in `from ≤ createdAt < to` (ms); an absent bound is open. */
+export type ChatRange = SurveyRange;
+
+/**
+ * What statistics group chats by: their product, source page, tags, or one String or List custom
+ * field's values (each item of a List counts apart).
+ */
+export type StatsGrouping =
+  | { kind: 'product' }
+  | { kind: 'page' }
+  | { kind: 'tag' }
+  | { kind: 'field'; key: string };
+
+/** Sums over a set of chats, as the store counts them. */
+export interface StatsCount {
+  chats: number;
+  /** Surveys posted into those chats, and how many of them were answered, with the scores' sum. */
+  sent: number;
+  answered: number;
+  scoreTotal: number;
+  achieved: number;
+  notAchieved: number;
+  pending: number;
+}
+
+/** One value's sums; `value` null for the remainder past the limit, which sums `values` of them. */
+export interface StatsGroup extends StatsCount {
+  value: string | null;
+  values: number;
+}
+
+export interface GroupedCounts {
+  /** By chats, most first (ties by value); the remainder, when any, last. */
+  groups: StatsGroup[];
+  /** Chats of the range without a value. */
+  unset: StatsCount;
+  /** Chats of the range with at least one value, each counted once. */
+  valued: StatsCount;
 }
 
 /** How many surveys of one scale got one score (`null`: not answered). */

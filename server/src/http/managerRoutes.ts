@@ -21,11 +21,13 @@ import { registerGoalRoutes } from './goalRoutes.ts';
 import { HttpError, invalid } from './errors.ts';
 import { nextChatCursor, nextMessageCursor, parseChatPage, parseMessagePage } from './pageQuery.ts';
 import { registerProfileFieldRoutes } from './profileFieldRoutes.ts';
-import { registerReportRoutes } from './reportRoutes.ts';
+import { readRange, registerReportRoutes } from './reportRoutes.ts';
+import { CUSTOM_KEY } from '../../../src/shared/profile/fields.ts';
 import * as v from './validate.ts';
 
 export const MANAGER_BODY_LIMIT = 256 * 1024;
 const STATES: readonly ChatState[] = ['opened', 'closed', 'snoozed'];
+const FILTER_KEYS = ['state', 'tag', 'csat', 'product', 'sourcePage', 'field', 'value', 'from', 'to'] as const;
 
 type Params = { id: string };
 
@@ -52,7 +54,7 @@ export function managerRoutes(
     });
 
     app.get('/chats', async (request) => {
-      const fields = v.readQuery(request.query, ['state', 'tag', 'csat', 'limit', 'cursor']);
+      const fields = v.readQuery(request.query, [...FILTER_KEYS, 'limit', 'cursor']);
       const page = await listChats(store, parseFilter(fields), parseChatPage(fields));
       return { chats: page.items.map(toManagerChat), next: nextChatCursor(page) };
     });
@@ -106,7 +108,11 @@ function surveyLink(request: FastifyRequest, token: string | null, publicUrl?: s
   }
 }
 
-/** `?state=&tag=&csat=`; an empty value means "no filter". */
+/**
+ * `?state=&tag=&csat=&product=&sourcePage=&field=&value=&from=&to=`; an empty value means "no
+ * filter". `product`, `sourcePage`, `field`+`value` and the creation range `from`/`to` pick the
+ * chats behind a figure of `GET /stats`.
+ */
 function parseFilter(fields: Record<string, string>): ChatFilter {
   const filter: ChatFilter = {};
   const state = v.optionalOneOf(fields, 'state', STATES);
@@ -118,7 +124,25 @@ function parseFilter(fields: Record<string, string>): ChatFilter {
     if (!Number.isInteger(csat) || csat < 1 || csat > 5) throw invalid('csat: must be an integer from 1 to 5');
     filter.csat = csat;
   }
+  const product = v.optionalString(fields, 'product', { max: LIMITS.profileValue });
+  if (product !== undefined) filter.product = product;
+  const sourcePage = v.optionalString(fields, 'sourcePage', { max: LIMITS.url });
+  if (sourcePage !== undefined) filter.sourcePage = sourcePage;
+  Object.assign(filter, parseFieldFilter(fields));
+  const range = readRange(fields);
+  if (range.from !== undefined) filter.createdFrom = range.from;
+  if (range.to !== undefined) filter.createdTo = range.to;
   return filter;
+}
+
+/** `field=<custom key>&value=<text>`: both or neither. */
+function parseFieldFilter(fields: Record<string, string>): Pick<ChatFilter, 'field'> {
+  const { field: key, value } = fields;
+  if (key === undefined && value === undefined) return {};
+  if (key === undefined) throw invalid('field: is required with value (a custom key such as profile.plan)');
+  if (!CUSTOM_KEY.test(key)) throw invalid('field: must be a custom key (profile. followed by a letter, then letters, digits or _)');
+  if (value === undefined) throw invalid(`value: is required with field (the value ${key} must hold)`);
+  return { field: { key, value: v.optionalString(fields, 'value', { max: LIMITS.profileValue })! } };
 }
 
 /** Only these keys; their values are checked by the shared profile validator, as every write is. */

@@ -1,10 +1,14 @@
 /**
  * Read-only reports over the channel, for the console and for tools outside the project:
- * `GET /csat-stats` (satisfaction statistics) and `GET /export` (the "UserChat data" download).
+ * `GET /csat-stats` (satisfaction statistics), `GET /stats` (figures by product, page, tag or
+ * field) and `GET /export` (the "UserChat data" download).
  * Registered inside the manager routes, so the manager token is checked first.
  */
 import type { FastifyInstance } from 'fastify';
+import { CUSTOM_KEY } from '../../../src/shared/profile/fields.ts';
+import { STATS_LIMIT, type StatsDimension } from '../../../src/shared/managerApi.ts';
 import { readCsatStats } from '../domain/csatStats.ts';
+import { readDimensionStats } from '../domain/dimensionStats.ts';
 import { readUserChatData } from '../domain/exportChats.ts';
 import { toCsv, toXlsx } from '../domain/exportTable.ts';
 import type { SurveyRange } from '../domain/types.ts';
@@ -14,6 +18,10 @@ import * as v from './validate.ts';
 
 export function registerReportRoutes(app: FastifyInstance, store: Store, channelId: string): void {
   app.get('/csat-stats', (request) => readCsatStats(store, channelId, parseRange(request.query)));
+  app.get('/stats', (request) => {
+    const values = v.readQuery(request.query, ['by', 'from', 'to', 'limit']);
+    return readDimensionStats(store, channelId, parseDimension(values.by), readRange(values), parseStatsLimit(values.limit));
+  });
   app.get('/export', async (request, reply) => {
     const format = parseFormat(request.query);
     const { table, date } = await readUserChatData(store, channelId);
@@ -39,9 +47,36 @@ function parseFormat(query: unknown): Format {
   return v.optionalOneOf(values, 'format', FORMATS) ?? 'csv';
 }
 
-/** `?from=&to=`: ms since epoch, surveys posted in `from ≤ t < to`; either may be left out. */
+const BY_RULE = 'must be product, page, tag or field:<key> (a String or List custom field)';
+
+/** `?by=`: the dimension's name; whether a field exists and has a fitting type is the domain's. */
+function parseDimension(by: string | undefined): StatsDimension {
+  if (by === undefined) throw invalid(`by: is required (${BY_RULE.slice('must be '.length)})`);
+  if (by === 'product' || by === 'page' || by === 'tag') return by;
+  if (by.startsWith('field:') && CUSTOM_KEY.test(by.slice(6))) return by as StatsDimension;
+  throw invalid(`by: ${by.slice(0, 80)} ${BY_RULE}`);
+}
+
+/** `?limit=`: how many values are listed before the rest is summed; 1 to 100, 20 when absent. */
+function parseStatsLimit(value: string | undefined): number {
+  if (value === undefined) return STATS_LIMIT.default;
+  const limit = Number(value);
+  if (!/^\d+$/.test(value) || limit < 1 || limit > STATS_LIMIT.max) {
+    throw invalid(`limit: must be an integer from 1 to ${STATS_LIMIT.max}`);
+  }
+  return limit;
+}
+
+/**
+ * `?from=&to=`: ms since epoch, `from ≤ t < to` (surveys posted, or chats created, for `/stats`);
+ * either may be left out.
+ */
 function parseRange(query: unknown): SurveyRange {
-  const values = v.readQuery(query, ['from', 'to']);
+  return readRange(v.readQuery(query, ['from', 'to']));
+}
+
+/** `from` and `to` of a query already read. */
+export function readRange(values: { from?: string; to?: string }): SurveyRange {
   const range: SurveyRange = {};
   for (const key of ['from', 'to'] as const) {
     if (values[key] === undefined) continue;

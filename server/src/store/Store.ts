@@ -5,7 +5,7 @@
  * All access goes through `transaction`: one unit of work sees a consistent snapshot, and the
  * events it appends are published to `onCommit` listeners only after they are durable, in seq order.
  */
-import type { CsatSettings } from '../../../src/shared/csat/index.ts';
+import type { CsatSettings, Scale } from '../../../src/shared/csat/index.ts';
 import type { OperatingHours } from '../../../src/shared/operatingHours.ts';
 import type { CustomField } from '../../../src/shared/profile/index.ts';
 import type { ChannelGoal, DisplaySettings } from '../../../src/shared/managerApi.ts';
@@ -15,9 +15,12 @@ import type {
   ChatDetail,
   ChatFilter,
   ChatPage,
+  ChatRange,
   ChatRecord,
   CsatAnswerRecord,
   EventRecord,
+  GroupedCounts,
+  StatsGrouping,
   SurveyCount,
   SurveyRange,
   SurveyRecord,
@@ -144,6 +147,13 @@ export interface StoreTx {
   findAnswerOfSurvey(messageId: string): Promise<CsatAnswerRecord | null>;
   /** The channel's surveys posted within `range`, counted by scale and answered score. */
   countSurveys(channelId: string, range: SurveyRange): Promise<SurveyCount[]>;
+  /**
+   * The channel's chats created within `range`, grouped by `grouping`: the `limit` values with
+   * most chats and the rest summed, with the chats that have no value and those that have one.
+   */
+  groupChats(channelId: string, grouping: StatsGrouping, range: ChatRange, limit: number): Promise<GroupedCounts>;
+  /** For each of the channel's answered chats, the scale of its latest answer (the one profile.csat holds). */
+  listAnswerScales(channelId: string): Promise<{ chatId: string; scale: Scale }[]>;
   findAnswerById(answerId: string): Promise<CsatAnswerRecord | null>;
   insertAnswer(answer: CsatAnswerRecord): Promise<void>;
 

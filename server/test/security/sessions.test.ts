@@ -100,7 +100,7 @@ describe('the purge', () => {
     const store = SqliteStore.open(dataDir, () => clock);
     try {
       await store.transaction(async (tx) => {
-        await tx.insertChannel({ id: 'ch', name: 'c', color: '#000', pluginKey: 'key-12345', memberSecret: null, allowedOrigins: [], createdAt: 0 });
+        await tx.insertChannel({ id: 'ch', name: 'c', color: '#000', pluginKey: 'key-12345', memberSecret: null, allowedOrigins: [], language: 'en', createdAt: 0 });
         for (const [id, memberId] of [['visitor', null], ['member', 'm1']] as const) {
           await tx.insertUser({
             id, channelId: 'ch', memberId, memberVerified: false, name: null, language: 'en', profile: {}, tags: [],

@@ -2,6 +2,7 @@ import { useConsole } from '../context';
 import { ProfilePanel } from '../profile/ProfilePanel';
 import { ChatList } from './ChatList';
 import { ChatPane } from './ChatPane';
+import { FigureFilters } from './FigureFilters';
 import { InboxFilters } from './InboxFilters';
 
 /** The inbox: filters and chats on the left, the open chat in the middle, its profile beside it. */
@@ -14,6 +15,7 @@ export function InboxPage() {
       <section class="list-pane" aria-labelledby="inbox-title">
         <h1 id="inbox-title">{t.inbox}</h1>
         <InboxFilters />
+        <FigureFilters />
         <ChatList />
       </section>
       {open ? (

@@ -7,6 +7,8 @@ export const inboxCss = `
 .filters{display:grid;grid-template-columns:1fr 1fr;gap:6px 8px;padding:0 12px 8px;border-bottom:1px solid var(--line)}
 .filters label{display:flex;flex-direction:column;font-size:12px;color:var(--muted)}
 .filters label:nth-child(2){grid-column:1/-1}
+.figure-filters{display:flex;flex-wrap:wrap;gap:4px;list-style:none;margin:0;padding:6px 12px;border-bottom:1px solid var(--line)}
+.figure-filters .chip span{overflow-wrap:anywhere}
 .count{margin:6px 12px;font-size:12px;color:var(--muted)}
 .list-state{padding:12px}
 .placeholder{display:grid;place-items:center;color:var(--muted);margin:0}

@@ -1,37 +1,83 @@
 import type { ManagerChat } from '../../shared/managerApi';
+import { CUSTOM_KEY } from '../../shared/profile/fields';
 
-/** The inbox filters as the URL and the form keep them; an empty string means "any". */
+/**
+ * The inbox filters as the URL and the form keep them; an empty string means "any". The optional
+ * ones come from a statistics figure (the chats behind it): a product, a source page, a custom
+ * field's value, and the range of creation times (`from` ≤ createdAt < `to`, ms).
+ */
 export interface ChatFilter {
   state: '' | 'opened' | 'closed';
   tag: string;
   csat: '' | '1' | '2' | '3' | '4' | '5';
+  product?: string;
+  sourcePage?: string;
+  field?: string;
+  value?: string;
+  from?: string;
+  to?: string;
 }
 
 export const NO_FILTER: ChatFilter = { state: '', tag: '', csat: '' };
+
+/** The filters a figure sets, in the order the URL writes them; each shows as a removable chip. */
+export const FIGURE_KEYS = ['product', 'sourcePage', 'field', 'value', 'from', 'to'] as const;
+const QUERY_KEYS = ['state', 'tag', 'csat', ...FIGURE_KEYS] as const;
+
+const TIME = /^\d{1,15}$/;
 
 /** Reads filters from query parameters, dropping values the API would refuse. */
 export function readFilter(params: URLSearchParams): ChatFilter {
   const state = params.get('state');
   const csat = params.get('csat');
-  return {
+  const filter: ChatFilter = {
     state: state === 'opened' || state === 'closed' ? state : '',
     tag: (params.get('tag') || '').trim().slice(0, 100),
     csat: csat && /^[1-5]$/.test(csat) ? (csat as ChatFilter['csat']) : '',
   };
+  const text = (key: 'product' | 'sourcePage' | 'value', max: number) => {
+    const value = params.get(key);
+    if (value) filter[key] = value.slice(0, max);
+  };
+  text('product', 1000);
+  text('sourcePage', 2048);
+  const field = params.get('field');
+  if (field && CUSTOM_KEY.test(field)) {
+    filter.field = field;
+    text('value', 1000);
+  }
+  if (!filter.value) delete filter.field;
+  for (const key of ['from', 'to'] as const) {
+    const time = params.get(key);
+    if (time && TIME.test(time)) filter[key] = time;
+  }
+  return filter;
 }
 
 /** `state=opened&csat=5`: the set filters only, as query parameters. */
 export function filterQuery(filter: ChatFilter): string {
   const params = new URLSearchParams();
-  for (const key of ['state', 'tag', 'csat'] as const) if (filter[key]) params.set(key, filter[key]);
+  for (const key of QUERY_KEYS) if (filter[key]) params.set(key, filter[key]!);
   return params.toString();
 }
 
+/** The product the statistics group a chat under: its name, else its id. */
+export const productOf = (profile: ManagerChat['profile']): unknown => profile['profile.productName'] || profile['profile.productId'];
+
 /** Whether a chat belongs in the list under these filters, as the server decides it. */
 export function matchesFilter(chat: ManagerChat, filter: ChatFilter): boolean {
+  const { profile } = chat;
   if (filter.state && chat.state !== filter.state) return false;
-  const tags = chat.profile.tags;
+  const tags = profile.tags;
   if (filter.tag && !(Array.isArray(tags) && tags.indexOf(filter.tag) >= 0)) return false;
-  if (filter.csat && chat.profile['profile.csat'] !== Number(filter.csat)) return false;
+  if (filter.csat && profile['profile.csat'] !== Number(filter.csat)) return false;
+  if (filter.product && productOf(profile) !== filter.product) return false;
+  if (filter.sourcePage && profile['source.page'] !== filter.sourcePage) return false;
+  if (filter.field && filter.value) {
+    const held = profile[filter.field];
+    if (!(Array.isArray(held) ? held.indexOf(filter.value) >= 0 : held === filter.value)) return false;
+  }
+  if (filter.from && chat.createdAt < Number(filter.from)) return false;
+  if (filter.to && chat.createdAt >= Number(filter.to)) return false;
   return true;
 }

@@ -4,7 +4,7 @@ import { validateOperatingHours, type OperatingHours } from '../../shared/operat
 import { validateGoal } from '../../shared/goal';
 import { createApi } from '../api/createApi';
 import { realtimeUrl, type LiveStatus } from '../api/connectRealtime';
-import type { ChannelGoal, CsatStats } from '../../shared/managerApi';
+import type { ChannelGoal } from '../../shared/managerApi';
 import { stringsFor } from '../i18n';
 import { filterQuery } from './chatFilter';
 import { createChatView } from './createChatView';
@@ -13,11 +13,11 @@ import { createFieldEditor } from './createFieldEditor';
 import { createInbox } from './createInbox';
 import { createLanguage } from './createLanguage';
 import { createLive } from './createLive';
-import { createLoader } from './createLoader';
 import { createProfileSchema } from './createProfileSchema';
 import { createRouter } from './createRouter';
 import { createSession } from './createSession';
 import { createSettingsForm } from './createSettingsForm';
+import { createStatsView } from './createStatsView';
 
 export interface ConsoleDeps {
   window: Window;
@@ -77,7 +77,8 @@ export function createConsole(deps: ConsoleDeps) {
     const checked = validateGoal(draft);
     return checked.ok ? { ok: true, value: checked.goal } : checked;
   });
-  const stats = createLoader(() => api.get<CsatStats>('/csat-stats'));
+  const statsView = createStatsView(api);
+  const stats = statsView.csat;
   const downloads = createDownloads(api, win.document);
   const announcement = signal('');
   const liveStatus = signal<LiveStatus>('offline');
@@ -120,7 +121,8 @@ export function createConsole(deps: ConsoleDeps) {
         untracked(() => chatView.open(id));
       }),
       whenSignedIn(() => page.value === 'settings', () => (csatRule.load(), hours.load(), goal.load())),
-      whenSignedIn(() => page.value === 'stats', () => stats.load()),
+      whenSignedIn(() => (void statsView.rangeKey.value, page.value === 'stats'), () => stats.load()),
+      whenSignedIn(() => (void statsView.breakdownKey.value, page.value === 'stats'), () => statsView.breakdown.load()),
       effect(() => {
         if (session.token.value) return;
         inbox.chats.value = [];
@@ -145,6 +147,7 @@ export function createConsole(deps: ConsoleDeps) {
     hours,
     goal,
     stats,
+    statsView,
     downloads,
     announcement,
     liveStatus,

@@ -2,11 +2,16 @@ import { isMissing } from '../api/createApi';
 import { useConsole } from '../context';
 import { guard } from '../guard';
 import { ErrorText } from '../shell/ErrorText';
+import { Breakdown } from './Breakdown';
 import { Downloads } from './Downloads';
 import { Kpis } from './Kpis';
+import { RangePicker } from './RangePicker';
 import { ScaleStatsTable } from './ScaleStatsTable';
 
-/** CSAT statistics (the original product has none): overall, then per scale, and the downloads. */
+/**
+ * Statistics the original product has none of, over one period: the surveys overall and per
+ * scale, then the period's chats by product, page, tag or field; and the downloads.
+ */
 export function StatsPage() {
   const c = useConsole();
   const t = c.t.value;
@@ -15,6 +20,7 @@ export function StatsPage() {
   return (
     <div class="stats">
       <h1>{t.statsTitle}</h1>
+      <RangePicker />
       {stats.status.value === 'error' && isMissing(stats.error.value) && <p class="hint">{t.notAvailable}</p>}
       {stats.status.value === 'error' && !isMissing(stats.error.value) && (
         <div class="list-state">
@@ -39,6 +45,7 @@ export function StatsPage() {
             ))}
         </>
       )}
+      <Breakdown />
       <Downloads />
     </div>
   );

@@ -69,6 +69,13 @@ export const BUILT_IN_FIELDS: readonly BuiltInField[] = [
 export const PRIORITIES = ['high', 'medium', 'low'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
+/** How each priority reads (SPEC §2.1: 높음/보통/낮음), in the console and in downloads. */
+export const PRIORITY_NAMES: Record<keyof LocalizedNames, Record<Priority, string>> = {
+  ko: { high: '높음', medium: '보통', low: '낮음' },
+  en: { high: 'High', medium: 'Medium', low: 'Low' },
+  ja: { high: '高', medium: '中', low: '低' },
+};
+
 /** The CSAT fields every channel starts with (SPEC §2.3). */
 export const READY_MADE_FIELDS: readonly CustomField[] = [
   { key: 'profile.csat', type: 'Number', names: { ko: 'CSAT', en: 'CSAT', ja: 'CSAT' }, order: 0, archived: false, readyMade: true },

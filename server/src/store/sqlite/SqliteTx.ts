@@ -9,15 +9,18 @@ import type { ChannelGoal, DisplaySettings } from '../../../../src/shared/manage
 import type { Author, CsatForm, Message } from '../../../../src/shared/types.ts';
 import type {
   ChannelRecord,
+  ChatRange,
   ChatRecord,
   CsatAnswerRecord,
   EventRecord,
   SurveyCount,
   SurveyRange,
+  StatsGrouping,
   SurveyRecord,
   TrackRecord,
   UserRecord,
 } from '../../domain/types.ts';
+import type { Scale } from '../../../../src/shared/csat/index.ts';
 import type { EventQuery, SessionPurge, StoreTx } from '../Store.ts';
 import { csatAnswerParams, surveyParams, toCsatAnswer, toSurvey, type CsatAnswerRow, type SurveyRow } from './csatRows.ts';
 import type { ChannelRow, ChatDetailRow, ChatRow, EventRow, MessageRow, UserRow } from './rows.ts';
@@ -208,6 +211,12 @@ export class SqliteTx implements StoreTx {
   }
   async countSurveys(channelId: string, { from = 0, to = Number.MAX_SAFE_INTEGER }: SurveyRange) {
     return this.s.countSurveys.all({ channelId, from, to }) as SurveyCount[];
+  }
+  async groupChats(channelId: string, grouping: StatsGrouping, range: ChatRange, limit: number) {
+    return this.s.groupChats(channelId, grouping, range, limit);
+  }
+  async listAnswerScales(channelId: string) {
+    return this.s.answerScales.all(channelId) as { chatId: string; scale: Scale }[];
   }
   async findAnswerById(answerId: string) {
     return this.answer(this.s.answerById.get(answerId));

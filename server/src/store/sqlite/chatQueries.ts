@@ -1,6 +1,7 @@
 /** The one query that reads chats with their user, last message and unread count. */
 import type Database from 'better-sqlite3';
 import type { ChatFilter, ChatPage } from '../../domain/types.ts';
+import { PRODUCT_VALUE, profilePath, SOURCE_PAGE_VALUE, VALUES_OF } from './profileValues.ts';
 
 const SELECT_DETAIL = `
   SELECT c.*,
@@ -21,7 +22,24 @@ const CONDITIONS: Record<keyof ChatFilter, string> = {
   state: 'c.state = @state',
   tag: `EXISTS (SELECT 1 FROM json_each(c.profile, '$.tags') WHERE value = @tag)`,
   csat: `json_extract(c.profile, '$."profile.csat"') = @csat`,
+  product: `${PRODUCT_VALUE} = @product`,
+  sourcePage: `${SOURCE_PAGE_VALUE} = @sourcePage`,
+  field: `EXISTS (SELECT 1 FROM ${VALUES_OF('@fieldPath')} WHERE value = @fieldValue)`,
+  createdFrom: 'c.created_at >= @createdFrom',
+  createdTo: 'c.created_at < @createdTo',
 };
+
+/** The parameters of the set filters; a field's key becomes a bound JSON path. */
+function filterParams(filter: ChatFilter, keys: readonly (keyof ChatFilter)[]): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const key of keys) {
+    if (key === 'field') {
+      params.fieldPath = profilePath(filter.field!.key);
+      params.fieldValue = filter.field!.value;
+    } else params[key] = filter[key];
+  }
+  return params;
+}
 
 export const chatDetailById = (db: Database.Database) =>
   db.prepare(`${SELECT_DETAIL} WHERE c.id = ?`);
@@ -51,7 +69,7 @@ export function chatListQuery(db: Database.Database) {
       statement = db.prepare(chatListSql(keys, after));
       cache.set(cacheKey, statement);
     }
-    const params: Record<string, unknown> = Object.fromEntries(keys.map((key) => [key, filter[key]]));
+    const params = filterParams(filter, keys);
     params.limit = page ? page.limit : -1;
     if (page?.after) {
       params.afterActivity = page.after.activityAt;

@@ -286,6 +286,15 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX chats_user_goal ON chats(user_id) WHERE goal_deadline IS NOT NULL;
     `,
   },
+  {
+    id: 12,
+    name: "each channel's language, and chats by creation for statistics over a range",
+    // Korean, the language of the product's home market, until CHANNEL_LANGUAGE says otherwise.
+    sql: `
+      ALTER TABLE channels ADD COLUMN language TEXT NOT NULL DEFAULT 'ko' CHECK (language IN ('ko', 'en', 'ja'));
+      CREATE INDEX chats_channel_created ON chats(channel_id, created_at);
+    `,
+  },
 ];
 
 /** Brings the schema up to date (tests may stop after migration `until`); safe to call on every start. */

@@ -16,6 +16,7 @@ export interface ChannelRow {
   plugin_key: string;
   member_secret: string | null;
   allowed_origins: string;
+  language: string;
   created_at: number;
 }
 
@@ -26,6 +27,7 @@ export const toChannel = (row: ChannelRow): ChannelRecord => ({
   pluginKey: row.plugin_key,
   memberSecret: row.member_secret,
   allowedOrigins: JSON.parse(row.allowed_origins),
+  language: row.language as Language,
   createdAt: row.created_at,
 });
 
@@ -36,6 +38,7 @@ export const channelParams = (c: ChannelRecord) => ({
   plugin_key: c.pluginKey,
   member_secret: c.memberSecret,
   allowed_origins: JSON.stringify(c.allowedOrigins),
+  language: c.language,
   created_at: c.createdAt,
 });
 

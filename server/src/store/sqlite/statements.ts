@@ -1,6 +1,7 @@
 /** Every statement the store runs, prepared once per database connection. */
 import type Database from 'better-sqlite3';
 import { chatDetailById, chatListQuery } from './chatQueries.ts';
+import { groupedChatsQuery } from './statsQueries.ts';
 
 export function prepareStatements(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
@@ -12,10 +13,10 @@ export function prepareStatements(db: Database.Database) {
     getChannel: p('SELECT * FROM channels WHERE id = ?'),
     channelByKey: p('SELECT * FROM channels WHERE plugin_key = ?'),
     insertChannel: p(`INSERT INTO channels
-      (id, name, color, plugin_key, member_secret, allowed_origins, created_at) VALUES
-      (@id, @name, @color, @plugin_key, @member_secret, @allowed_origins, @created_at)`),
+      (id, name, color, plugin_key, member_secret, allowed_origins, language, created_at) VALUES
+      (@id, @name, @color, @plugin_key, @member_secret, @allowed_origins, @language, @created_at)`),
     updateChannel: p(`UPDATE channels SET name = @name, color = @color, plugin_key = @plugin_key,
-      member_secret = @member_secret, allowed_origins = @allowed_origins WHERE id = @id`),
+      member_secret = @member_secret, allowed_origins = @allowed_origins, language = @language WHERE id = @id`),
 
     getUser: p('SELECT * FROM users WHERE id = ?'),
     findMember: p('SELECT * FROM users WHERE channel_id = ? AND member_id = ? AND member_verified = 1'),
@@ -103,6 +104,12 @@ export function prepareStatements(db: Database.Database) {
       LEFT JOIN csat_answers a ON a.message_id = s.message_id
       WHERE c.channel_id = @channelId AND s.created_at >= @from AND s.created_at < @to
       GROUP BY 1, 2`),
+    groupChats: groupedChatsQuery(db),
+    // The latest answer of each chat is the one its profile.csat holds.
+    answerScales: p(`SELECT a.chat_id AS chatId, a.scale AS scale FROM csat_answers a
+      JOIN chats c ON c.id = a.chat_id
+      WHERE c.channel_id = ? AND a.rowid = (SELECT b.rowid FROM csat_answers b WHERE b.chat_id = a.chat_id
+        ORDER BY b.answered_at DESC, b.rowid DESC LIMIT 1)`),
     answerById: p('SELECT * FROM csat_answers WHERE answer_id = ?'),
     insertAnswer: p(`INSERT INTO csat_answers
       (chat_id, message_id, answer_id, score, scale, comment, answered_at, via) VALUES

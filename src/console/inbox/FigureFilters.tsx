@@ -1,0 +1,47 @@
+import { fieldName } from '../../shared/profile/fields';
+import { useConsole } from '../context';
+import { formatDate } from '../format/formatDateTime';
+import type { ChatFilter } from '../model/chatFilter';
+import { inboxHref } from '../model/createRouter';
+import { daysOfMillis } from '../stats/statsRange';
+
+interface Chip {
+  label: string;
+  clear: Partial<ChatFilter>;
+}
+
+/**
+ * The filters a statistics figure opened the inbox with (product, source page, field value,
+ * creation period), each a chip whose button removes it.
+ */
+export function FigureFilters() {
+  const c = useConsole();
+  const t = c.t.value;
+  const language = c.language.value.value;
+  const { filter, chatId } = c.router.route.value;
+  const chips: Chip[] = [];
+  if (filter.product) chips.push({ label: `${t.dimensions.product}: ${filter.product}`, clear: { product: undefined } });
+  if (filter.sourcePage) chips.push({ label: `${t.dimensions.page}: ${filter.sourcePage}`, clear: { sourcePage: undefined } });
+  if (filter.field && filter.value) {
+    const field = c.schema.fields.value.find((f) => f.key === filter.field);
+    chips.push({ label: `${field ? fieldName(field, language) : filter.field}: ${filter.value}`, clear: { field: undefined, value: undefined } });
+  }
+  if (filter.from || filter.to) {
+    const days = daysOfMillis(filter.from ? Number(filter.from) : undefined, filter.to ? Number(filter.to) : undefined);
+    chips.push({ label: t.createdFilter(days.from ? formatDate(days.from) : '', days.to ? formatDate(days.to) : ''), clear: { from: undefined, to: undefined } });
+  }
+  if (!chips.length) return null;
+  const remove = (clear: Partial<ChatFilter>) => c.router.navigate(inboxHref(chatId, { ...filter, ...clear }), true);
+  return (
+    <ul class="figure-filters" aria-label={t.figureFilters}>
+      {chips.map((chip) => (
+        <li key={chip.label} class="chip">
+          <span>{chip.label}</span>
+          <button type="button" aria-label={t.removeFilter(chip.label)} onClick={() => remove(chip.clear)}>
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
