@@ -25,6 +25,13 @@ export function parseArgs(argv) {
 }
 
 /**
+ * The untraced boot ratio to the minimal widget a run may not exceed. Loose on purpose: a smoke run
+ * has two rounds on whatever machine runs the tests; it catches a boot that has grown, not a
+ * few milliseconds.
+ */
+export const BOOT_RATIO_BOUND = 2;
+
+/**
  * What keeps a run from being a complete, honest table: figures without a value, failed rounds,
  * lost or duplicated messages. Empty when all is well.
  */
@@ -35,6 +42,10 @@ export function problems(results) {
   else {
     for (const f of browser.failures || []) found.push(`browser round ${f.round} failed: ${f.error}`);
     for (const s of browser.summary || []) if (!s.n || s.median == null || Number.isNaN(s.median)) found.push(`browser: no value for "${s.label}"`);
+    const ratio = (browser.summary || []).find((s) => s.key === 'feltRatio');
+    if (ratio && ratio.median > BOOT_RATIO_BOUND) {
+      found.push(`browser: boot takes ${ratio.median.toFixed(2)}× the minimal widget's main thread, over the bound of ${BOOT_RATIO_BOUND}×`);
+    }
   }
   const server = results.server;
   if (!server) found.push('server: no results');

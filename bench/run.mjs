@@ -99,7 +99,7 @@ function sizesTable(sizes) {
 
 /** Rows of `{ label, unit, n, median, p25, p75, min, max }`, as both bench parts may report. */
 function summaryTable(title, summary) {
-  const digits = (unit) => (unit === '' ? 4 : unit === 'count' ? 1 : 1);
+  const digits = (unit) => (unit === '' ? 4 : unit === '×' ? 2 : 1);
   return table(title, ['figure', 'unit', 'median', 'p25–p75', 'min–max', 'n'], summary.map((s) => [
     s.label, s.unit, num(s.median, digits(s.unit)), `${num(s.p25, digits(s.unit))}–${num(s.p75, digits(s.unit))}`, `${num(s.min, digits(s.unit))}–${num(s.max, digits(s.unit))}`, s.n,
   ]));
