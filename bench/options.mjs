@@ -2,22 +2,24 @@
 
 /** `--name value` pairs and bare flags into an object of numbers and booleans. */
 export function parseArgs(argv) {
-  const options = { quick: false, check: false, rounds: undefined, connections: undefined, seconds: undefined };
+  const options = { quick: false, check: false, peers: false, rounds: undefined, connections: undefined, seconds: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick') options.quick = true;
     else if (arg === '--check') options.check = true;
+    else if (arg === '--peers') options.peers = true;
     else if (['--rounds', '--connections', '--seconds'].includes(arg)) {
       const value = Number(argv[++i]);
       if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a positive whole number`);
       options[arg.slice(2)] = value;
-    } else throw new Error(`unknown argument ${arg} (expected --rounds N, --connections N, --seconds N, --quick, --check)`);
+    } else throw new Error(`unknown argument ${arg} (expected --rounds N, --connections N, --seconds N, --quick, --check, --peers)`);
   }
   // Without --quick, connections and seconds stay undefined unless given: the server part's own defaults apply.
   const defaults = options.quick ? { rounds: 2, connections: 20, seconds: 3 } : { rounds: 10 };
   return {
     quick: options.quick,
     check: options.check,
+    peers: options.peers,
     rounds: options.rounds ?? defaults.rounds,
     connections: options.connections ?? defaults.connections,
     seconds: options.seconds ?? defaults.seconds,

@@ -8,6 +8,7 @@ import { chromium } from 'playwright';
 import { summarize } from '../stats.mjs';
 import { mainThreadTime, markTime } from './attribute.mjs';
 import { EMBEDS, startHostPages } from './hostPages.mjs';
+import { PEERS, peerFigures, peerRound } from './peers.mjs';
 import { lateEmbed, PROBE } from './untraced.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -65,11 +66,12 @@ const withTimeout = (promise, ms, what) =>
 
 /**
  * Measures, over `rounds` fresh browser contexts with the CPU slowed `throttle` times, what the
- * SDK served by `serverUrl` adds to a host page at boot and when the messenger opens.
+ * SDK served by `serverUrl` adds to a host page at boot and when the messenger opens. With `peers`
+ * (peers.mjs `resolvePeers()`), each peer is embedded late the same way in every round too.
  * @example const results = await measureBrowser({ rounds: 10, serverUrl: 'http://127.0.0.1:8080', log: console.log })
  */
-export async function measureBrowser({ rounds = 10, throttle = 4, serverUrl, log = () => {} }) {
-  const host = await startHostPages({ serverUrl, distDir: DIST });
+export async function measureBrowser({ rounds = 10, throttle = 4, serverUrl, peers, log = () => {} }) {
+  const host = await startHostPages({ serverUrl, distDir: DIST, peers });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ARGS });
   const perRound = [];
   const failures = [];
@@ -77,9 +79,10 @@ export async function measureBrowser({ rounds = 10, throttle = 4, serverUrl, log
     for (let round = 1; round <= rounds; round++) {
       const started = Date.now();
       try {
-        const result = await withTimeout(measureRound(browser, host.url, throttle, round), ROUND_TIMEOUT, `round ${round}`);
+        const result = await withTimeout(measureRound(browser, host.url, throttle, round, !!peers), peers ? 2 * ROUND_TIMEOUT : ROUND_TIMEOUT, `round ${round}`);
         perRound.push(result);
-        log(`browser round ${round}/${rounds}: boot ${fmt(result.feltOurs)} ms added (minimal ${fmt(result.feltMinimal)}, ${result.feltRatio.toFixed(2)}×), open ${fmt(result.feltOpen)} ms, ${Date.now() - started} ms`);
+        const peerLog = peers ? `; ${PEERS.map((p) => `${p.label} ${fmt(result[`peer${p.key}Main`])}`).join(', ')}` : '';
+        log(`browser round ${round}/${rounds}: boot ${fmt(result.feltOurs)} ms added (minimal ${fmt(result.feltMinimal)}, ${result.feltRatio.toFixed(2)}×)${peerLog}, open ${fmt(result.feltOpen)} ms, ${Date.now() - started} ms`);
       } catch (error) {
         failures.push({ round, error: error.message });
         log(`browser round ${round}/${rounds} failed: ${error.message}`);
@@ -89,20 +92,27 @@ export async function measureBrowser({ rounds = 10, throttle = 4, serverUrl, log
     await browser.close().catch(() => {});
     await host.close();
   }
-  const summary = FIGURES.map(([key, label, unit]) => ({ key, label, unit, ...summarize(perRound.map((r) => r[key])) }));
-  return { chromium: browser.version(), rounds, throttle, hostUrl: host.url, summary, perRound, failures };
+  const figures = peers ? [...FIGURES, ...peerFigures()] : FIGURES;
+  const summary = figures.map(([key, label, unit]) => ({ key, label, unit, ...summarize(perRound.map((r) => r[key])) }));
+  const versions = peers && Object.fromEntries(Object.entries(peers).map(([id, p]) => [id, p.version]));
+  return { chromium: browser.version(), rounds, throttle, hostUrl: host.url, ...(peers && { peers: versions }), summary, perRound, failures };
 }
 
 const fmt = (n) => (n == null ? '–' : n.toFixed(1));
 
 /** The late-embed variants in an order that turns with the round, so none always goes first. */
-const turned = (round) => EMBEDS.map((_, i) => EMBEDS[(i + round) % EMBEDS.length]);
+const turned = (names, round) => names.map((_, i) => names[(i + round) % names.length]);
 
-async function measureFelt(browser, hostUrl, throttle, round) {
+async function measureFelt(browser, hostUrl, throttle, round, withPeers) {
   const felt = {};
-  for (const name of turned(round)) felt[name] = await lateEmbed(browser, `${hostUrl}/late.html`, name, throttle, { open: name === 'sdk' });
+  const names = withPeers ? [...EMBEDS, ...PEERS.map((p) => p.name)] : EMBEDS;
+  for (const name of turned(names, round)) {
+    const launcher = EMBEDS.includes(name) ? undefined : name;
+    felt[name] = await lateEmbed(browser, `${hostUrl}/late.html`, name, throttle, { open: name === 'sdk', launcher });
+  }
   const { noop, minimal, sdk } = felt;
   return {
+    ...(withPeers && peerRound(felt)),
     feltNoop: noop.added,
     feltMinimal: minimal.added,
     feltOurs: sdk.added,
@@ -119,8 +129,8 @@ async function measureFelt(browser, hostUrl, throttle, round) {
   };
 }
 
-async function measureRound(browser, hostUrl, throttle, round) {
-  const felt = await measureFelt(browser, hostUrl, throttle, round);
+async function measureRound(browser, hostUrl, throttle, round, withPeers) {
+  const felt = await measureFelt(browser, hostUrl, throttle, round, withPeers);
   const baseline = await loadPage(browser, `${hostUrl}/baseline.html`, throttle, { until: 'load' });
   const noop = await loadPage(browser, `${hostUrl}/noop.html`, throttle, { until: 'load', ours: /\/noop-sdk\.js$/ });
   const minimal = await loadPage(browser, `${hostUrl}/minimal.html`, throttle, { until: 'launcher', ours: /\/minimal-sdk\.js$/ });

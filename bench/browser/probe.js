@@ -3,6 +3,26 @@
 // scripts. It only listens: mutation and intersection observers wake it when something changes,
 // so it adds no frames, timers or forced layouts of its own to what is measured.
 (() => {
+  /**
+   * Each widget's launcher and where it is looked for (`window.__benchLauncher` names the one a
+   * page waits for, set by an init script before this one; ours otherwise): in the shadow roots the
+   * page's scripts attach (ours, PostHog's survey tab), in the document (PostHog conversations' button),
+   * or in the document of a child frame (Rocket.Chat: its loader adds an 86 px transparent iframe
+   * that is on screen at once, empty; the launcher is the app's chat button inside it, on screen in
+   * the top page's viewport once the app has rendered it). Only ours (shadow roots) is watched unless
+   * a peer is named, so our pages are observed exactly as before.
+   */
+  const LAUNCHERS = {
+    sangdam: { selector: 'button.launcher', in: 'shadow' },
+    posthogTab: { selector: 'button.ph-survey-widget-tab', in: 'shadow' },
+    posthogConversations: { selector: '#ph-conversations-widget-container button', in: 'document' },
+    rocketchat: { selector: 'button[class*="screen__chat-button"]', in: 'frame' },
+  };
+  const launcher = LAUNCHERS[window.__benchLauncher] || LAUNCHERS.sangdam;
+  let top = null;
+  try {
+    if (window.top !== window && window.top.__bench) top = window.top.__bench;
+  } catch {}
   const bench = (window.__bench = { longTasks: [], shifts: [], launcherAt: null, dialogAt: null, clickAt: null, waiting: {} });
   try {
     new PerformanceObserver((list) => {
@@ -18,6 +38,8 @@
   addEventListener('click', (e) => bench.clickAt === null && (bench.clickAt = e.timeStamp), true);
 
   const settle = (key, at) => {
+    // In a same-origin child frame: the top page's moment, on its clock.
+    if (top) return top.settle(key, at + performance.timeOrigin - window.top.performance.timeOrigin);
     if (bench[key] !== null) return;
     bench[key] = at;
     // A user-timing mark lands in a trace too: the end of the "until the launcher is visible" window.
@@ -27,6 +49,7 @@
   };
   // A dialog is usable once it shows a control to act on (its strings have arrived and it rendered).
   const usable = (el) => !el.matches('[role=dialog]') || !!el.querySelector('button, textarea, input');
+  // The implicit root: in a child frame, on screen means inside the frame's box and the top viewport.
   const onScreen = new IntersectionObserver((entries) => {
     for (const entry of entries) {
       const el = entry.target;
@@ -40,13 +63,16 @@
   }
   const watched = new WeakSet();
   function scan(root) {
-    for (const el of root.querySelectorAll('button.launcher, [role=dialog]')) {
+    for (const el of root.querySelectorAll(`${launcher.selector}, [role=dialog]`)) {
       if (!watched.has(el)) {
         watched.add(el);
         onScreen.observe(el);
       } else check(el, performance.now());
     }
   }
+  bench.settle = settle;
+  const watchDocument = launcher.in === 'document' ? !top : launcher.in === 'frame' ? !!top : false;
+  if (watchDocument) new MutationObserver(() => scan(document)).observe(document, { childList: true, subtree: true });
   // Every shadow root the page's scripts attach is watched for the launcher and the dialog.
   const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {

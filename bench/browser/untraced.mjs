@@ -38,12 +38,15 @@ function countBytes(cdp) {
 
 /**
  * Loads the late-embed page in a fresh context, lets it settle, adds the script `name`
- * (`noop`, `minimal` or `sdk`) and measures what it adds; with `open`, then clicks the launcher.
+ * (`noop`, `minimal`, `sdk` or a peer's, peers.mjs) and measures what it adds; with `open`, then
+ * clicks the launcher. `launcher` names the launcher the probe waits for (probe.js LAUNCHERS),
+ * ours by default.
  * @example await lateEmbed(browser, `${host}/late.html`, 'sdk', 4, { open: true })
  */
-export async function lateEmbed(browser, url, name, throttle, { open = false } = {}) {
+export async function lateEmbed(browser, url, name, throttle, { open = false, launcher } = {}) {
   const context = await browser.newContext();
   try {
+    if (launcher) await context.addInitScript(`window.__benchLauncher = ${JSON.stringify(launcher)};`);
     await context.addInitScript(PROBE);
     const page = await context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT);
