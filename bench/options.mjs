@@ -2,27 +2,36 @@
 
 /** `--name value` pairs and bare flags into an object of numbers and booleans. */
 export function parseArgs(argv) {
-  const options = { quick: false, check: false, rounds: undefined, connections: undefined, seconds: undefined };
+  const options = { quick: false, check: false, peers: false, rounds: undefined, connections: undefined, seconds: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick') options.quick = true;
     else if (arg === '--check') options.check = true;
+    else if (arg === '--peers') options.peers = true;
     else if (['--rounds', '--connections', '--seconds'].includes(arg)) {
       const value = Number(argv[++i]);
       if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a positive whole number`);
       options[arg.slice(2)] = value;
-    } else throw new Error(`unknown argument ${arg} (expected --rounds N, --connections N, --seconds N, --quick, --check)`);
+    } else throw new Error(`unknown argument ${arg} (expected --rounds N, --connections N, --seconds N, --quick, --check, --peers)`);
   }
   // Without --quick, connections and seconds stay undefined unless given: the server part's own defaults apply.
   const defaults = options.quick ? { rounds: 2, connections: 20, seconds: 3 } : { rounds: 10 };
   return {
     quick: options.quick,
     check: options.check,
+    peers: options.peers,
     rounds: options.rounds ?? defaults.rounds,
     connections: options.connections ?? defaults.connections,
     seconds: options.seconds ?? defaults.seconds,
   };
 }
+
+/**
+ * The untraced boot ratio to the minimal widget a run may not exceed. Loose on purpose: a smoke run
+ * has two rounds on whatever machine runs the tests; it catches a boot that has grown, not a
+ * few milliseconds.
+ */
+export const BOOT_RATIO_BOUND = 2;
 
 /**
  * What keeps a run from being a complete, honest table: figures without a value, failed rounds,
@@ -35,6 +44,10 @@ export function problems(results) {
   else {
     for (const f of browser.failures || []) found.push(`browser round ${f.round} failed: ${f.error}`);
     for (const s of browser.summary || []) if (!s.n || s.median == null || Number.isNaN(s.median)) found.push(`browser: no value for "${s.label}"`);
+    const ratio = (browser.summary || []).find((s) => s.key === 'feltRatio');
+    if (ratio && ratio.median > BOOT_RATIO_BOUND) {
+      found.push(`browser: boot takes ${ratio.median.toFixed(2)}× the minimal widget's main thread, over the bound of ${BOOT_RATIO_BOUND}×`);
+    }
   }
   const server = results.server;
   if (!server) found.push('server: no results');

@@ -2,7 +2,12 @@
 // then, when present, the server under load (bench/server). Expects `npm run build` to have run;
 // starts its own server on a free loopback port with a fresh data directory and stops it after.
 //
-//   node bench/run.mjs [--rounds N] [--connections N] [--seconds N] [--quick] [--check]
+//   node bench/run.mjs [--rounds N] [--connections N] [--seconds N] [--quick] [--check] [--peers]
+//
+// --peers also embeds other widgets (PostHog's surveys tab and conversations, Rocket.Chat Livechat)
+// the same way in every browser round and prints them beside ours; they come from the project's
+// devDependencies, or from BENCH_PEERS_DIR (a directory whose node_modules has them). See
+// bench/browser/peers.mjs for how each is booted and what is mocked.
 //
 // --quick is a smoke run (2 rounds, 20 connections, 3 s) and writes bench/results-quick.json;
 // a full run writes bench/results.json. --check exits non-zero when a figure is missing, a round
@@ -99,7 +104,7 @@ function sizesTable(sizes) {
 
 /** Rows of `{ label, unit, n, median, p25, p75, min, max }`, as both bench parts may report. */
 function summaryTable(title, summary) {
-  const digits = (unit) => (unit === '' ? 4 : unit === 'count' ? 1 : 1);
+  const digits = (unit) => (unit === '' ? 4 : unit === '×' ? 2 : 1);
   return table(title, ['figure', 'unit', 'median', 'p25–p75', 'min–max', 'n'], summary.map((s) => [
     s.label, s.unit, num(s.median, digits(s.unit)), `${num(s.p25, digits(s.unit))}–${num(s.p75, digits(s.unit))}`, `${num(s.min, digits(s.unit))}–${num(s.max, digits(s.unit))}`, s.n,
   ]));
@@ -117,6 +122,8 @@ async function main() {
   results.sizes = SIZES.map(([name, files]) => ({ name, ...measure(files) }));
   console.log(sizesTable(results.sizes));
 
+  // Found before anything starts, so a missing peer package fails at once with what to install.
+  const peers = options.peers ? (await import('./browser/peers.mjs')).resolvePeers() : undefined;
   const server = await startServer();
   const stopOnSignal = () => server.stop().finally(() => process.exit(130));
   process.once('SIGINT', stopOnSignal);
@@ -126,9 +133,15 @@ async function main() {
     const { measureBrowser } = await import('./browser/measure.mjs');
     console.log(`\nBrowser: ${options.rounds} rounds, CPU throttled 4×, server ${server.url}`);
     const browserStarted = Date.now();
-    results.browser = await measureBrowser({ rounds: options.rounds, throttle: 4, serverUrl: server.url, log });
+    results.browser = await measureBrowser({ rounds: options.rounds, throttle: 4, serverUrl: server.url, peers, log });
     results.browser.seconds = (Date.now() - browserStarted) / 1000;
     console.log(summaryTable(`Browser (Chromium ${results.browser.chromium}, ${results.browser.perRound.length}/${options.rounds} rounds, ${results.browser.seconds.toFixed(0)} s)`, results.browser.summary));
+    if (peers) {
+      const { comparison } = await import('./browser/peers.mjs');
+      const versions = `posthog-js ${peers.posthog.version}, @rocket.chat/livechat ${peers.rocketchat.version}`;
+      console.log(table(`Late embed beside peers (medians, untraced, 4× throttling; ${versions})`, ['widget', 'main thread added (ms)', 'bytes before launcher (KB)', 'long tasks'],
+        comparison(results.browser.summary).map((r) => [r.label, num(r.main), num(r.bytes), num(r.longTasks)])));
+    }
     if (results.browser.failures.length) console.log(`failed rounds: ${results.browser.failures.map((f) => `${f.round} (${f.error})`).join('; ')}`);
 
     const serverPart = join(ROOT, 'bench/server/measure.mjs');

@@ -54,6 +54,16 @@ describe('the benchmark host pages', () => {
     expect(pages.minimal).toMatch(/src\s*=\s*["']\/minimal-sdk\.js["']/);
   });
 
+  it('derive a late-embed page: the page without SDK that adds any of the three scripts when asked', () => {
+    const pages = pageVariants(html("(function(){ var s = document.createElement('script'); s.src = '/sdk.js'; })();"), 'http://api.test');
+    expect(pages.late.replace(/<script>window\.__embed[\s\S]*?<\/script>/, '').replace(/\n<\/body>/, '</body>')).toBe(pages.baseline);
+    const embeds = JSON.parse(/textContent=(\{[\s\S]*?\})\[name\]/.exec(pages.late)[1]);
+    expect(Object.keys(embeds)).toEqual(['noop', 'minimal', 'sdk']);
+    expect(embeds.sdk).toContain("apiBase: 'http://api.test'");
+    expect(embeds.noop).toContain('/noop-sdk.js');
+    expect(embeds.minimal).toContain('/minimal-sdk.js');
+  });
+
   it('refuse a page whose snippet they cannot find', () => {
     expect(() => pageVariants('<html><body>no snippet</body></html>', 'http://api.test')).toThrow(/no longer has the snippet/);
   });

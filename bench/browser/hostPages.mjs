@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { PEERS, peerResponse } from './peers.mjs';
 
 /** Drains the snippet's queue and does nothing else: the floor any script tag costs. */
 const NOOP_SDK = '(function(){var w=window;w.ChannelIO=function(){};})();\n';
@@ -45,28 +47,45 @@ const SNIPPET = /\s*<!-- Sangdam:[^>]*-->\s*<script>[\s\S]*?ChannelIO\('boot'[\s
  */
 const SDK_SRC = /(\.src\s*=\s*)(["'])\.?\/sdk\.js\2/;
 
-/** The variants of the page the Sangdam server serves at `/`. */
-export function pageVariants(html, serverUrl) {
+/** The scripts a late embed can add, by the name `__embed(name)` takes. */
+export const EMBEDS = ['noop', 'minimal', 'sdk'];
+
+/**
+ * The variants of the page the Sangdam server serves at `/`: loading each script with the page,
+ * and `late`, the page without any script that adds one of them when `__embed(name)` is called,
+ * so a measurement can start once the page's own loading is over. `more` adds embeds by name
+ * (the peers' snippets, peers.mjs), offered by the late page beside ours.
+ */
+export function pageVariants(html, serverUrl, more = {}) {
   if (!SNIPPET.test(html) || !SDK_SRC.test(html)) throw new Error('the demo page no longer has the snippet this benchmark rewrites');
   const withSdk = html.replace("ChannelIO('boot', {", `ChannelIO('boot', { apiBase: '${serverUrl}',`);
-  return {
+  const pages = {
     baseline: html.replace(SNIPPET, ''),
     sdk: withSdk,
     noop: withSdk.replace(SDK_SRC, '$1$2/noop-sdk.js$2'),
     minimal: withSdk.replace(SDK_SRC, '$1$2/minimal-sdk.js$2'),
   };
+  const code = (page) => /<script>([\s\S]*?ChannelIO\('boot'[\s\S]*?)<\/script>/.exec(page.match(SNIPPET)[0])[1];
+  const embeds = { ...Object.fromEntries(EMBEDS.map((name) => [name, code(pages[name])])), ...more };
+  // The same inline script element the snippet is, added to a page that has finished loading.
+  const embed = `<script>window.__embed=function(name){var s=document.createElement('script');s.textContent=${JSON.stringify(embeds).replace(/</g, '\\u003c')}[name];document.body.appendChild(s)}</script>`;
+  return { ...pages, late: pages.baseline.replace('</body>', `${embed}\n</body>`) };
 }
 
-/** Starts the host site on 127.0.0.1 with a free port; `close()` stops it. */
-export async function startHostPages({ serverUrl, distDir }) {
+/**
+ * Starts the host site on 127.0.0.1 with a free port; `close()` stops it. With `peers` (the
+ * installed peers, peers.mjs `resolvePeers()`), it also serves their files and mocks their APIs.
+ */
+export async function startHostPages({ serverUrl, distDir, peers }) {
   const html = await (await fetch(`${serverUrl}/`)).text();
-  const pages = pageVariants(html, serverUrl);
+  const pages = pageVariants(html, serverUrl, peers ? Object.fromEntries(PEERS.map((p) => [p.name, p.embed])) : {});
   const bundle = (name) => readFileSync(join(distDir, name));
   const files = {
     '/baseline.html': ['text/html; charset=utf-8', pages.baseline],
     '/sdk.html': ['text/html; charset=utf-8', pages.sdk],
     '/noop.html': ['text/html; charset=utf-8', pages.noop],
     '/minimal.html': ['text/html; charset=utf-8', pages.minimal],
+    '/late.html': ['text/html; charset=utf-8', pages.late],
     '/sdk.js': ['text/javascript; charset=utf-8', bundle('sdk.js')],
     '/messenger.js': ['text/javascript; charset=utf-8', bundle('messenger.js')],
     '/messenger.en.js': ['text/javascript; charset=utf-8', bundle('messenger.en.js')],
@@ -79,12 +98,36 @@ export async function startHostPages({ serverUrl, distDir }) {
     '/noop-sdk.js': ['text/javascript; charset=utf-8', NOOP_SDK],
     '/minimal-sdk.js': ['text/javascript; charset=utf-8', MINIMAL_SDK],
   };
+  // Compressed once, as a site's CDN serves them: what a visitor downloads is the gzip size.
+  const gzipped = Object.fromEntries(Object.entries(files).map(([path, [, body]]) => [path, gzipSync(body, { level: 9 })]));
   const server = createServer((request, response) => {
-    const file = files[new URL(request.url, 'http://host').pathname];
+    const path = new URL(request.url, 'http://host').pathname;
+    let file = files[path];
+    if (!file && peers) {
+      const answer = peerResponse(peers, path);
+      // Unknown peer paths get an empty answer at once, so nothing waits on the network.
+      if (answer && !answer.body) {
+        request.resume();
+        return response.writeHead(answer.status, { 'Access-Control-Allow-Origin': '*' }).end();
+      }
+      // Each peer path always gets the same answer: kept, and compressed once, like ours.
+      if (answer) {
+        file = files[path] = [answer.type, answer.body];
+        gzipped[path] = gzipSync(answer.body, { level: 9 });
+      }
+    }
     if (!file) return response.writeHead(404).end();
-    response.writeHead(200, { 'Content-Type': file[0], 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin': '*' });
+    request.resume();
+    const headers = { 'Content-Type': file[0], 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin': '*', Vary: 'Accept-Encoding' };
+    if (/\bgzip\b/.test(request.headers['accept-encoding'] || '')) {
+      response.writeHead(200, { ...headers, 'Content-Encoding': 'gzip' });
+      return response.end(gzipped[path]);
+    }
+    response.writeHead(200, headers);
     response.end(file[1]);
   });
+  // No WebSocket here: an upgrade (Rocket.Chat's realtime connection) is refused at once.
+  server.on('upgrade', (_request, socket) => socket.destroy());
   await new Promise((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}`;
   return {

@@ -1,31 +1,48 @@
 // The browser half of `npm run bench`: what the SDK costs the page that hosts it, in real
-// Chromium with a throttled CPU, against a do-nothing script of the same delivery and a page
-// without any script. Each figure is a median over rounds with its spread.
-import { readFileSync } from 'node:fs';
+// Chromium with a throttled CPU, against a do-nothing script and the least possible widget of the
+// same delivery. Each round measures them untraced, side by side in an order that turns round by
+// round (untraced.mjs): what the page feels. Then one traced load of each page shows where the
+// time goes. Each figure is a median over rounds with its spread.
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import { summarize } from '../stats.mjs';
 import { mainThreadTime, markTime } from './attribute.mjs';
-import { startHostPages } from './hostPages.mjs';
+import { EMBEDS, startHostPages } from './hostPages.mjs';
+import { PEERS, peerFigures, peerRound } from './peers.mjs';
+import { lateEmbed, PROBE } from './untraced.mjs';
 
-const PROBE = readFileSync(fileURLToPath(new URL('./probe.js', import.meta.url)), 'utf8');
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--js-flags=--expose-gc', '--enable-precise-memory-info',
 ];
-// The .stack category gives style, layout, request and socket events the stack that caused them,
-// which is how a microtask continuation (a fetch's `then`) is traced back to its script.
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.stack', 'v8.execute', 'v8', 'blink.user_timing'];
+// Without the `.stack` category: it captures a JS stack at every timer, request and style
+// invalidation, which costs the traced page milliseconds of its own. Tasks without a URL (a
+// fetch's continuation) are then not attributed: the traced figures are a lower bound, used to see
+// where time goes, never to compare.
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing'];
 const LAUNCHER_MARK = 'sangdam-bench:launcher-visible';
 const IDLE_MS = 1000;
 const STEP_TIMEOUT = 15_000;
-const ROUND_TIMEOUT = 60_000;
+const ROUND_TIMEOUT = 120_000;
 
 /** Figures of the table, in order: key in a round's result, label, unit. */
 export const FIGURES = [
-  ['bootOurs', 'boot: main thread, sdk.js, until launcher visible', 'ms'],
+  ['feltNoop', 'boot, untraced: main thread added, do-nothing script', 'ms'],
+  ['feltMinimal', 'boot, untraced: main thread added, minimal widget', 'ms'],
+  ['feltOurs', 'boot, untraced: main thread added, sdk.js', 'ms'],
+  ['feltRatio', 'boot, untraced: sdk.js ÷ minimal widget (paired)', '×'],
+  ['feltGap', 'boot, untraced: sdk.js − minimal widget (paired)', 'ms'],
+  ['feltToLauncher', 'boot, untraced: embed → launcher visible', 'ms'],
+  ['feltLongTasks', 'boot, untraced: long tasks, sdk.js', 'count'],
+  ['feltCls', 'boot, untraced: CLS, sdk.js', ''],
+  ['feltBytesMinimal', 'boot: bytes before the launcher, minimal widget', 'KB'],
+  ['feltBytesOurs', 'boot: bytes before the launcher, sdk.js', 'KB'],
+  ['feltOpen', 'open, untraced: click → messenger usable', 'ms'],
+  ['feltOpenMain', 'open, untraced: main thread added', 'ms'],
+  ['feltOpenBytes', 'open: bytes downloaded', 'KB'],
+  ['bootOurs', 'boot, traced: main thread, sdk.js, until launcher visible', 'ms'],
   ['bootNoop', 'boot: main thread, noop-sdk.js (floor)', 'ms'],
   ['bootOverFloor', 'boot: sdk.js minus floor', 'ms'],
   ['bootMinimal', 'boot: main thread, minimal widget (storage, request, button)', 'ms'],
@@ -49,11 +66,12 @@ const withTimeout = (promise, ms, what) =>
 
 /**
  * Measures, over `rounds` fresh browser contexts with the CPU slowed `throttle` times, what the
- * SDK served by `serverUrl` adds to a host page at boot and when the messenger opens.
+ * SDK served by `serverUrl` adds to a host page at boot and when the messenger opens. With `peers`
+ * (peers.mjs `resolvePeers()`), each peer is embedded late the same way in every round too.
  * @example const results = await measureBrowser({ rounds: 10, serverUrl: 'http://127.0.0.1:8080', log: console.log })
  */
-export async function measureBrowser({ rounds = 10, throttle = 4, serverUrl, log = () => {} }) {
-  const host = await startHostPages({ serverUrl, distDir: DIST });
+export async function measureBrowser({ rounds = 10, throttle = 4, serverUrl, peers, log = () => {} }) {
+  const host = await startHostPages({ serverUrl, distDir: DIST, peers });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ARGS });
   const perRound = [];
   const failures = [];
@@ -61,9 +79,10 @@ export async function measureBrowser({ rounds = 10, throttle = 4, serverUrl, log
     for (let round = 1; round <= rounds; round++) {
       const started = Date.now();
       try {
-        const result = await withTimeout(measureRound(browser, host.url, throttle), ROUND_TIMEOUT, `round ${round}`);
+        const result = await withTimeout(measureRound(browser, host.url, throttle, round, !!peers), peers ? 2 * ROUND_TIMEOUT : ROUND_TIMEOUT, `round ${round}`);
         perRound.push(result);
-        log(`browser round ${round}/${rounds}: boot ${fmt(result.bootOurs)} ms (floor ${fmt(result.bootNoop)}), open ${fmt(result.openOurs)} ms, ${Date.now() - started} ms`);
+        const peerLog = peers ? `; ${PEERS.map((p) => `${p.label} ${fmt(result[`peer${p.key}Main`])}`).join(', ')}` : '';
+        log(`browser round ${round}/${rounds}: boot ${fmt(result.feltOurs)} ms added (minimal ${fmt(result.feltMinimal)}, ${result.feltRatio.toFixed(2)}×)${peerLog}, open ${fmt(result.feltOpen)} ms, ${Date.now() - started} ms`);
       } catch (error) {
         failures.push({ round, error: error.message });
         log(`browser round ${round}/${rounds} failed: ${error.message}`);
@@ -73,18 +92,51 @@ export async function measureBrowser({ rounds = 10, throttle = 4, serverUrl, log
     await browser.close().catch(() => {});
     await host.close();
   }
-  const summary = FIGURES.map(([key, label, unit]) => ({ key, label, unit, ...summarize(perRound.map((r) => r[key])) }));
-  return { chromium: browser.version(), rounds, throttle, hostUrl: host.url, summary, perRound, failures };
+  const figures = peers ? [...FIGURES, ...peerFigures()] : FIGURES;
+  const summary = figures.map(([key, label, unit]) => ({ key, label, unit, ...summarize(perRound.map((r) => r[key])) }));
+  const versions = peers && Object.fromEntries(Object.entries(peers).map(([id, p]) => [id, p.version]));
+  return { chromium: browser.version(), rounds, throttle, hostUrl: host.url, ...(peers && { peers: versions }), summary, perRound, failures };
 }
 
 const fmt = (n) => (n == null ? '–' : n.toFixed(1));
 
-async function measureRound(browser, hostUrl, throttle) {
+/** The late-embed variants in an order that turns with the round, so none always goes first. */
+const turned = (names, round) => names.map((_, i) => names[(i + round) % names.length]);
+
+async function measureFelt(browser, hostUrl, throttle, round, withPeers) {
+  const felt = {};
+  const names = withPeers ? [...EMBEDS, ...PEERS.map((p) => p.name)] : EMBEDS;
+  for (const name of turned(names, round)) {
+    const launcher = EMBEDS.includes(name) ? undefined : name;
+    felt[name] = await lateEmbed(browser, `${hostUrl}/late.html`, name, throttle, { open: name === 'sdk', launcher });
+  }
+  const { noop, minimal, sdk } = felt;
+  return {
+    ...(withPeers && peerRound(felt)),
+    feltNoop: noop.added,
+    feltMinimal: minimal.added,
+    feltOurs: sdk.added,
+    feltRatio: sdk.added / minimal.added,
+    feltGap: sdk.added - minimal.added,
+    feltToLauncher: sdk.toLauncher,
+    feltLongTasks: sdk.longTasks,
+    feltCls: sdk.cls,
+    feltBytesMinimal: minimal.bytes / 1024,
+    feltBytesOurs: sdk.bytes / 1024,
+    feltOpen: sdk.open.toDialog,
+    feltOpenMain: sdk.open.added,
+    feltOpenBytes: sdk.open.bytes / 1024,
+  };
+}
+
+async function measureRound(browser, hostUrl, throttle, round, withPeers) {
+  const felt = await measureFelt(browser, hostUrl, throttle, round, withPeers);
   const baseline = await loadPage(browser, `${hostUrl}/baseline.html`, throttle, { until: 'load' });
   const noop = await loadPage(browser, `${hostUrl}/noop.html`, throttle, { until: 'load', ours: /\/noop-sdk\.js$/ });
   const minimal = await loadPage(browser, `${hostUrl}/minimal.html`, throttle, { until: 'launcher', ours: /\/minimal-sdk\.js$/ });
   const sdk = await loadPage(browser, `${hostUrl}/sdk.html`, throttle, { until: 'launcher', ours: /\/sdk\.js$/, open: true });
   return {
+    ...felt,
     bootOurs: sdk.ours,
     bootNoop: noop.ours,
     bootOverFloor: sdk.ours - noop.ours,
@@ -132,7 +184,8 @@ async function loadPage(browser, url, throttle, { until, ours, open }) {
       const page1 = await page.evaluate(() => {
         const b = window.__bench;
         const sdk = performance.getEntriesByType('resource').find((e) => /\/sdk\.js$/.test(e.name));
-        return { longTasks: b.longTasks.slice(), cls: b.cls, sdkRequestStart: sdk ? sdk.startTime : null };
+        const seen = b.since(0);
+        return { longTasks: seen.longTasks, cls: seen.cls, sdkRequestStart: sdk ? sdk.startTime : null };
       });
       const heap = await page.evaluate(() => {
         window.gc();
