@@ -1,6 +1,6 @@
 /**
  * Satisfaction statistics over a channel's surveys (SPEC §3, beyond the seed): how many were
- * sent, how many answered, the response rate, the average score and, per scale, how the scores
+ * sent, how many answered, how many the customer skipped (declined), the response rate, the average score and, per scale, how the scores
  * are spread. A survey counts from the moment it is posted, answered or not.
  */
 import { SCALES } from '../../../src/shared/csat/index.ts';
@@ -28,9 +28,11 @@ export function summarizeSurveys(counts: readonly SurveyCount[]): CsatStats {
 function summary(counts: readonly SurveyCount[]): CsatSummary {
   let sent = 0;
   let answered = 0;
+  let declined = 0;
   let total = 0;
-  for (const { score, count } of counts) {
+  for (const { score, count, declined: skipped } of counts) {
     sent += count;
+    if (skipped) declined += count;
     if (score === null) continue;
     answered += count;
     total += score * count;
@@ -38,6 +40,7 @@ function summary(counts: readonly SurveyCount[]): CsatSummary {
   return {
     sent,
     answered,
+    declined,
     responseRate: sent === 0 ? 0 : answered / sent,
     average: answered === 0 ? null : Math.round((total / answered) * 100) / 100,
   };

@@ -130,6 +130,8 @@ export interface SurveyRecord {
    */
   tokenHash: string;
   createdAt: number;
+  /** When the customer skipped it; null (or absent, on a survey not read back) while not skipped. */
+  skippedAt?: number | null;
 }
 
 /** Surveys posted in `from ≤ postedAt < to` (ms); an absent bound is open. */
@@ -138,10 +140,12 @@ export interface SurveyRange {
   to?: number;
 }
 
-/** How many surveys of one scale got one score (`null`: not answered). */
+/** How many surveys of one scale got one score (`null`: not answered), and whether they were skipped. */
 export interface SurveyCount {
   scale: Scale;
   score: Score | null;
+  /** Skipped by the customer (declined); absent reads as false. */
+  declined?: boolean;
   count: number;
 }
 

@@ -146,6 +146,10 @@ export interface StoreTx {
   countSurveys(channelId: string, range: SurveyRange): Promise<SurveyCount[]>;
   findAnswerById(answerId: string): Promise<CsatAnswerRecord | null>;
   insertAnswer(answer: CsatAnswerRecord): Promise<void>;
+  /** Records that the customer skipped the survey (it then takes no answer). */
+  skipSurvey(messageId: string, skippedAt: number): Promise<void>;
+  /** Sets the comment of the survey's stored answer, which had none. */
+  addAnswerComment(messageId: string, comment: string): Promise<void>;
 
   /** Reserves the next event seq, so a message can carry the seq of the event that announces it. */
   nextEventSeq(): Promise<number>;

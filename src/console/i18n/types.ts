@@ -124,6 +124,8 @@ export interface ConsoleStrings {
   scale: string;
   scaleName: (points: number) => string;
   required: string;
+  commentRequired: string;
+  commentRequiredHint: string;
   askComment: string;
   question: string;
   conditions: string;
@@ -158,6 +160,7 @@ export interface ConsoleStrings {
   overall: string;
   sent: string;
   answered: string;
+  declined: string;
   responseRate: string;
   average: string;
   score: string;

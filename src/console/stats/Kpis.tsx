@@ -2,7 +2,7 @@ import type { CsatSummary } from '../../shared/managerApi';
 import { useConsole } from '../context';
 import { formatAverage, formatPercent, ratio } from '../format/formatNumber';
 
-/** Sent, answered, response rate (answered / sent) and average score, as a description list. */
+/** Sent, answered, skipped (declined), response rate (answered / sent) and average score, as a description list. */
 export function Kpis({ counts }: { counts: CsatSummary }) {
   const c = useConsole();
   const t = c.t.value;
@@ -17,6 +17,10 @@ export function Kpis({ counts }: { counts: CsatSummary }) {
       <div>
         <dt>{t.answered}</dt>
         <dd>{number.format(counts.answered)}</dd>
+      </div>
+      <div>
+        <dt>{t.declined}</dt>
+        <dd>{number.format(counts.declined ?? 0)}</dd>
       </div>
       <div>
         <dt>{t.responseRate}</dt>

@@ -1,3 +1,4 @@
 export * from './scale';
 export * from './settings';
 export * from './surveyApplies';
+export * from './surveyHoldsChat';

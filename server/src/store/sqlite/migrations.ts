@@ -286,6 +286,12 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX chats_user_goal ON chats(user_id) WHERE goal_deadline IS NOT NULL;
     `,
   },
+  {
+    id: 11,
+    name: 'surveys the customer skipped',
+    // NULL for every survey posted before: none of them was skippable on the server then.
+    sql: `ALTER TABLE csat_surveys ADD COLUMN skipped_at INTEGER;`,
+  },
 ];
 
 /** Brings the schema up to date (tests may stop after migration `until`); safe to call on every start. */
