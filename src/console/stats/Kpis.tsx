@@ -18,10 +18,13 @@ export function Kpis({ counts }: { counts: CsatSummary }) {
         <dt>{t.answered}</dt>
         <dd>{number.format(counts.answered)}</dd>
       </div>
-      <div>
-        <dt>{t.declined}</dt>
-        <dd>{number.format(counts.declined ?? 0)}</dd>
-      </div>
+      {/* A server from before skips were recorded does not count them: nothing shown then, not a 0. */}
+      {counts.declined !== undefined && (
+        <div>
+          <dt>{t.declined}</dt>
+          <dd>{number.format(counts.declined)}</dd>
+        </div>
+      )}
       <div>
         <dt>{t.responseRate}</dt>
         <dd>{formatPercent(ratio(counts.answered, counts.sent), language)}</dd>
