@@ -11,7 +11,8 @@ export const BUDGETS = [
   // The messenger carries both paging (more chats, earlier messages) and the composer's drafts with
   // the new chat's first message in the persistent outbox; the survey's answer box already waits in
   // survey.js. Together they need 16.12 KB, every part of it used by the first open; the composer
-  // giving way to a required survey (and its two answer-box calls) brings it to 16.23 KB.
+  // giving way to a required survey, its two answer-box calls and a survey copy never replaced
+  // by an older one bring it to 16.25 KB (16,639 of 16,640 bytes): the next addition must make room.
   { name: 'messenger chunk', files: ['dist/messenger.js'], limit: 16.25 * 1024 },
   // Loaded with the messenger: the strings of the customer's language, one file each.
   { name: 'messenger strings, en', files: ['dist/messenger.en.js'], limit: 1024 },

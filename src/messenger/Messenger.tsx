@@ -56,7 +56,7 @@ export function Messenger() {
       <Header />
       {!m.online.value && <p class="off">{m.t.reconnecting}</p>}
       {view === 'home' ? <ChatList /> : <Thread />}
-      {view !== 'home' && (held ? <p class="note held">{m.t.surveyFirst}</p> : <Composer />)}
+      {view !== 'home' && (held ? <p class="note">{m.t.surveyFirst}</p> : <Composer />)}
       <Announcer />
     </div>
   );

@@ -123,6 +123,16 @@ describe('the survey in the thread', () => {
     expect($('.cs')?.textContent).toContain('Thank you!');
   });
 
+  it('keeps the commented or skipped copy when an older copy arrives later', async () => {
+    const asked = surveyed({ comment: true });
+    await flush();
+    const scored = { ...asked, form: { ...asked.form!, answer: { score: 4 as const, comment: null, answeredAt: 2 } } };
+    ui.fake.deliver({ ...asked, form: { ...scored.form, answer: { ...scored.form.answer, comment: 'Kind' } } });
+    ui.fake.deliver(scored);
+    await flush();
+    expect($('.cs .cs-c')?.textContent).toBe('Kind');
+  });
+
   it('announces a new survey in the live region', async () => {
     start([chat('c1', null)], { c1: [] });
     ui.view!.show({ chatId: 'c1' });
@@ -154,14 +164,14 @@ describe('the survey in the thread', () => {
     const asked = surveyed({ required: true });
     await flush();
     expect($('#sd-input')).toBeNull();
-    expect($('.note.held')?.textContent).toBe('Please answer the survey above to keep writing.');
+    expect($('.panel > .note')?.textContent).toBe('Please answer the survey above to keep writing.');
     expect(focused()).toBe(radios()[0]);
     radios()[2].click();
     await flush();
     expect($('#sd-input')).toBeNull();
     ui.fake.acknowledgeAnswer(asked.id);
     await flush();
-    expect($('.note.held')).toBeNull();
+    expect($('.panel > .note')).toBeNull();
     expect(focused()).toBe($('#sd-input'));
   });
 

@@ -65,6 +65,7 @@ export const en: ConsoleStrings = {
   copied: 'Copied.',
   survey: 'Satisfaction survey',
   notAnswered: 'Not answered yet.',
+  skippedSurvey: 'Skipped by the customer.',
   answer: (label, score) => `${label} (${score} of 5)`,
   comment: 'Comment',
   newMessage: (name, text) => `New message from ${name}: ${text}`,

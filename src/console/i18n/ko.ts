@@ -65,6 +65,7 @@ export const ko: ConsoleStrings = {
   copied: '복사했어요.',
   survey: '상담 만족도 조사',
   notAnswered: '아직 응답하지 않았어요.',
+  skippedSurvey: '고객이 건너뛰었습니다.',
   answer: (label, score) => `${label} (5점 중 ${score}점)`,
   comment: '의견',
   newMessage: (name, text) => `${name}님의 새 메시지: ${text}`,

@@ -77,6 +77,7 @@ export interface ConsoleStrings {
   copied: string;
   survey: string;
   notAnswered: string;
+  skippedSurvey: string;
   answer: (label: string, score: number) => string;
   comment: string;
   newMessage: (name: string, text: string) => string;

@@ -6,5 +6,5 @@ import type { CsatForm } from '../types';
  * The server refuses a message on the same rule, so a stale client cannot get round it.
  * @example surveyHoldsChat(message.form) // true: required and not answered yet
  */
-export const surveyHoldsChat = (form: CsatForm | undefined | null): boolean =>
-  !!form && form.required && !form.skippedAt && (!form.answer || (!!form.commentRequired && form.comment && !form.answer.comment));
+export const surveyHoldsChat = (form?: CsatForm | null): boolean =>
+  !!form?.required && !form.skippedAt && !(form.answer && (form.answer.comment || !form.commentRequired || !form.comment));
