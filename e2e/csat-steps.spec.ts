@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from '@playwright/test';
 import { DEFAULT_CSAT_SETTINGS } from '../src/shared/csat/settings';
 import { expect, manager, test, widget } from './fixtures';
@@ -53,6 +54,7 @@ test('a required survey replaces the composer; the customer answers it by keyboa
   await expect(composer).toHaveCount(0);
   await expect(dialog).toContainText('Please answer the survey above to keep writing.');
   await expect(group.getByRole('radio').first()).toBeFocused(); // the form took the focus
+  expect((await new AxeBuilder({ page }).include('sangdam-widget').analyze()).violations).toEqual([]);
 
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
@@ -118,4 +120,21 @@ test('a skipped survey is recorded and stays skipped after a reload, in the widg
   const { csatLink } = (await manager(server, 'GET', `/chats/${chatId}`)) as { csatLink: string };
   await linkPage.goto(csatLink);
   await expect(linkPage.getByRole('main')).toContainText('You skipped this survey.');
+});
+
+test('the customer link stores the score at the tap and adds the comment sent afterwards', async ({ browser, site, server, api, page: linkPage }) => {
+  await configure(server, { scale: 3, comment: true });
+  const { context, chatId } = await closedChat(browser, site, server, api, `link steps ${Date.now()}`);
+  await context.close();
+  const { csatLink } = (await manager(server, 'GET', `/chats/${chatId}`)) as { csatLink: string };
+  await linkPage.goto(csatLink);
+  await linkPage.getByRole('radiogroup').getByRole('radio', { name: 'Very satisfied', exact: true }).click();
+  await expect.poll(async () => (await profileOf(server, chatId))['profile.csat']).toBe(5);
+  await linkPage.getByRole('textbox', { name: 'Comment (optional)' }).fill('Sent from the link');
+  await linkPage.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect.poll(async () => (await profileOf(server, chatId))['profile.csatComment']).toBe('Sent from the link');
+  await expect(linkPage.getByRole('main')).toContainText('Your answer: Very satisfied');
+  await expect(linkPage.getByRole('main')).toContainText('Sent from the link');
+  const { messages } = (await manager(server, 'GET', `/chats/${chatId}`)) as { messages: { form?: { answer: unknown } }[] };
+  expect(messages.filter((m) => m.form).map((m) => m.form!.answer)).toEqual([expect.objectContaining({ score: 5, comment: 'Sent from the link' })]);
 });
