@@ -10,13 +10,18 @@ export const BUDGETS = [
   { name: 'boot (snippet + sdk.js)', files: ['dist/snippet.js', 'dist/sdk.js'], limit: 8.5 * 1024 },
   // The messenger carries both paging (more chats, earlier messages) and the composer's drafts with
   // the new chat's first message in the persistent outbox; the survey's answer box already waits in
-  // survey.js. Together they need 16.12 KB, every part of it used by the first open.
+  // survey.js. Together they need 16.12 KB, every part of it used by the first open; the composer
+  // giving way to a required survey, its two answer-box calls and a survey copy never replaced
+  // by an older one bring it to 16.25 KB (16,639 of 16,640 bytes): the next addition must make room.
   { name: 'messenger chunk', files: ['dist/messenger.js'], limit: 16.25 * 1024 },
   // Loaded with the messenger: the strings of the customer's language, one file each.
   { name: 'messenger strings, en', files: ['dist/messenger.en.js'], limit: 1024 },
   { name: 'messenger strings, ko', files: ['dist/messenger.ko.js'], limit: 1024 },
   { name: 'messenger strings, ja', files: ['dist/messenger.ja.js'], limit: 1024 },
-  { name: 'survey form chunk', files: ['dist/survey.js'], limit: 3 * 1024 },
+  // The survey form in two steps (the score stored at the tap, then the comment added to it), the
+  // skip recorded on the server and its skipped state, and the answer box keeping each step until
+  // acknowledged: 3.59 KB, up from 2.84 with a single answer call and a page-only dismiss.
+  { name: 'survey form chunk', files: ['dist/survey.js'], limit: 3.75 * 1024 },
   { name: 'realtime chunk', files: ['dist/realtime.js'], limit: 1.5 * 1024 },
   { name: 'popup chunk', files: ['dist/popup.js'], limit: 1.5 * 1024 },
   { name: 'profile tools chunk', files: ['dist/profile.js'], limit: 4 * 1024 },

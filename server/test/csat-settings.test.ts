@@ -59,7 +59,7 @@ describe('the survey rule', () => {
     const cases: [unknown, string][] = [
       [{ scale: 4 }, 'scale: must be 2, 3 or 5'],
       [{ enabled: true, scale: '5' }, 'scale: must be 2, 3 or 5'],
-      [{ colour: 'red' }, 'colour: is not a survey setting (allowed: enabled, scale, required, comment, questions, filters)'],
+      [{ colour: 'red' }, 'colour: is not a survey setting (allowed: enabled, scale, required, comment, commentRequired, questions, filters)'],
       [{ required: 'yes' }, 'required: must be true or false'],
       [{ questions: { fr: 'Content ?' } }, 'questions.fr: is not a language (allowed: ko, en, ja)'],
       [{ questions: { ko: '   ' } }, 'questions.ko: must be a non-empty string of at most 200 characters'],

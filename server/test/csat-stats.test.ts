@@ -32,7 +32,7 @@ describe('satisfaction statistics', () => {
   it('reports nothing sent before any survey', async () => {
     const reply = await api('GET', '/csat-stats');
     expect(reply.status).toBe(200);
-    expect(reply.body).toEqual({ overall: { sent: 0, answered: 0, responseRate: 0, average: null }, scales: [] });
+    expect(reply.body).toEqual({ overall: { sent: 0, answered: 0, declined: 0, responseRate: 0, average: null }, scales: [] });
   });
 
   it('counts surveys, answers, response rate, average and distribution per scale, sorted by points', async () => {
@@ -52,19 +52,19 @@ describe('satisfaction statistics', () => {
     const reply = await api('GET', '/csat-stats');
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual({
-      overall: { sent: 5, answered: 3, responseRate: 0.6, average: 3.33 },
+      overall: { sent: 5, answered: 3, declined: 0, responseRate: 0.6, average: 3.33 },
       scales: [
-        { scale: 3, sent: 2, answered: 1, responseRate: 0.5, average: 1, distribution: { ...none, '1': 1 } },
-        { scale: 5, sent: 3, answered: 2, responseRate: 2 / 3, average: 4.5, distribution: { ...none, '4': 1, '5': 1 } },
+        { scale: 3, sent: 2, answered: 1, declined: 0, responseRate: 0.5, average: 1, distribution: { ...none, '1': 1 } },
+        { scale: 5, sent: 3, answered: 2, declined: 0, responseRate: 2 / 3, average: 4.5, distribution: { ...none, '4': 1, '5': 1 } },
       ],
     });
   });
 
   it('counts only the surveys posted from `from` up to before `to`', async () => {
     const stats = async (query: string) => (await api('GET', `/csat-stats?${query}`)).body;
-    expect((await stats(`from=${T + 10 * M}`)).overall).toEqual({ sent: 2, answered: 1, responseRate: 0.5, average: 1 });
+    expect((await stats(`from=${T + 10 * M}`)).overall).toEqual({ sent: 2, answered: 1, declined: 0, responseRate: 0.5, average: 1 });
     expect((await stats(`to=${T + 10 * M}`)).scales.map((s: any) => [s.scale, s.sent])).toEqual([[5, 3]]);
-    expect((await stats(`from=${T + M}&to=${T + 2 * M}`)).overall).toEqual({ sent: 1, answered: 0, responseRate: 0, average: null });
+    expect((await stats(`from=${T + M}&to=${T + 2 * M}`)).overall).toEqual({ sent: 1, answered: 0, declined: 0, responseRate: 0, average: null });
     expect((await stats(`from=${T + 40 * M}`)).scales).toEqual([]);
     expect((await stats('from=&to=')).overall.sent).toBe(5);
   });

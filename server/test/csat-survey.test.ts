@@ -43,7 +43,7 @@ describe('posting the survey when a chat closes', () => {
       text: DEFAULT_CSAT_SETTINGS.questions.ko,
       createdAt: expect.any(Number),
       seq: expect.any(Number),
-      form: { type: 'csat', scale: 3, required: true, comment: false, questions: DEFAULT_CSAT_SETTINGS.questions, answer: null },
+      form: { type: 'csat', scale: 3, required: true, comment: false, commentRequired: false, questions: DEFAULT_CSAT_SETTINGS.questions, answer: null },
     });
     expect(closed).toMatchObject({ id: chatId, state: 'closed', lastMessage: survey });
     expect(chat).toMatchObject({ state: 'closed', lastMessage: survey });

@@ -14,9 +14,10 @@ const survey = (form: Partial<Survey> = {}): Survey => ({ type: 'csat', scale: 5
 
 function show(form: Partial<Survey> = {}, props: Partial<CsatFormProps> = {}, language: Language = 'en') {
   const onAnswer = vi.fn();
+  const onComment = vi.fn();
   const onSkip = vi.fn();
-  render(h(CsatForm, { id: 's1', form: survey(form), language, strings: csatStrings(language), onAnswer, onSkip, ...props }), root);
-  return { onAnswer, onSkip };
+  render(h(CsatForm, { id: 's1', form: survey(form), language, strings: csatStrings(language), onAnswer, onComment, onSkip, ...props }), root);
+  return { onAnswer, onComment, onSkip };
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -102,28 +103,98 @@ describe('the survey form', () => {
     expect(root.querySelector('textarea')).toBeNull();
   });
 
-  it('shows a labelled comment box once a face is chosen, and Send answers with score and comment', async () => {
-    const { onAnswer } = show({ comment: true });
+  const type = async (text: string) => {
+    const box = root.querySelector('textarea')!;
+    box.value = text;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    await flush();
+  };
+  const answered = (score: 1 | 2 | 3 | 4 | 5, comment: string | null = null) => ({ answer: { score, comment, answeredAt: 1 } });
+
+  it('stores the score the moment a face is tapped, then opens a labelled comment box whose Send adds the comment', async () => {
+    const { onAnswer, onComment } = show({ comment: true });
     expect(root.querySelector('textarea')).toBeNull();
     radios()[3].click();
     await flush();
-    expect(onAnswer).not.toHaveBeenCalled();
+    expect(onAnswer).toHaveBeenCalledExactlyOnceWith(4);
     const box = root.querySelector('textarea')!;
     expect(root.querySelector(`label[for="${box.id}"]`)?.textContent).toBe('Comment (optional)');
     expect(box.maxLength).toBe(1000);
-    box.value = '  Quick and kind  ';
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-    await flush();
+    await type('  Quick and kind  ');
     button('Send')!.click();
-    expect(onAnswer).toHaveBeenCalledWith(4, 'Quick and kind');
+    expect(onComment).toHaveBeenCalledExactlyOnceWith('Quick and kind');
   });
 
-  it('sends no comment when the comment box is left empty', async () => {
-    const { onAnswer } = show({ comment: true });
+  it('keeps the comment box open once the score is stored, with the chosen face checked and locked', async () => {
+    show({ comment: true });
+    radios()[1].click();
+    await flush();
+    const { onAnswer, onComment } = show({ comment: true, ...answered(2) });
+    await flush();
+    expect(checked()).toEqual(['false', 'true', 'false', 'false', 'false']);
+    expect(radios().every((r) => r.getAttribute('aria-disabled') === 'true')).toBe(true);
+    expect(root.textContent).toContain('Score saved.');
+    expect(root.querySelector('textarea')).not.toBeNull();
+    radios()[4].click();
+    expect(onAnswer).not.toHaveBeenCalled();
+    await type('Kind');
+    button('Send')!.click();
+    expect(onComment).toHaveBeenCalledWith('Kind');
+  });
+
+  it('closes an optional comment box sent empty: the thank-you shows the stored score alone', async () => {
+    const { onComment } = show({ comment: true });
     press(radios()[0], 'Enter');
+    show({ comment: true, ...answered(1) });
     await flush();
     button('Send')!.click();
-    expect(onAnswer).toHaveBeenCalledWith(1, undefined);
+    await flush();
+    expect(onComment).not.toHaveBeenCalled();
+    expect(root.textContent).toContain('Your answer: Very dissatisfied');
+    expect(root.querySelector('textarea')).toBeNull();
+  });
+
+  it('shows the thank-you, not the comment box, for an optional comment after a reload', () => {
+    show({ comment: true, ...answered(5) });
+    expect(root.querySelector('textarea')).toBeNull();
+    expect(root.textContent).toContain('Your answer: Very satisfied');
+  });
+
+  it('asks for a required comment until it is stored, even after a reload, and cannot send it empty', async () => {
+    const { onComment } = show({ comment: true, commentRequired: true, required: true, ...answered(3) });
+    const box = root.querySelector('textarea')!;
+    expect(root.querySelector(`label[for="${box.id}"]`)?.textContent).toBe('Comment (required)');
+    expect(box.required).toBe(true);
+    expect(button('Send')!.disabled).toBe(true);
+    await type('   ');
+    expect(button('Send')!.disabled).toBe(true);
+    await type('It was fine');
+    button('Send')!.click();
+    expect(onComment).toHaveBeenCalledWith('It was fine');
+  });
+
+  it('shows a comment on its way in the thank-you, as sending', () => {
+    show({ comment: true, ...answered(4) }, { pending: { comment: 'On its way', state: 'sending' } });
+    expect(root.querySelector('.cs-c')?.textContent).toBe('On its way');
+    expect(root.querySelector('[role=status]')?.textContent).toBe('Sending…');
+  });
+
+  it('shows a refused comment in the box, where it can be sent again', async () => {
+    const { onComment } = show({ comment: true, commentRequired: true, ...answered(4) }, { pending: { comment: 'x', state: 'failed', error: 'comment: too late' } });
+    expect(root.querySelector('[role=alert]')?.textContent).toBe('comment: too late');
+    await type('Again');
+    button('Send')!.click();
+    expect(onComment).toHaveBeenCalledWith('Again');
+  });
+
+  it('shows a skipped survey as a short note, without faces, also while the skip is on its way', () => {
+    show({ skippedAt: 5 });
+    expect(radios()).toHaveLength(0);
+    expect(root.textContent).toContain('You skipped this survey.');
+    expect(root.querySelector('button')).toBeNull();
+    show({}, { pending: { skip: true, state: 'sending' } });
+    expect(root.textContent).toContain('You skipped this survey.');
+    expect(root.querySelector('[role=status]')?.textContent).toBe('Sending…');
   });
 
   it('offers Skip only when the survey is not required', () => {
@@ -137,6 +208,7 @@ describe('the survey form', () => {
 
   it('shows a pending answer as checked and sending, and lets nothing else be chosen', () => {
     const { onAnswer } = show({}, { pending: { score: 2, state: 'sending' } });
+    expect(root.querySelector('textarea')).toBeNull();
     expect(checked()).toEqual(['false', 'true', 'false', 'false', 'false']);
     expect(radios().every((r) => r.getAttribute('aria-disabled') === 'true')).toBe(true);
     expect(root.querySelector('[role=status]')?.textContent).toBe('Sending…');

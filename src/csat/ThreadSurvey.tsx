@@ -1,32 +1,37 @@
 import type { Messenger } from '../messenger/model/createMessenger';
 import type { Message } from '../shared/types';
+import { surveyHoldsChat } from '../shared/csat/surveyHoldsChat';
 import { CsatForm } from './CsatForm';
 import { csatStrings } from './csatStrings';
+
+const ignore = () => {};
 
 /**
  * A survey message's form in the messenger's thread, answering through the host's answer box:
  * part of survey.js with the form and the answer box, so the messenger chunk carries none of it
- * for the chats without a survey. The answered survey arrives as an `answers` event; a refusal
- * stays in the box as failed, with the server's reason, and shows in the form, where the customer
- * may choose again.
+ * for the chats without a survey. Each step (the score, its comment, a skip) waits in the box
+ * until stored; the settled survey arrives as an `answers` event. A refusal stays in the box as
+ * failed, with the server's reason, and shows in the form, where the customer may choose again.
  * @example survey ? <survey.ThreadSurvey m={m} message={message} /> : <p>{message.text}</p>
  */
 export function ThreadSurvey({ m, message }: { m: Messenger; message: Message }) {
   const { host } = m;
   const { id, chatId } = message;
   void m.answersTick.value; // the answer box changed: read it again
+  const pending = host.pendingAnswer(id);
+  const idle = pending?.state !== 'sending';
   return (
     <CsatForm
       id={'sd-' + id}
       form={message.form!}
       language={host.language}
       strings={csatStrings(host.language)}
-      pending={host.pendingAnswer(id)}
+      pending={pending}
       offline={!m.online.value}
-      onAnswer={(score, comment) => {
-        if (host.pendingAnswer(id)?.state !== 'sending') host.answerSurvey(chatId, id, score, comment).catch(() => {});
-      }}
-      onSkip={() => m.dismiss(id)}
+      onAnswer={(score) => idle && host.answerSurvey(chatId, id, score).catch(ignore)}
+      onComment={(comment) => host.commentSurvey(chatId, id, comment).catch(ignore)}
+      onSkip={() => idle && host.skipSurvey(chatId, id).catch(ignore)}
+      autoFocus={surveyHoldsChat(message.form) && m.visible.value && m.focusTick.value}
     />
   );
 }

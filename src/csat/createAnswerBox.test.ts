@@ -139,4 +139,62 @@ describe('the answer box', () => {
     expect(request.mock.calls[1][2].answerId).toBe(request.mock.calls[0][2].answerId);
     expect(box.pending('m7')).toBeUndefined();
   });
+
+  it('keeps the score and the comment after it as two steps, sent in order, the comment carrying the score answerId', async () => {
+    const request = vi.fn(async (_m: string, path: string, body: Record<string, unknown>): Promise<unknown> => {
+      if (path.endsWith('/answer')) throw offline();
+      return { message: { ...survey('chat1', 'm7', { answerId: 'x', score: 4, comment: body.comment as string }) } };
+    });
+    const box = createAnswerBox(createPersistentQueue, request as never, KEY, newId, () => {});
+    box.answer('chat1', 'm7', 4).catch(() => {});
+    box.comment('chat1', 'm7', 'Quick and kind').catch(() => {});
+    await vi.advanceTimersByTimeAsync(0);
+    expect(box.pending('m7')).toMatchObject({ score: 4, comment: 'Quick and kind', state: 'sending' });
+    const { answerId } = box.pending('m7')!;
+    expect(JSON.parse(localStorage.getItem(KEY)!)).toMatchObject([
+      { messageId: 'm7', score: 4, answerId },
+      { messageId: 'm7', step: 'comment', comment: 'Quick and kind', answerId },
+    ]);
+    // The comment waits behind the score, however often the score is retried.
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(request.mock.calls.every((call) => call[1] === '/chats/chat1/messages/m7/answer')).toBe(true);
+
+    // The page reloads before anything was stored: both steps resume, in order.
+    request.mockImplementation(async (_m: string, path: string, body: Record<string, unknown>) => {
+      const comment = path.endsWith('/comment') ? (body.comment as string) : undefined;
+      return { message: survey('chat1', 'm7', { answerId: 'x', score: 4, comment }) };
+    });
+    box.stop();
+    const reloaded = createAnswerBox(createPersistentQueue, request as never, KEY, newId, () => {});
+    await vi.advanceTimersByTimeAsync(0);
+    expect(request.mock.calls.slice(-2)).toEqual([
+      ['POST', '/chats/chat1/messages/m7/answer', { answerId, score: 4 }],
+      ['POST', '/chats/chat1/messages/m7/answer/comment', { answerId, comment: 'Quick and kind' }],
+    ]);
+    expect(reloaded.pending('m7')).toBeUndefined();
+    expect(localStorage.getItem(KEY)).toBeNull();
+  });
+
+  it('sends a comment alone when its score is already stored, without an answerId', async () => {
+    const request = vi.fn(async (_m: string, _p: string, _b: unknown) => ({ message: survey('chat1', 'm7', { answerId: 'x', score: 2, comment: 'Slow' }) }));
+    const box = createAnswerBox(createPersistentQueue, request as never, KEY, newId, () => {});
+    await box.comment('chat1', 'm7', 'Slow');
+    expect(request).toHaveBeenCalledWith('POST', '/chats/chat1/messages/m7/answer/comment', { comment: 'Slow' });
+  });
+
+  it('keeps a skip until the server records it, then forgets it', async () => {
+    const request = vi.fn(async (_m: string, _p: string, _b: unknown): Promise<unknown> => {
+      throw offline();
+    });
+    const box = createAnswerBox(createPersistentQueue, request as never, KEY, newId, () => {});
+    const skipped = box.skip('chat1', 'm7');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(box.pending('m7')).toMatchObject({ skip: true, state: 'sending' });
+    expect(request).toHaveBeenCalledWith('POST', '/chats/chat1/messages/m7/skip', {});
+    const asked = survey('chat1', 'm7', { answerId: 'x', score: 1 });
+    request.mockResolvedValue({ message: { ...asked, form: { ...asked.form!, answer: null, skippedAt: 9 } } });
+    box.kick();
+    await expect(skipped).resolves.toMatchObject({ form: { skippedAt: 9 } });
+    expect(box.pending('m7')).toBeUndefined();
+  });
 });

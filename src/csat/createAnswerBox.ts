@@ -4,17 +4,22 @@
  * own (its outbox uses it too), handed in so that survey.js carries no second copy.
  */
 import type { Score } from '../shared/csat/scale';
-import type { CsatAnswerRequest, Message } from '../shared/types';
+import type { CsatAnswerRequest, CsatCommentRequest, Message } from '../shared/types';
 import type { CoreBridge } from '../core/contract';
-import type { PendingAnswer } from '../messenger/host/types';
+import type { PendingAnswer, PendingSurvey } from '../messenger/host/types';
 import type { createPersistentQueue } from '../core/createPersistentQueue';
+import { pendingOf } from './pendingOf';
 
 export interface AnswerBox {
-  /** Queues an answer (a refused one for the same survey gives way); resolves with the answered survey. */
+  /** Queues the score (a refused step for the same survey gives way); resolves with the answered survey. */
   answer(chatId: string, messageId: string, score: Score, comment?: string): Promise<Message>;
-  /** The answer to this survey still waiting, or refused. */
-  pending(messageId: string): PendingAnswer | undefined;
-  /** Forgets a refused answer once the survey is seen answered (from the link, or another tab). */
+  /** Queues the comment, sent after the score it joins; resolves with the survey holding both. */
+  comment(chatId: string, messageId: string, comment: string): Promise<Message>;
+  /** Queues a skip; resolves with the survey marked skipped. */
+  skip(chatId: string, messageId: string): Promise<Message>;
+  /** What still waits for this survey (or was refused), as the form shows it. */
+  pending(messageId: string): PendingSurvey | undefined;
+  /** Forgets refused steps once the survey is seen settled (from the link, or another tab). */
   answered(message: Message): void;
   kick(): void;
   stop(): void;
@@ -24,8 +29,9 @@ export interface AnswerBox {
 export const answersKey = (outboxKey: string): string => outboxKey + ':answers';
 
 /**
- * Survey answers are never lost: they wait in localStorage until the server has stored them, and
- * every retry carries the same `answerId`, which the server deduplicates on.
+ * Survey answers are never lost: each step (the score, the comment added to it, a skip) waits in
+ * localStorage until the server has stored it, in the order it was given, and every retry carries
+ * the same body, which the server deduplicates on (the score's `answerId`; the comment's text).
  */
 export function createAnswerBox(
   makeQueue: typeof createPersistentQueue,
@@ -36,21 +42,36 @@ export function createAnswerBox(
 ): AnswerBox {
   const queue = makeQueue<PendingAnswer, Message>(
     key,
-    ({ answerId, chatId, messageId, score, comment }) => {
-      const body: CsatAnswerRequest = comment ? { answerId, score, comment } : { answerId, score };
-      const path = `/chats/${encodeURIComponent(chatId)}/messages/${encodeURIComponent(messageId)}/answer`;
-      return request<{ message: Message }>('POST', path, body).then((r) => r.message);
+    ({ step, answerId, chatId, messageId, score, comment }) => {
+      const path = `/chats/${encodeURIComponent(chatId)}/messages/${encodeURIComponent(messageId)}/`;
+      let body: CsatAnswerRequest | CsatCommentRequest | object = {};
+      if (step === 'comment') body = answerId ? { comment: comment!, answerId } : { comment: comment! };
+      else if (!step) body = comment ? { answerId: answerId!, score: score!, comment } : { answerId: answerId!, score: score! };
+      return request<{ message: Message }>('POST', path + (step === 'skip' ? 'skip' : step ? 'answer/comment' : 'answer'), body).then((r) => r.message);
     },
     onChange,
   );
+  const add = (entry: Omit<PendingAnswer, 'state'>) => queue.add({ ...entry, state: 'sending' });
   return {
     answer(chatId, messageId, score, comment) {
       queue.drop((a) => a.messageId === messageId && a.state === 'failed');
-      return queue.add({ answerId: newId(), chatId, messageId, score, comment, state: 'sending' });
+      return add({ answerId: newId(), chatId, messageId, score, comment });
     },
-    pending: (messageId) => queue.list().find((a) => a.messageId === messageId),
-    answered(message) {
-      if (message.form?.answer) queue.drop((a) => a.messageId === message.id && a.state === 'failed');
+    comment(chatId, messageId, comment) {
+      queue.drop((a) => a.messageId === messageId && a.step === 'comment' && a.state === 'failed');
+      // The score still waiting, if any: the comment then surely joins this very answer.
+      const scored = queue.list().find((a) => a.messageId === messageId && !a.step);
+      return add({ step: 'comment', chatId, messageId, comment, ...(scored ? { answerId: scored.answerId } : {}) });
+    },
+    skip(chatId, messageId) {
+      queue.drop((a) => a.messageId === messageId && a.state === 'failed');
+      return add({ step: 'skip', chatId, messageId });
+    },
+    pending: (messageId) => pendingOf(queue.list().filter((a) => a.messageId === messageId)),
+    answered({ id, form }) {
+      const stored = form?.answer;
+      if (!form || !(stored || form.skippedAt)) return;
+      queue.drop((a) => a.messageId === id && a.state === 'failed' && (a.step !== 'comment' || !!stored?.comment));
     },
     kick: queue.kick,
     stop: queue.stop,

@@ -11,12 +11,15 @@ import { createPersistentQueue, type Queued } from '../core/createPersistentQueu
 import type { Score } from '../shared/csat/scale';
 import type { ChannelInfo, CsatForm as Survey, Language, Message } from '../shared/types';
 import { CsatForm, type PendingChoice } from './CsatForm';
+import { pendingOf } from './pendingOf';
 import { csatFormCss } from './csatForm.css';
 import { csatStrings } from './csatStrings';
 
+/** One step, as in the widget's answer box: the score (no `step`), the comment added to it, or a skip. */
 interface Answer extends Queued {
-  answerId: string;
-  score: Score;
+  step?: 'comment' | 'skip';
+  answerId?: string;
+  score?: Score;
   comment?: string;
 }
 
@@ -49,26 +52,33 @@ async function start(main: HTMLElement): Promise<void> {
 
   const queue = createPersistentQueue<Answer, { message: Message }>(
     `sangdam:csat-link:${token}`,
-    ({ answerId, score, comment }) => request('POST', '/answer', { answerId, score, comment }),
+    ({ step, answerId, score, comment }) =>
+      step === 'skip'
+        ? request('POST', '/skip', {})
+        : step
+          ? request('POST', '/answer/comment', answerId ? { comment, answerId } : { comment })
+          : request('POST', '/answer', { answerId, score, comment }),
     (_entry, result) => {
       if (result && result.message.form) form.value = result.message.form;
-      const waiting = queue.list()[0];
-      pending.value = result || !waiting ? undefined : { score: waiting.score, state: waiting.state, error: waiting.error };
+      pending.value = pendingOf(queue.list());
     },
   );
-  const waiting = queue.list()[0];
-  if (waiting) pending.value = { score: waiting.score, state: waiting.state, error: waiting.error };
+  pending.value = pendingOf(queue.list());
   addEventListener('online', () => ((online.value = true), queue.kick()));
   addEventListener('offline', () => (online.value = false));
 
-  const answer = (score: Score, comment?: string) => {
-    queue.drop((e) => e.state === 'failed'); // a refused answer may be given again
-    queue.add({ answerId: nanoid(), score, comment, state: 'sending' }).catch(() => {});
+  const add = (entry: Omit<Answer, 'state'>) => {
+    queue.drop((e) => e.state === 'failed'); // a refused step may be given again
+    queue.add({ ...entry, state: 'sending' }).catch(() => {});
   };
+  const answer = (score: Score) => add({ answerId: nanoid(), score });
+  // The score still waiting, if any: the comment then surely joins this very answer.
+  const comment = (text: string) => add({ step: 'comment', comment: text, answerId: queue.list().find((e) => !e.step)?.answerId });
+  const skip = () => add({ step: 'skip' });
   const App = () => (
     <>
       <h1>{data.channel.name}</h1>
-      <CsatForm id="link" form={form.value} language={data.language} strings={csatStrings(data.language)} pending={pending.value} offline={!online.value} onAnswer={answer} />
+      <CsatForm id="link" form={form.value} language={data.language} strings={csatStrings(data.language)} pending={pending.value} offline={!online.value} onAnswer={answer} onComment={comment} onSkip={skip} />
     </>
   );
   render(<App />, main);

@@ -19,6 +19,9 @@ export function Messenger() {
   const visible = m.visible.value;
   const modal = m.narrow.value;
   const tick = m.focusTick.value;
+  // A required survey holds the chat: no composer then, and the form takes the focus itself
+  // (src/csat/ThreadSurvey.tsx); the composer gets it back once the survey is answered.
+  const held = m.held.value;
 
   useLayoutEffect(() => {
     const panel = ref.current;
@@ -27,7 +30,7 @@ export function Messenger() {
     // The composer, not a survey's comment box, which comes first in the thread.
     const target = view === 'home' ? (body && focusables(body)[0]) || focusables(panel)[0] : panel.querySelector<HTMLElement>('.cmp textarea');
     target?.focus();
-  }, [tick, view, visible]);
+  }, [tick, view, visible, held]);
 
   const onKeyDown = guard((event: KeyboardEvent) => {
     if (event.key === 'Escape' && !event.isComposing) {
@@ -53,7 +56,7 @@ export function Messenger() {
       <Header />
       {!m.online.value && <p class="off">{m.t.reconnecting}</p>}
       {view === 'home' ? <ChatList /> : <Thread />}
-      {view !== 'home' && <Composer />}
+      {view !== 'home' && (held ? <p class="note">{m.t.surveyFirst}</p> : <Composer />)}
       <Announcer />
     </div>
   );

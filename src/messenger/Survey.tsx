@@ -3,14 +3,13 @@ import { useMessenger } from './context';
 import { guard } from './guard';
 
 /**
- * A survey message in the thread: the bot's satisfaction form, until the customer skips it. Until
+ * A survey message in the thread: the bot's satisfaction form (a skipped one says so). Until
  * the form's chunk has loaded, the question shows as the bot's message, with a retry if it failed.
  */
 export function Survey({ message }: { message: Message }) {
   const m = useMessenger();
   const { t, host } = m;
   const survey = m.survey.value;
-  if (m.dismissed.value[message.id]) return null;
   return (
     <div class="msg sv">
       <span class="who">{message.authorName || host.channel.name}</span>

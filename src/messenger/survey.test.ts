@@ -72,7 +72,7 @@ describe('the survey in the thread', () => {
     await flush();
     radios()[3].click();
     await flush();
-    expect(ui.fake.host.answerSurvey).toHaveBeenCalledWith('c1', asked.id, 4, undefined);
+    expect(ui.fake.host.answerSurvey).toHaveBeenCalledWith('c1', asked.id, 4);
     expect(radios()[3].getAttribute('aria-checked')).toBe('true');
     expect($('.cs [role=status]')?.textContent).toBe('Sending…');
 
@@ -83,17 +83,24 @@ describe('the survey in the thread', () => {
     expect($('[role=status][aria-live=polite]')?.textContent).toBe('Thank you!');
   });
 
-  it('sends the comment with the score when the survey has a comment box', async () => {
+  it('stores the score at the tap, then adds the comment to it through the answer box, and thanks with both', async () => {
     const asked = surveyed({ comment: true });
     await flush();
     radios()[0].click();
     await flush();
+    expect(ui.fake.host.answerSurvey).toHaveBeenCalledWith('c1', asked.id, 1);
     const box = $<HTMLTextAreaElement>('.cs textarea')!;
     box.value = 'Too slow';
     box.dispatchEvent(new Event('input', { bubbles: true }));
     await flush();
     button('Send')!.click();
-    expect(ui.fake.host.answerSurvey).toHaveBeenCalledWith('c1', asked.id, 1, 'Too slow');
+    await flush();
+    expect(ui.fake.host.commentSurvey).toHaveBeenCalledWith('c1', asked.id, 'Too slow');
+    ui.fake.acknowledgeAnswer(asked.id);
+    ui.fake.acknowledgeAnswer(asked.id);
+    await flush();
+    expect($('.cs')?.textContent).toContain('Your answer: Very dissatisfied');
+    expect($('.cs .cs-c')?.textContent).toBe('Too slow');
   });
 
   it('replaces the stored survey when the server sends it again answered, so the answer appears live', async () => {
@@ -116,6 +123,16 @@ describe('the survey in the thread', () => {
     expect($('.cs')?.textContent).toContain('Thank you!');
   });
 
+  it('keeps the commented or skipped copy when an older copy arrives later', async () => {
+    const asked = surveyed({ comment: true });
+    await flush();
+    const scored = { ...asked, form: { ...asked.form!, answer: { score: 4 as const, comment: null, answeredAt: 2 } } };
+    ui.fake.deliver({ ...asked, form: { ...scored.form, answer: { ...scored.form.answer, comment: 'Kind' } } });
+    ui.fake.deliver(scored);
+    await flush();
+    expect($('.cs .cs-c')?.textContent).toBe('Kind');
+  });
+
   it('announces a new survey in the live region', async () => {
     start([chat('c1', null)], { c1: [] });
     ui.view!.show({ chatId: 'c1' });
@@ -126,18 +143,65 @@ describe('the survey in the thread', () => {
     expect(radios()).toHaveLength(5);
   });
 
-  it('hides a skipped survey, and it stays hidden after going back and opening the thread again', async () => {
-    surveyed({ required: false });
+  it('records a skip through the answer box and shows the survey as skipped, also after opening the thread again', async () => {
+    const asked = surveyed({ required: false });
     await flush();
     button('Skip')!.click();
     await flush();
-    expect($('.cs')).toBeNull();
+    expect(ui.fake.host.skipSurvey).toHaveBeenCalledWith('c1', asked.id);
+    expect(radios()).toHaveLength(0);
+    ui.fake.acknowledgeAnswer(asked.id);
     ui.view!.show();
     await flush();
     ui.view!.show({ chatId: 'c1' });
     await flush();
     expect(texts('[role=log] .bub')).toEqual(['Where is my order?']);
-    expect($('.cs')).toBeNull();
+    expect($('.cs')?.textContent).toContain('You skipped this survey.');
+    expect(radios()).toHaveLength(0);
+  });
+
+  it('replaces the composer of a chat held by its required survey, moves focus into the form, and gives it back once answered', async () => {
+    const asked = surveyed({ required: true });
+    await flush();
+    expect($('#sd-input')).toBeNull();
+    expect($('.panel > .note')?.textContent).toBe('Please answer the survey above to keep writing.');
+    expect(focused()).toBe(radios()[0]);
+    radios()[2].click();
+    await flush();
+    expect($('#sd-input')).toBeNull();
+    ui.fake.acknowledgeAnswer(asked.id);
+    await flush();
+    expect($('.panel > .note')).toBeNull();
+    expect(focused()).toBe($('#sd-input'));
+  });
+
+  it('with commentRequired keeps the composer away until the comment is stored too', async () => {
+    const asked = surveyed({ required: true, comment: true, commentRequired: true });
+    await flush();
+    radios()[4].click();
+    ui.fake.acknowledgeAnswer(asked.id);
+    await flush();
+    expect($('#sd-input')).toBeNull();
+    const box = $<HTMLTextAreaElement>('.cs textarea')!;
+    box.value = 'Lovely';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    await flush();
+    button('Send')!.click();
+    ui.fake.acknowledgeAnswer(asked.id);
+    await flush();
+    expect($('#sd-input')).not.toBeNull();
+  });
+
+  it('leaves the composer of other chats, and of chats whose survey is not required, alone', async () => {
+    const held = survey('c1', { required: true });
+    const free = survey('c2', { required: false });
+    start([chat('c1', held), chat('c2', free), chat('c3', null)], { c1: [held], c2: [free], c3: [] });
+    ui.view!.show({ chatId: 'c2' });
+    await flush();
+    expect($('#sd-input')).not.toBeNull();
+    ui.view!.show({ chatId: 'c3' });
+    await flush();
+    expect($('#sd-input')).not.toBeNull();
   });
 
   it('offers no skip for a required survey', async () => {
@@ -169,7 +233,7 @@ describe('the survey in the thread', () => {
     expect($('.cs [role=alert]')?.textContent).toBe('This survey is no longer open.');
     radios()[2].click();
     await flush();
-    expect(ui.fake.host.answerSurvey).toHaveBeenLastCalledWith('c1', asked.id, 3, undefined);
+    expect(ui.fake.host.answerSurvey).toHaveBeenLastCalledWith('c1', asked.id, 3);
     expect($('.cs [role=alert]')).toBeNull();
   });
 

@@ -51,6 +51,8 @@ export interface ChannelGoal {
 export interface CsatSummary {
   sent: number;
   answered: number;
+  /** Surveys the customer skipped: sent, not answered (absent from servers from before skips were recorded). */
+  declined?: number;
   /** answered / sent, or 0 when nothing was sent. */
   responseRate: number;
   /** The mean stored score (1–5) rounded to 2 decimals, or null when nothing was answered. */

@@ -47,9 +47,16 @@ export interface CsatForm {
   required: boolean;
   /** A comment box is offered. */
   comment: boolean;
+  /**
+   * With `comment` and `required`: the comment must be given too before the customer writes again.
+   * Absent on surveys posted before the rule had it (read as false).
+   */
+  commentRequired?: boolean;
   questions: { ko: string; en: string; ja: string };
-  /** Set once the server has stored the answer. */
+  /** Set once the server has stored the score (the comment may follow into the same answer). */
   answer: CsatAnswer | null;
+  /** When the customer skipped the survey (ms); a skipped survey takes no answer. Absent or null: not skipped. */
+  skippedAt?: number | null;
 }
 
 export interface CsatAnswer {
@@ -63,6 +70,15 @@ export interface CsatAnswerRequest {
   answerId: string;
   score: number;
   comment?: string;
+}
+
+/**
+ * Body of a comment added to an answer already stored (`…/answer/comment`). `answerId`, when sent,
+ * must be the stored answer's; sending the stored comment again changes nothing.
+ */
+export interface CsatCommentRequest {
+  comment: string;
+  answerId?: string;
 }
 
 export interface Chat {

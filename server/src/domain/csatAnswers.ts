@@ -1,9 +1,11 @@
 /**
- * Answers to the satisfaction survey, from the widget or the customer link. An answer is stored
- * once: the survey's message id and the client's answerId are each unique, so a retry (same
- * answerId) gets the stored survey back and writes nothing, and a second answer is refused.
- * Storing it writes `profile.csat` (and `profile.csatComment`) through the shared validator,
- * updates the survey's form and records both changes, all in one unit of work.
+ * Answers to the satisfaction survey, from the widget or the customer link. The score is stored
+ * the moment a face is chosen; a comment sent afterwards is added to that same answer. An answer
+ * is stored once: the survey's message id and the client's answerId are each unique, so a retry
+ * (same answerId) gets the stored survey back and writes nothing, and a second answer is refused;
+ * a comment is added once, and sending the stored comment again changes nothing. A skipped survey
+ * takes no answer. Each step writes `profile.csat` / `profile.csatComment` through the shared
+ * validator, updates the survey's form and records both changes, all in one unit of work.
  */
 import { isOnScale, scaleScores } from '../../../src/shared/csat/index.ts';
 import type { Language, Message } from '../../../src/shared/types.ts';
@@ -11,7 +13,7 @@ import type { Store, StoreTx } from '../store/Store.ts';
 import { surveyInChat, surveyOfLink, surveyNotFound } from './csatSurvey.ts';
 import { chatNotFound, DomainError } from './errors.ts';
 import { recordEvent } from './events.ts';
-import { writtenProfile } from './profile.ts';
+import { writtenProfile, type ProfileWrite } from './profile.ts';
 import type { AnswerVia, SurveyRecord, UserRecord } from './types.ts';
 
 /** A checked answer body: `comment` is trimmed, and null when empty or absent. */
@@ -20,6 +22,13 @@ export interface AnswerInput {
   /** Any finite number; whether it is on the survey's scale is checked against the survey. */
   score: number;
   comment: string | null;
+}
+
+/** A checked comment body: trimmed and not empty. */
+export interface CommentInput {
+  comment: string;
+  /** When sent, the stored answer's: the comment then surely joins the score this client gave. */
+  answerId?: string;
 }
 
 /** What the customer link page needs to show the survey. */
@@ -42,6 +51,30 @@ export async function answerInChat(
     if (!detail || detail.chat.userId !== user.id) throw chatNotFound();
     const { survey, message } = await surveyInChat(tx, chatId, messageId);
     return answer(tx, survey, message, input, 'widget');
+  });
+}
+
+/** The customer adds the comment to the answer they gave a survey in one of their own chats. */
+export async function commentInChat(
+  store: Store,
+  user: UserRecord,
+  chatId: string,
+  messageId: string,
+  input: CommentInput,
+): Promise<Message> {
+  return store.transaction(async (tx) => {
+    const detail = await tx.getChatDetail(chatId);
+    if (!detail || detail.chat.userId !== user.id) throw chatNotFound();
+    const { survey, message } = await surveyInChat(tx, chatId, messageId);
+    return addComment(tx, survey, message, input);
+  });
+}
+
+/** Whoever holds the customer link adds the comment to its survey's answer. */
+export async function commentByLink(store: Store, token: string, input: CommentInput): Promise<Message> {
+  return store.transaction(async (tx) => {
+    const { survey, message } = await surveyOfLink(tx, token);
+    return addComment(tx, survey, message, input);
   });
 }
 
@@ -76,8 +109,9 @@ async function answer(
   const stored = await tx.findAnswerOfSurvey(survey.messageId);
   if (stored) {
     if (stored.answerId === input.answerId) return message;
-    throw new DomainError('conflict', 'already_answered', 'survey: is already answered; an answer cannot be changed');
+    throw alreadyAnswered();
   }
+  if (survey.skippedAt) throw skipped();
   const { score, comment } = input;
   if (!isOnScale(form.scale, score)) {
     const scores = scaleScores(form.scale).join(', ');
@@ -94,12 +128,44 @@ async function answer(
   const { chatId, messageId } = survey;
   await tx.insertAnswer({ chatId, messageId, answerId: input.answerId, score, scale: form.scale, comment, answeredAt: now, via });
   await tx.updateMessageForm(messageId, answered.form!);
-  const { chat } = (await tx.getChatDetail(chatId))!;
   // The profile holds the latest answer: a comment left on an earlier survey does not stay beside a new score.
-  const write = { 'profile.csat': score, 'profile.csatComment': comment };
-  const profile = writtenProfile(chat.profile, write, await tx.listProfileFields(chat.channelId), 'survey');
-  await tx.updateChat({ ...chat, profile, updatedAt: now });
-  await recordEvent(tx, chatId, 'message', { message: answered });
-  await recordEvent(tx, chatId, 'chat');
+  await record(tx, chatId, answered, { 'profile.csat': score, 'profile.csatComment': comment });
   return answered;
 }
+
+async function addComment(tx: StoreTx, survey: SurveyRecord, message: Message, input: CommentInput): Promise<Message> {
+  const form = message.form!;
+  if (!form.comment) throw new DomainError('invalid', 'invalid_request', 'comment: this survey has no comment box');
+  const stored = await tx.findAnswerOfSurvey(survey.messageId);
+  if (!stored) {
+    if (survey.skippedAt) throw skipped();
+    throw new DomainError('conflict', 'not_answered', 'survey: has no score yet; send the answer (…/answer) before its comment');
+  }
+  if (input.answerId !== undefined && input.answerId !== stored.answerId) throw alreadyAnswered();
+  if (stored.comment !== null) {
+    if (stored.comment === input.comment) return message; // a retry: nothing written twice
+    throw new DomainError('conflict', 'comment_given', 'comment: this answer already has its comment; a comment cannot be changed');
+  }
+  const { comment } = input;
+  const answered: Message = { ...message, form: { ...form, answer: { ...form.answer!, comment } } };
+  await tx.addAnswerComment(survey.messageId, comment);
+  await tx.updateMessageForm(survey.messageId, answered.form!);
+  // The profile holds the latest survey's answer: a comment on an older one does not overwrite it.
+  const latest = await tx.latestSurvey(survey.chatId);
+  await record(tx, survey.chatId, answered, latest?.messageId === survey.messageId ? { 'profile.csatComment': comment } : null);
+  return answered;
+}
+
+/** Writes the answer's keys into the chat profile (when given) and announces the survey and the chat. */
+async function record(tx: StoreTx, chatId: string, answered: Message, write: ProfileWrite | null) {
+  if (write) {
+    const { chat } = (await tx.getChatDetail(chatId))!;
+    const profile = writtenProfile(chat.profile, write, await tx.listProfileFields(chat.channelId), 'survey');
+    await tx.updateChat({ ...chat, profile, updatedAt: tx.now });
+  }
+  await recordEvent(tx, chatId, 'message', { message: answered });
+  if (write) await recordEvent(tx, chatId, 'chat');
+}
+
+const alreadyAnswered = () => new DomainError('conflict', 'already_answered', 'survey: is already answered; an answer cannot be changed');
+const skipped = () => new DomainError('conflict', 'survey_skipped', 'survey: was skipped; a skipped survey takes no answer');

@@ -1,7 +1,7 @@
 /**
  * Satisfaction statistics over a channel's surveys (SPEC §3, beyond the seed): how many were
- * sent, how many answered, the response rate, the average score and, per scale, how the scores
- * are spread. A survey counts from the moment it is posted, answered or not.
+ * sent, how many answered, how many the customer skipped (declined), the response rate, the
+ * average score and, per scale, how the scores are spread. A survey counts from the moment it is posted, answered or not.
  */
 import { SCALES } from '../../../src/shared/csat/index.ts';
 import type { CsatStats, CsatSummary } from '../../../src/shared/managerApi.ts';
@@ -28,21 +28,24 @@ export function summarizeSurveys(counts: readonly SurveyCount[]): CsatStats {
 function summary(counts: readonly SurveyCount[]): CsatSummary {
   let sent = 0;
   let answered = 0;
+  let declined = 0;
   let total = 0;
-  for (const { score, count } of counts) {
+  for (const { score, count, declined: skipped } of counts) {
     sent += count;
+    if (skipped) declined += count;
     if (score === null) continue;
     answered += count;
     total += score * count;
   }
-  return csatSummary(sent, answered, total);
+  return csatSummary(sent, answered, total, declined);
 }
 
 /** Response rate (0 when nothing was sent) and average score (2 decimals; null when none answered). */
-export function csatSummary(sent: number, answered: number, scoreTotal: number): CsatSummary {
+export function csatSummary(sent: number, answered: number, scoreTotal: number, declined: number): CsatSummary {
   return {
     sent,
     answered,
+    declined,
     responseRate: sent === 0 ? 0 : answered / sent,
     average: answered === 0 ? null : Math.round((scoreTotal / answered) * 100) / 100,
   };

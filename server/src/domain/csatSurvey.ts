@@ -50,6 +50,7 @@ export async function postSurveyIfDue(tx: StoreTx, closed: ChatDetail, now: numb
     scale: settings.scale,
     required: settings.required,
     comment: settings.comment,
+    commentRequired: settings.comment && settings.commentRequired,
     questions,
     answer: null,
   };

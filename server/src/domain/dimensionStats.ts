@@ -56,7 +56,7 @@ function goal({ achieved, notAchieved, pending }: StatsCount): GoalFigures {
 
 const figures = (count: StatsCount): StatsFigures => ({
   chats: count.chats,
-  ...csatSummary(count.sent, count.answered, count.scoreTotal),
+  ...csatSummary(count.sent, count.answered, count.scoreTotal, count.declined),
   goal: goal(count),
 });
 
@@ -64,6 +64,7 @@ const add = (a: StatsCount, b: StatsCount): StatsCount => ({
   chats: a.chats + b.chats,
   sent: a.sent + b.sent,
   answered: a.answered + b.answered,
+  declined: a.declined + b.declined,
   scoreTotal: a.scoreTotal + b.scoreTotal,
   achieved: a.achieved + b.achieved,
   notAchieved: a.notAchieved + b.notAchieved,

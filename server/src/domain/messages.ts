@@ -10,6 +10,7 @@ import { currentOperatingHours } from './csatSettings.ts';
 import { recordEvent } from './events.ts';
 import { reopenedProfile } from './profile.ts';
 import { assertTemplate, renderForChat } from './templates.ts';
+import { assertChatNotHeldBySurvey } from './csatHold.ts';
 import type { ChatDetail, UserRecord } from './types.ts';
 
 export interface NewMessage {
@@ -48,6 +49,7 @@ export async function postMessage(tx: StoreTx, current: ChatDetail, input: NewMe
     const stored = await tx.findMessageByClientId(chatId, input.author, input.clientId);
     if (stored) return { message: stored, detail: current, created: false };
   }
+  if (input.author === 'customer') await assertChatNotHeldBySurvey(tx, chatId);
   let { chat } = current;
   const now = tx.now;
   if (chat.state !== 'opened' && input.author !== 'bot') {

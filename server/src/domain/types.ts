@@ -143,6 +143,8 @@ export interface SurveyRecord {
    */
   tokenHash: string;
   createdAt: number;
+  /** When the customer skipped it; null (or absent, on a survey not read back) while not skipped. */
+  skippedAt?: number | null;
 }
 
 /** Surveys posted in `from ≤ postedAt < to` (ms); an absent bound is open. */
@@ -170,6 +172,8 @@ export interface StatsCount {
   /** Surveys posted into those chats, and how many of them were answered, with the scores' sum. */
   sent: number;
   answered: number;
+  /** Surveys the customer skipped. */
+  declined: number;
   scoreTotal: number;
   achieved: number;
   notAchieved: number;
@@ -191,10 +195,12 @@ export interface GroupedCounts {
   valued: StatsCount;
 }
 
-/** How many surveys of one scale got one score (`null`: not answered). */
+/** How many surveys of one scale got one score (`null`: not answered), and whether they were skipped. */
 export interface SurveyCount {
   scale: Scale;
   score: Score | null;
+  /** Skipped by the customer (declined); absent reads as false. */
+  declined?: boolean;
   count: number;
 }
 

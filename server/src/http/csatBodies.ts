@@ -1,7 +1,7 @@
 /** Readers for the survey's request bodies: the manager's operating hours and a customer's answer. */
 import { validateOperatingHours, type OperatingHours } from '../../../src/shared/operatingHours.ts';
 import { LIMITS } from '../../../src/shared/types.ts';
-import type { AnswerInput } from '../domain/csatAnswers.ts';
+import type { AnswerInput, CommentInput } from '../domain/csatAnswers.ts';
 import { invalid } from './errors.ts';
 import * as v from './validate.ts';
 
@@ -15,6 +15,22 @@ export function parseCsatAnswer(body: unknown): AnswerInput {
     throw invalid("score: must be a number (the chosen option's score)");
   }
   return { answerId, score, comment: readComment(fields.comment) };
+}
+
+/** `{ comment, answerId? }` (CsatCommentRequest): the comment added to an answer already stored. */
+export function parseCsatComment(body: unknown): CommentInput {
+  const fields = v.readFields(body, ['comment', 'answerId']);
+  if (fields.comment === undefined) throw v.missing('comment', `a string of at most ${LIMITS.csatComment} characters`);
+  const comment = readComment(fields.comment);
+  if (comment === null) throw invalid('comment: must not be empty (a comment added to an answer has text)');
+  const answerId = fields.answerId === undefined ? undefined : v.requiredString(fields, 'answerId', { max: 64 });
+  return answerId === undefined ? { comment } : { comment, answerId };
+}
+
+/** A skip has no fields: an absent body or `{}`. */
+export function parseCsatSkip(body: unknown): void {
+  const fields = v.readFields(body, Object.keys(body ?? {}));
+  if (Object.keys(fields).length > 0) throw invalid(`${Object.keys(fields)[0]}: a skip takes no fields (send {} or no body)`);
 }
 
 /** Trimmed; absent, null or only spaces is no comment. */

@@ -1,16 +1,18 @@
 /**
  * The customer link of a survey, for chats held in messengers that cannot render the form:
- * `/csat/<token>` serves the page shell, which calls `GET /api/csat/<token>` for the survey and
- * `POST /api/csat/<token>/answer` to answer it. Same origin as the page, so no CORS. The token is
+ * `/csat/<token>` serves the page shell, which calls `GET /api/csat/<token>` for the survey,
+ * `POST /api/csat/<token>/answer` to answer it (the score), `…/answer/comment` to add the comment
+ * and `…/skip` to skip it. Same origin as the page, so no CORS. The token is
  * the only credential, so nothing here is cached or indexed and the page sends no Referer.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { answerByLink, readLinkedSurvey } from '../domain/csatAnswers.ts';
+import { answerByLink, commentByLink, readLinkedSurvey } from '../domain/csatAnswers.ts';
+import { skipByLink } from '../domain/csatSkip.ts';
 import { surveyNotFound } from '../domain/csatSurvey.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { RateLimiter } from '../limits/rateLimiter.ts';
 import type { Store } from '../store/Store.ts';
-import { parseCsatAnswer } from './csatBodies.ts';
+import { parseCsatAnswer, parseCsatComment, parseCsatSkip } from './csatBodies.ts';
 import { CSAT_PAGE_CSP, languageOf, renderCsatNotFound, renderCsatPage } from './csatPage.ts';
 
 export const CSAT_BODY_LIMIT = 16 * 1024;
@@ -45,6 +47,15 @@ export function csatLinkRoutes(store: Store, limiter: RateLimiter): FastifyPlugi
     app.post<{ Params: Params }>('/api/csat/:token/answer', answers, async (request) => {
       const token = checkedToken(request);
       return { message: await answerByLink(store, token, parseCsatAnswer(request.body)) };
+    });
+    app.post<{ Params: Params }>('/api/csat/:token/answer/comment', answers, async (request) => {
+      const token = checkedToken(request);
+      return { message: await commentByLink(store, token, parseCsatComment(request.body)) };
+    });
+    app.post<{ Params: Params }>('/api/csat/:token/skip', answers, async (request) => {
+      const token = checkedToken(request);
+      parseCsatSkip(request.body);
+      return { message: await skipByLink(store, token) };
     });
     app.get<{ Params: Params }>('/csat/:token', reads, (request, reply) => servePage(store, request, reply));
   };

@@ -9,7 +9,8 @@ import { LIMITS } from '../../../src/shared/limits.ts';
 import type { BootResponse } from '../../../src/shared/types.ts';
 import { findChannel } from '../domain/channels.ts';
 import { listCustomerChats, markRead, readCustomerChat, startChat, writeCustomerProfile } from '../domain/chats.ts';
-import { answerInChat } from '../domain/csatAnswers.ts';
+import { answerInChat, commentInChat } from '../domain/csatAnswers.ts';
+import { skipInChat } from '../domain/csatSkip.ts';
 import { channelNotFound } from '../domain/errors.ts';
 import { sendCustomerMessage } from '../domain/messages.ts';
 import type { ChannelRecord, UserRecord } from '../domain/types.ts';
@@ -23,7 +24,7 @@ import { revokeSession, type SessionIdle } from '../domain/sessions.ts';
 import type { Store } from '../store/Store.ts';
 import { bearerToken, requireBearer } from './auth.ts';
 import { allowOrigin, answerPreflight, applyChannelCors } from './cors.ts';
-import { parseCsatAnswer } from './csatBodies.ts';
+import { parseCsatAnswer, parseCsatComment, parseCsatSkip } from './csatBodies.ts';
 import { nextChatCursor, nextMessageCursor, parseChatPage, parseMessagePage } from './pageQuery.ts';
 import { parsePollQuery } from './pollQuery.ts';
 import { readQuery } from './validate.ts';
@@ -181,6 +182,20 @@ function registerChatRoutes(app: FastifyInstance, customerOf: CustomerOf, store:
     const input = parseCsatAnswer(request.body);
     const { id, messageId } = request.params;
     return { message: await answerInChat(store, user, id, messageId, input) };
+  });
+  // The comment joins the stored answer; sending the stored comment again writes nothing.
+  app.post<{ Params: MessageParams }>('/chats/:id/messages/:messageId/answer/comment', answers, async (request) => {
+    const user = await customerOf(request);
+    const input = parseCsatComment(request.body);
+    const { id, messageId } = request.params;
+    return { message: await commentInChat(store, user, id, messageId, input) };
+  });
+  // A survey that is not required may be skipped, once: skipping again changes nothing.
+  app.post<{ Params: MessageParams }>('/chats/:id/messages/:messageId/skip', answers, async (request) => {
+    const user = await customerOf(request);
+    parseCsatSkip(request.body);
+    const { id, messageId } = request.params;
+    return { message: await skipInChat(store, user, id, messageId) };
   });
   app.patch<{ Params: Params }>('/chats/:id/profile', limitedBy(limiter.hooks('profileWrite', bearerToken)), async (request) => {
     const user = await customerOf(request);

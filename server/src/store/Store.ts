@@ -156,6 +156,10 @@ export interface StoreTx {
   listAnswerScales(channelId: string): Promise<{ chatId: string; scale: Scale }[]>;
   findAnswerById(answerId: string): Promise<CsatAnswerRecord | null>;
   insertAnswer(answer: CsatAnswerRecord): Promise<void>;
+  /** Records that the customer skipped the survey (it then takes no answer). */
+  skipSurvey(messageId: string, skippedAt: number): Promise<void>;
+  /** Sets the comment of the survey's stored answer, which had none. */
+  addAnswerComment(messageId: string, comment: string): Promise<void>;
 
   /** Reserves the next event seq, so a message can carry the seq of the event that announces it. */
   nextEventSeq(): Promise<number>;

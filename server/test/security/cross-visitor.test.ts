@@ -26,12 +26,14 @@ describe("another visitor's chat", () => {
     const before = JSON.stringify((await manager(server)('GET', `/chats/${owner.chatId}`)).body);
     const routes = server.routes.filter((r) => r.url.includes('/api/widget/:pluginKey/chats/:id') && r.method !== 'HEAD' && r.method !== 'OPTIONS');
     expect(routes.map((r) => `${r.method} ${r.url.replace('/api/widget/:pluginKey', '')}`)).toEqual(
-      expect.arrayContaining(['GET /chats/:id', 'POST /chats/:id/messages', 'PATCH /chats/:id/profile', 'POST /chats/:id/messages/:messageId/answer']),
+      expect.arrayContaining(['GET /chats/:id', 'POST /chats/:id/messages', 'PATCH /chats/:id/profile', 'POST /chats/:id/messages/:messageId/answer', 'POST /chats/:id/messages/:messageId/answer/comment', 'POST /chats/:id/messages/:messageId/skip']),
     );
     const bodies: Record<string, unknown> = {
       'POST /chats/:id/messages': { text: 'not yours', clientId: clientId('m') },
       'PATCH /chats/:id/profile': { profile: { productName: 'hijacked' } },
       'POST /chats/:id/messages/:messageId/answer': { answerId: clientId('a'), score: 1, comment: 'not mine' },
+      'POST /chats/:id/messages/:messageId/answer/comment': { comment: 'not mine' },
+      'POST /chats/:id/messages/:messageId/skip': {},
     };
     for (const { method, url } of routes) {
       const route = `${method} ${url.replace('/api/widget/:pluginKey', '')}`;

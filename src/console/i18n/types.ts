@@ -80,6 +80,7 @@ export interface ConsoleStrings {
   copied: string;
   survey: string;
   notAnswered: string;
+  skippedSurvey: string;
   answer: (label: string, score: number) => string;
   comment: string;
   newMessage: (name: string, text: string) => string;
@@ -127,6 +128,8 @@ export interface ConsoleStrings {
   scale: string;
   scaleName: (points: number) => string;
   required: string;
+  commentRequired: string;
+  commentRequiredHint: string;
   askComment: string;
   question: string;
   conditions: string;
@@ -174,6 +177,7 @@ export interface ConsoleStrings {
   overall: string;
   sent: string;
   answered: string;
+  declined: string;
   responseRate: string;
   average: string;
   score: string;

@@ -4,7 +4,7 @@ import { useConsole } from '../context';
 import { formatMessageTime } from '../format/formatDateTime';
 import { MessageText } from './MessageText';
 
-/** A survey in the thread: its question, and once answered the face's name, score and comment. */
+/** A survey in the thread: its question, and once answered the face's name, score and comment (or that it was skipped). */
 export function SurveyMessage({ message }: { message: Message }) {
   const c = useConsole();
   const t = c.t.value;
@@ -30,7 +30,7 @@ export function SurveyMessage({ message }: { message: Message }) {
             )}
           </>
         ) : (
-          <p class="muted">{t.notAnswered}</p>
+          <p class="muted">{form.skippedAt ? t.skippedSurvey : t.notAnswered}</p>
         )}
       </div>
     </li>

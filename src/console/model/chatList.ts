@@ -1,6 +1,7 @@
 import type { Message } from '../../shared/types';
 import type { ManagerChat } from '../../shared/managerApi';
 import { compareChats } from '../../shared/paging';
+import { surveyProgress } from '../../shared/csat/surveyProgress';
 import { matchesFilter, type ChatFilter } from './chatFilter';
 
 /** Newest first, as `GET /chats` pages them. */
@@ -34,13 +35,13 @@ export function upsertChat(list: ManagerChat[], chat: ManagerChat, filter: ChatF
 
 /**
  * Messages with `incoming` merged by id, oldest first. A survey message comes again with its
- * answer: the answered copy replaces the first, and is never replaced by an unanswered one.
+ * answer (then its comment, or as skipped): a copy further along is never replaced by an older one.
  */
 export function upsertMessages(list: readonly Message[], incoming: readonly Message[]): Message[] {
   const byId = new Map(list.map((m) => [m.id, m]));
   for (const message of incoming) {
     const current = byId.get(message.id);
-    if (current && current.form?.answer && message.form && !message.form.answer) continue;
+    if (current && surveyProgress(message.form) < surveyProgress(current.form)) continue;
     byId.set(message.id, message);
   }
   return [...byId.values()].sort((a, b) => a.seq - b.seq || a.createdAt - b.createdAt);

@@ -9,7 +9,7 @@ import { SaveRow } from './SaveRow';
 
 const HOURS = ['any', 'inside', 'outside'] as const;
 
-/** The survey rule: on/off, scale, required, comment, questions in ko/en/ja and the filters. */
+/** The survey rule: on/off, scale, required, comment (and whether it is required), questions in ko/en/ja and the filters. */
 export function CsatRuleForm() {
   const c = useConsole();
   const t = c.t.value;
@@ -62,6 +62,17 @@ export function CsatRuleForm() {
           <label class="check">
             <input type="checkbox" checked={rule.comment} onChange={(e) => set({ comment: e.currentTarget.checked })} />
             {t.askComment}
+          </label>
+          <label class="check">
+            <input
+              type="checkbox"
+              role="switch"
+              checked={rule.comment && rule.commentRequired}
+              disabled={!rule.comment}
+              aria-describedby="comment-required-hint"
+              onChange={(e) => set({ commentRequired: e.currentTarget.checked })}
+            />
+            {t.commentRequired} <span class="hint" id="comment-required-hint">({t.commentRequiredHint})</span>
           </label>
           <fieldset class="grid">
             <legend>{t.question}</legend>

@@ -104,6 +104,28 @@ describe('the settings page', () => {
     expect(csat.querySelector('.save-row [role=status]')?.textContent).toBe('Saved.');
   });
 
+  it('offers "Comment required" as a labelled switch, usable only with a comment box, and saves it', async () => {
+    openSettings();
+    await flush();
+    const csat = $$('section.card')[1];
+    const toggle = csat.querySelector<HTMLInputElement>('input[role=switch]')!;
+    expect(toggle.closest('label')?.textContent).toContain('Comment required');
+    expect(csat.querySelector('#' + toggle.getAttribute('aria-describedby'))).not.toBeNull();
+    expect(toggle.checked).toBe(false);
+    expect(toggle.disabled).toBe(false);
+    toggle.click();
+    await flush();
+    csat.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await flush();
+    const put = calls(ui.fetch).find((c) => c.route === 'PUT /csat-settings')!.body as typeof DEFAULT_CSAT_SETTINGS;
+    expect(put).toMatchObject({ comment: true, commentRequired: true });
+    const ask = Array.from(csat.querySelectorAll('label')).find((l) => l.textContent === 'Ask for a comment')!.querySelector('input')!;
+    ask.click();
+    await flush();
+    expect(csat.querySelector<HTMLInputElement>('input[role=switch]')!.disabled).toBe(true);
+    expect(csat.querySelector<HTMLInputElement>('input[role=switch]')!.checked).toBe(false);
+  });
+
   it('edits the survey filters: profile conditions and tags to skip', async () => {
     openSettings();
     await flush();

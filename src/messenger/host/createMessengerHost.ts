@@ -79,6 +79,8 @@ export function createMessengerHost(bridge: CoreBridge, chunks: MessengerChunks)
     discard: outbox.discard,
     // The form that answers is in survey.js: by then the answer box is made.
     answerSurvey: (chatId, messageId, score, comment) => answers!.answer(chatId, messageId, score, comment),
+    commentSurvey: (chatId, messageId, comment) => answers!.comment(chatId, messageId, comment),
+    skipSurvey: (chatId, messageId) => answers!.skip(chatId, messageId),
     pendingAnswer: (messageId) => answers?.pending(messageId),
     loadStrings: () => (chunks.strings[bridge.language] || chunks.strings.en)().then((loaded) => loaded.strings),
     loadSurvey,

@@ -21,16 +21,34 @@ export interface OutgoingMessage {
   error?: string;
 }
 
-/** A survey answer kept in the persistent answer box until the server acknowledges it. */
+/**
+ * One step of a survey answer kept in the persistent answer box until the server acknowledges it:
+ * the score (`step` absent; an entry from an earlier version may carry the comment with it), the
+ * comment added to that answer afterwards, or a skip.
+ */
 export interface PendingAnswer {
-  /** Idempotency key: the server stores one answer per id, however often it is retried. */
-  answerId: string;
+  step?: 'comment' | 'skip';
+  /**
+   * The score's idempotency key: the server stores one answer per id, however often it is
+   * retried. On a comment, the score's when it was still waiting (absent: the answer stored).
+   */
+  answerId?: string;
   chatId: string;
   /** The survey message being answered. */
   messageId: string;
-  score: Score;
+  score?: Score;
   comment?: string;
   /** `failed` means the server refused it (the reason is in `error`); the customer may choose again. */
+  state: 'sending' | 'failed';
+  error?: string;
+}
+
+/** Everything still waiting for one survey, as its form shows it (see src/csat/pendingOf.ts). */
+export interface PendingSurvey {
+  answerId?: string;
+  score?: Score;
+  comment?: string;
+  skip?: true;
   state: 'sending' | 'failed';
   error?: string;
 }
@@ -67,8 +85,12 @@ export interface MessengerHost extends SessionView {
    * message, `form.answer` set, once the server has stored it; rejects when the server refuses it.
    */
   answerSurvey(chatId: string, messageId: string, score: Score, comment?: string): Promise<Message>;
-  /** The answer to this survey message still waiting in the answer box, or refused. */
-  pendingAnswer(messageId: string): PendingAnswer | undefined;
+  /** Queues the comment added to the survey's answer, sent after its score. */
+  commentSurvey(chatId: string, messageId: string, comment: string): Promise<Message>;
+  /** Queues a skip of the survey (recorded on the server: it does not come back). */
+  skipSurvey(chatId: string, messageId: string): Promise<Message>;
+  /** What still waits for this survey message in the answer box, or was refused. */
+  pendingAnswer(messageId: string): PendingSurvey | undefined;
   /** Loads the panel's strings in the customer's language; after a failed download, call again to retry. */
   loadStrings(): Promise<MessengerStrings>;
   /** Loads the survey form, ready to render in the panel; after a failed download, call again to retry. */

@@ -3,6 +3,7 @@ import type { ShowRequest } from '../../core/contract';
 import type { HostEvent, MessengerHost, OutgoingMessage } from '../host/types';
 import type { Message, WidgetChat } from '../../shared/types';
 import { report } from '../guard';
+import { surveyHoldsChat } from '../../shared/csat/surveyHoldsChat';
 import { createLoadable } from './createLoadable';
 import { mergeMessages, upsertChat } from './merge';
 
@@ -45,14 +46,14 @@ export function createMessenger(host: MessengerHost) {
   const focusTick = signal(0);
   /** Bumped when the host's answer box changes: the survey form reads pending answers from the host then. */
   const answersTick = signal(0);
-  /** Surveys the customer skipped in this page. */
-  const dismissed = signal<Record<string, true>>({});
   // Incoming messages already spoken: a replayed event, or one the thread loaded first, is new
   // to the customer only once.
   const announced = new Set<string>();
 
   const chat = computed(() => chats.value.find((c) => c.id === chatId.value));
   const thread = computed(() => (chatId.value ? messages.value[chatId.value] : undefined));
+  /** The open chat's latest survey is required and not answered yet: the composer gives way to it. */
+  const held = computed(() => surveyHoldsChat((thread.value || []).filter((m) => m.form).pop()?.form));
   /** Outbox entries whose stored copy has not arrived yet: never shown twice. */
   const pending = computed(() => {
     const stored = new Set((thread.value || []).map((m) => m.clientId));
@@ -182,7 +183,6 @@ export function createMessenger(host: MessengerHost) {
     }
   }
 
-  const dismiss = (messageId: string) => (dismissed.value = { ...dismissed.value, [messageId]: true });
   const hasThread = (id: string) => messages.value[id] || chatId.value === id;
 
   function onEvent(event: HostEvent) {
@@ -254,11 +254,11 @@ export function createMessenger(host: MessengerHost) {
     notice,
     announcement,
     focusTick,
-    dismissed,
     survey: survey.value,
     surveyFailed: survey.failed,
     chat,
     thread,
+    held,
     pending,
     loadChats,
     loadMoreChats: () => loadChats(moreChats.value),
@@ -270,7 +270,6 @@ export function createMessenger(host: MessengerHost) {
     discard,
     answersTick,
     loadSurvey: survey.load,
-    dismiss,
     onEvent,
     show,
     hide: () => (visible.value = false),

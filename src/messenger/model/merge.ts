@@ -1,15 +1,16 @@
+import { surveyProgress } from '../../shared/csat/surveyProgress';
 import { compareChats } from '../../shared/paging';
 import type { Chat, Message, WidgetChat } from '../../shared/types';
 
 /**
- * Messages of both lists, each id once (the later copy wins), oldest first. A survey's answer is
- * never taken back, so an answered copy is not replaced by an older unanswered one.
+ * Messages of both lists, each id once (the later copy wins), oldest first. A survey never goes
+ * back, so a copy further along (answered, commented, skipped) is not replaced by an older one.
  */
 export function mergeMessages(current: readonly Message[] | undefined, incoming: readonly Message[]): Message[] {
   const byId = new Map<string, Message>();
   for (const message of current || []) byId.set(message.id, message);
   for (const message of incoming) {
-    if (!(message.form && !message.form.answer && byId.get(message.id)?.form?.answer)) byId.set(message.id, message);
+    if (surveyProgress(message.form) >= surveyProgress(byId.get(message.id)?.form)) byId.set(message.id, message);
   }
   return [...byId.values()].sort((a, b) => a.seq - b.seq || a.createdAt - b.createdAt);
 }

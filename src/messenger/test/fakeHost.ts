@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type { HostEvent, MessengerHost, OutgoingMessage, PendingAnswer } from '../host/types';
 import * as surveyForm from '../../csat/index';
+import { pendingOf } from '../../csat/pendingOf';
 import { messenger as strings } from '../../shared/i18n/en';
 import type { Score } from '../../shared/csat/scale';
 import type { Chat, CsatForm, Message, WidgetChat } from '../../shared/types';
@@ -40,6 +41,12 @@ export function fakeHost(chats: WidgetChat[] = [], messages: Record<string, Mess
   const settle = new Map<string, { resolve(m: Message): void; reject(e: Error): void }>();
   let clientIds = 0;
   let answers: PendingAnswer[] = [];
+  const answerSettle = new Map<PendingAnswer, { resolve(m: Message): void; reject(e: Error): void }>();
+  const queueAnswer = (entry: PendingAnswer) => {
+    answers.push(entry);
+    emit({ type: 'answers', chatId: entry.chatId, messageId: entry.messageId });
+    return new Promise<Message>((resolve, reject) => answerSettle.set(entry, { resolve, reject }));
+  };
   const drafts = new Map<string, string>();
   /** Chat creation waits for this; `holdCreation` makes it wait for the test. */
   let creation = Promise.resolve();
@@ -92,15 +99,16 @@ export function fakeHost(chats: WidgetChat[] = [], messages: Record<string, Mess
     saveDraft: vi.fn((chatId: string, text: string) => void (text ? drafts.set(chatId, text) : drafts.delete(chatId))),
     answerSurvey: vi.fn((chatId: string, messageId: string, score: Score, comment?: string) => {
       answers = answers.filter((a) => a.messageId !== messageId);
-      const answerId = `answer-${++clientIds}`;
-      answers.push({ answerId, chatId, messageId, score, comment, state: 'sending' });
-      emit({ type: 'answers', chatId, messageId });
-      return new Promise<Message>((resolve, reject) => settle.set(answerId, { resolve, reject }));
+      return queueAnswer({ answerId: `answer-${++clientIds}`, chatId, messageId, score, comment, state: 'sending' });
     }),
-    pendingAnswer: vi.fn((messageId: string) => {
-      const found = answers.find((a) => a.messageId === messageId);
-      return found && { ...found };
+    commentSurvey: vi.fn((chatId: string, messageId: string, comment: string) =>
+      queueAnswer({ step: 'comment', chatId, messageId, comment, state: 'sending' }),
+    ),
+    skipSurvey: vi.fn((chatId: string, messageId: string) => {
+      answers = answers.filter((a) => a.messageId !== messageId);
+      return queueAnswer({ step: 'skip', chatId, messageId, state: 'sending' });
     }),
+    pendingAnswer: vi.fn((messageId: string) => pendingOf(answers.filter((a) => a.messageId === messageId))),
     loadStrings: vi.fn(async () => strings),
     loadSurvey: vi.fn(async () => surveyForm),
     markRead: vi.fn(),
@@ -151,24 +159,35 @@ export function fakeHost(chats: WidgetChat[] = [], messages: Record<string, Mess
     leftBehind(answer: PendingAnswer) {
       answers.push(answer);
     },
-    /** The server stores the pending answer: it leaves the answer box with the answered survey. */
+    /**
+     * The server stores the survey's oldest pending step (the score, its comment or a skip): it
+     * leaves the answer box with the survey as now stored.
+     */
     acknowledgeAnswer(messageId: string): Message {
       const entry = answers.find((a) => a.messageId === messageId)!;
       answers = answers.filter((a) => a !== entry);
-      const asked = (messages[entry.chatId] || []).find((m) => m.id === messageId)!;
-      const answer = { score: entry.score, comment: entry.comment ?? null, answeredAt: Date.now() };
-      const answered: Message = { ...asked, form: { ...asked.form!, answer } };
+      const list = messages[entry.chatId] || [];
+      const asked = list.find((m) => m.id === messageId)!;
+      const form = asked.form!;
+      const settled: CsatForm =
+        entry.step === 'skip'
+          ? { ...form, skippedAt: Date.now() }
+          : entry.step === 'comment'
+            ? { ...form, answer: { ...form.answer!, comment: entry.comment! } }
+            : { ...form, answer: { score: entry.score!, comment: entry.comment ?? null, answeredAt: Date.now() } };
+      const answered: Message = { ...asked, form: settled };
+      list.splice(list.indexOf(asked), 1, answered);
       emit({ type: 'answers', chatId: entry.chatId, messageId, message: answered });
-      settle.get(entry.answerId)?.resolve(answered);
+      answerSettle.get(entry)?.resolve(answered);
       return answered;
     },
-    /** The server refuses the pending answer. */
+    /** The server refuses the survey's oldest pending step. */
     refuseAnswer(messageId: string, reason: string) {
-      const entry = answers.find((a) => a.messageId === messageId)!;
+      const entry = answers.find((a) => a.messageId === messageId && a.state === 'sending')!;
       entry.state = 'failed';
       entry.error = reason;
       emit({ type: 'answers', chatId: entry.chatId, messageId });
-      settle.get(entry.answerId)?.reject(new Error(reason));
+      answerSettle.get(entry)?.reject(new Error(reason));
     },
   };
 }

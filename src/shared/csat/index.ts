@@ -1,3 +1,5 @@
 export * from './scale';
 export * from './settings';
 export * from './surveyApplies';
+export * from './surveyHoldsChat';
+export * from './surveyProgress';

@@ -35,10 +35,12 @@ export interface CsatFilters {
 export interface CsatSettings {
   enabled: boolean;
   scale: Scale;
-  /** The answer cannot be skipped (the form has no dismiss). */
+  /** The score must be given before the customer writes in the chat again; the form has no skip. */
   required: boolean;
   /** Offer a comment box. */
   comment: boolean;
+  /** With `comment`: the comment must be given too (with `required`, before the customer writes again). */
+  commentRequired: boolean;
   questions: { ko: string; en: string; ja: string };
   filters: CsatFilters;
 }
@@ -48,6 +50,7 @@ export const DEFAULT_CSAT_SETTINGS: CsatSettings = {
   scale: 5,
   required: false,
   comment: true,
+  commentRequired: false,
   questions: {
     ko: '상담은 만족스러우셨나요?',
     en: 'How satisfied were you with this conversation?',
@@ -109,10 +112,10 @@ function checkFilters(f: unknown, chatKeyType: ChatKeyType | undefined, kept: re
 function check(patch: Record<string, unknown>, chatKeyType: ChatKeyType | undefined, kept: readonly Condition[]): string | undefined {
   for (const key of Object.keys(patch)) {
     if (key === 'problems') continue; // read-only, sent back by clients that PUT what they got
-    if (['enabled', 'scale', 'required', 'comment', 'questions', 'filters'].indexOf(key) < 0)
-      return `${key}: is not a survey setting (allowed: enabled, scale, required, comment, questions, filters)`;
+    if (['enabled', 'scale', 'required', 'comment', 'commentRequired', 'questions', 'filters'].indexOf(key) < 0)
+      return `${key}: is not a survey setting (allowed: enabled, scale, required, comment, commentRequired, questions, filters)`;
   }
-  for (const key of ['enabled', 'required', 'comment'] as const) {
+  for (const key of ['enabled', 'required', 'comment', 'commentRequired'] as const) {
     if (patch[key] !== undefined && typeof patch[key] !== 'boolean') return `${key}: must be true or false`;
   }
   if (patch.scale !== undefined && !isScale(patch.scale)) return 'scale: must be 2, 3 or 5';

@@ -34,6 +34,7 @@ export const messenger: MessengerStrings = {
   unread: (count) => `${count} unread`,
   surveyPrompt: 'Please rate this conversation.',
   surveyThanks: both.thanks,
+  surveyFirst: 'Please answer the survey above to keep writing.',
   newMessage,
 };
 
@@ -51,6 +52,9 @@ export const popup: PopupStrings = {
 export const csat: CsatStrings = {
   required: 'Required',
   commentLabel: 'Comment (optional)',
+  commentRequired: 'Comment (required)',
+  scoreSaved: 'Score saved.',
+  skipped: 'You skipped this survey.',
   submit: both.send,
   skip: 'Skip',
   sending: both.sending,

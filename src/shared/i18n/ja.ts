@@ -34,6 +34,7 @@ export const messenger: MessengerStrings = {
   unread: (count) => `未読 ${count}件`,
   surveyPrompt: '評価をお願いします。',
   surveyThanks: both.thanks,
+  surveyFirst: '上のアンケートに回答するとメッセージを続けて送れます。',
   newMessage,
 };
 
@@ -51,6 +52,9 @@ export const popup: PopupStrings = {
 export const csat: CsatStrings = {
   required: '必須',
   commentLabel: 'コメント（任意）',
+  commentRequired: 'コメント（必須）',
+  scoreSaved: '評価を保存しました。',
+  skipped: 'このアンケートはスキップしました。',
   submit: both.send,
   skip: 'スキップ',
   sending: both.sending,

@@ -34,6 +34,7 @@ export const messenger: MessengerStrings = {
   unread: (count) => `읽지 않은 메시지 ${count}개`,
   surveyPrompt: '상담을 평가해 주세요.',
   surveyThanks: both.thanks,
+  surveyFirst: '위의 만족도 조사에 답하면 계속 메시지를 쓸 수 있습니다.',
   newMessage,
 };
 
@@ -51,6 +52,9 @@ export const popup: PopupStrings = {
 export const csat: CsatStrings = {
   required: '필수 응답',
   commentLabel: '의견 (선택)',
+  commentRequired: '의견 (필수)',
+  scoreSaved: '점수가 저장되었습니다.',
+  skipped: '만족도 조사를 건너뛰었습니다.',
   submit: both.send,
   skip: '건너뛰기',
   sending: both.sending,

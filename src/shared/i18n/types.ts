@@ -31,6 +31,8 @@ export interface MessengerStrings {
   surveyPrompt: string;
   /** Spoken by screen readers when the survey answer is stored. */
   surveyThanks: string;
+  /** In place of the composer while the chat's required survey waits for its answer. */
+  surveyFirst: string;
   newMessage: (name: string, text: string) => string;
 }
 
@@ -53,6 +55,12 @@ export interface PopupStrings {
 export interface CsatStrings {
   required: string;
   commentLabel: string;
+  /** The comment box's label when the rule requires the comment. */
+  commentRequired: string;
+  /** The score is stored; the comment box is still open. */
+  scoreSaved: string;
+  /** In place of the form once the customer skipped it. */
+  skipped: string;
   submit: string;
   skip: string;
   sending: string;

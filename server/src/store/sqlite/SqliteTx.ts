@@ -210,7 +210,14 @@ export class SqliteTx implements StoreTx {
     return this.answer(this.s.answerOfSurvey.get(messageId));
   }
   async countSurveys(channelId: string, { from = 0, to = Number.MAX_SAFE_INTEGER }: SurveyRange) {
-    return this.s.countSurveys.all({ channelId, from, to }) as SurveyCount[];
+    const rows = this.s.countSurveys.all({ channelId, from, to }) as (Omit<SurveyCount, 'declined'> & { declined: number })[];
+    return rows.map((row): SurveyCount => ({ ...row, declined: row.declined === 1 }));
+  }
+  async skipSurvey(messageId: string, skippedAt: number) {
+    this.s.skipSurvey.run(skippedAt, messageId);
+  }
+  async addAnswerComment(messageId: string, comment: string) {
+    this.s.commentAnswer.run(comment, messageId);
   }
   async groupChats(channelId: string, grouping: StatsGrouping, range: ChatRange, limit: number) {
     return this.s.groupChats(channelId, grouping, range, limit);

@@ -6,6 +6,7 @@ export interface SurveyRow {
   chat_id: string;
   token_hash: string;
   created_at: number;
+  skipped_at?: number | null;
 }
 
 export const toSurvey = (row: SurveyRow): SurveyRecord => ({
@@ -13,6 +14,7 @@ export const toSurvey = (row: SurveyRow): SurveyRecord => ({
   chatId: row.chat_id,
   tokenHash: row.token_hash,
   createdAt: row.created_at,
+  skippedAt: row.skipped_at ?? null,
 });
 
 export const surveyParams = (survey: SurveyRecord): SurveyRow => ({

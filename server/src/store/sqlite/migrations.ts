@@ -287,6 +287,12 @@ const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    id: 11,
+    name: 'surveys the customer skipped',
+    // NULL for every survey posted before: none of them was skippable on the server then.
+    sql: `ALTER TABLE csat_surveys ADD COLUMN skipped_at INTEGER;`,
+  },
+  {
     id: 12,
     name: "each channel's language, and chats by creation for statistics over a range",
     // Korean, the language of the product's home market, until CHANNEL_LANGUAGE says otherwise.

@@ -93,17 +93,20 @@ export function prepareStatements(db: Database.Database) {
     surveyByMessage: p('SELECT * FROM csat_surveys WHERE message_id = ?'),
     latestSurvey: p(`SELECT s.* FROM csat_surveys s JOIN messages m ON m.id = s.message_id
       WHERE s.chat_id = ? ORDER BY m.seq DESC LIMIT 1`),
-    hasUnansweredSurvey: p(`SELECT EXISTS (SELECT 1 FROM csat_surveys s WHERE s.chat_id = ?
+    hasUnansweredSurvey: p(`SELECT EXISTS (SELECT 1 FROM csat_surveys s WHERE s.chat_id = ? AND s.skipped_at IS NULL
       AND NOT EXISTS (SELECT 1 FROM csat_answers a WHERE a.message_id = s.message_id))`).pluck(),
     answerOfSurvey: p('SELECT * FROM csat_answers WHERE message_id = ?'),
     // A survey's scale is in its form, so unanswered surveys count under their scale too.
-    countSurveys: p(`SELECT json_extract(m.form, '$.scale') AS scale, a.score AS score, COUNT(*) AS count
+    countSurveys: p(`SELECT json_extract(m.form, '$.scale') AS scale, a.score AS score,
+        s.skipped_at IS NOT NULL AS declined, COUNT(*) AS count
       FROM csat_surveys s
       JOIN chats c ON c.id = s.chat_id
       JOIN messages m ON m.id = s.message_id
       LEFT JOIN csat_answers a ON a.message_id = s.message_id
       WHERE c.channel_id = @channelId AND s.created_at >= @from AND s.created_at < @to
-      GROUP BY 1, 2`),
+      GROUP BY 1, 2, 3`),
+    skipSurvey: p('UPDATE csat_surveys SET skipped_at = ? WHERE message_id = ?'),
+    commentAnswer: p('UPDATE csat_answers SET comment = ? WHERE message_id = ?'),
     groupChats: groupedChatsQuery(db),
     // The latest answer of each chat is the one its profile.csat holds.
     answerScales: p(`SELECT a.chat_id AS chatId, a.scale AS scale FROM csat_answers a

@@ -11,6 +11,7 @@ const RANGE_CHATS = `chat AS (
   SELECT c.id, c.profile,
     (SELECT COUNT(*) FROM csat_surveys s WHERE s.chat_id = c.id) AS sent,
     (SELECT COUNT(*) FROM csat_answers a WHERE a.chat_id = c.id) AS answered,
+    (SELECT COUNT(*) FROM csat_surveys s WHERE s.chat_id = c.id AND s.skipped_at IS NOT NULL) AS declined,
     (SELECT COALESCE(SUM(a.score), 0) FROM csat_answers a WHERE a.chat_id = c.id) AS score_total,
     json_extract(c.profile, '$.goalState') AS goal
   FROM chats c
@@ -34,12 +35,12 @@ function valuedSql(grouping: StatsGrouping): string {
   }
 }
 
-const SUMS = `COUNT(*) AS chats, SUM(sent) AS sent, SUM(answered) AS answered, SUM(score_total) AS scoreTotal,
+const SUMS = `COUNT(*) AS chats, SUM(sent) AS sent, SUM(answered) AS answered, SUM(declined) AS declined, SUM(score_total) AS scoreTotal,
   COUNT(CASE WHEN goal = 'achieved' THEN 1 END) AS achieved,
   COUNT(CASE WHEN goal = 'not_achieved' THEN 1 END) AS notAchieved,
   COUNT(CASE WHEN goal = 'pending' THEN 1 END) AS pending`;
 
-const OUTER_SUMS = `SUM(chats) AS chats, SUM(sent) AS sent, SUM(answered) AS answered, SUM(scoreTotal) AS scoreTotal,
+const OUTER_SUMS = `SUM(chats) AS chats, SUM(sent) AS sent, SUM(answered) AS answered, SUM(declined) AS declined, SUM(scoreTotal) AS scoreTotal,
   SUM(achieved) AS achieved, SUM(notAchieved) AS notAchieved, SUM(pending) AS pending`;
 
 /** Groups ranked by chats (ties by value); those past @limit fold into one row with a null value. */
@@ -61,7 +62,7 @@ function splitSql(grouping: StatsGrouping): string {
 const pathOf = (grouping: StatsGrouping): string | undefined =>
   grouping.kind === 'tag' ? '$.tags' : grouping.kind === 'field' ? profilePath(grouping.key) : undefined;
 
-const EMPTY: StatsCount = { chats: 0, sent: 0, answered: 0, scoreTotal: 0, achieved: 0, notAchieved: 0, pending: 0 };
+const EMPTY: StatsCount = { chats: 0, sent: 0, answered: 0, declined: 0, scoreTotal: 0, achieved: 0, notAchieved: 0, pending: 0 };
 
 /** Prepared once per dimension kind (a field's key is a parameter). */
 export function groupedChatsQuery(db: Database.Database) {
