@@ -16,7 +16,7 @@ const ids: Record<string, string> = {};
 let answers = 0;
 
 /** A customer's chat created at `at` with these profile values; closed (and surveyed) when asked. */
-async function chat(name: string, at: number, profile: Record<string, unknown>, options: { tags?: string[]; score?: number; close?: boolean; purchase?: boolean } = {}) {
+async function chat(name: string, at: number, profile: Record<string, unknown>, options: { tags?: string[]; score?: number; close?: boolean; skip?: boolean; purchase?: boolean } = {}) {
   now = at;
   const { token } = (await widget(server)('POST', '/boot', { body: { language: 'ko' } })).body;
   const created = await widget(server)('POST', '/chats', { token, body: { clientId: clientId(), message: { text: '문의', clientId: clientId('m') }, profile } });
@@ -25,8 +25,9 @@ async function chat(name: string, at: number, profile: Record<string, unknown>, 
   ids[name] = chatId;
   if (options.tags) await api('PATCH', `/chats/${chatId}`, { body: { tags: options.tags } });
   if (options.purchase) expect((await widget(server)('POST', '/events', { token, body: { name: 'Purchase' } })).status).toBe(204);
-  if (options.close || options.score !== undefined) {
+  if (options.close || options.skip || options.score !== undefined) {
     const { survey } = await closeChat(server, chatId);
+    if (options.skip) expect((await widget(server)('POST', `/chats/${chatId}/messages/${survey.id}/skip`, { token, body: {} })).status).toBe(200);
     if (options.score !== undefined) {
       const answered = await answerInWidget(server, token, chatId, survey.id, { answerId: `dim-${++answers}`, score: options.score });
       expect(answered.status).toBe(200);
@@ -40,7 +41,7 @@ const goal = (achieved: number, notAchieved: number, pending: number) => ({
   pending,
   rate: achieved + notAchieved === 0 ? null : achieved / (achieved + notAchieved),
 });
-const none = { chats: 0, sent: 0, answered: 0, responseRate: 0, average: null, goal: goal(0, 0, 0) };
+const none = { chats: 0, sent: 0, answered: 0, declined: 0, responseRate: 0, average: null, goal: goal(0, 0, 0) };
 const stats = async (query: string) => {
   const reply = await api('GET', `/stats?${query}`);
   expect(reply.status, JSON.stringify(reply.body)).toBe(200);
@@ -65,7 +66,7 @@ beforeAll(async () => {
   await chat('before', T - 1, { productName: SHIRT, 'source.page': PAGE_1 }, { score: 1 });
   await chat('a', T, { productName: SHIRT, 'source.page': PAGE_1, plan: ['gold', 'silver'] }, { tags: ['vip'], score: 5, purchase: true });
   await chat('b', T + H, { productName: SHIRT, productId: 'SKU-1', 'source.page': PAGE_1 }, { tags: ['vip', 'complaint'], score: 3 });
-  await chat('c', T + 2 * H, { productId: 'SKU-9', 'source.page': PAGE_2, plan: ['gold'] }, { close: true });
+  await chat('c', T + 2 * H, { productId: 'SKU-9', 'source.page': PAGE_2, plan: ['gold'] }, { skip: true });
   await chat('d', T + 3 * H, { productName: SHIRT, note: '' });
   await chat('edge', T + 4 * H, { 'source.page': PAGE_2 });
   // b's window (1 day) has passed, c's and d's have not.
@@ -81,12 +82,12 @@ describe('statistics by dimension', () => {
     expect(await stats(`by=product&${range}`)).toEqual({
       by: 'product',
       rows: [
-        { value: SHIRT, chats: 3, sent: 2, answered: 2, responseRate: 1, average: 4, goal: goal(1, 1, 1) },
-        { value: 'SKU-9', chats: 1, sent: 1, answered: 0, responseRate: 0, average: null, goal: goal(0, 0, 1) },
+        { value: SHIRT, chats: 3, sent: 2, answered: 2, declined: 0, responseRate: 1, average: 4, goal: goal(1, 1, 1) },
+        { value: 'SKU-9', chats: 1, sent: 1, answered: 0, declined: 1, responseRate: 0, average: null, goal: goal(0, 0, 1) },
       ],
       other: null,
       unset: none,
-      total: { chats: 4, sent: 3, answered: 2, responseRate: 2 / 3, average: 4, goal: goal(1, 1, 2) },
+      total: { chats: 4, sent: 3, answered: 2, declined: 1, responseRate: 2 / 3, average: 4, goal: goal(1, 1, 2) },
     });
   });
 
@@ -115,9 +116,9 @@ describe('statistics by dimension', () => {
     expect(tags.unset.chats).toBe(2);
     expect(tags.total.chats).toBe(4);
     const plans = await stats(`by=field:profile.plan&${range}`);
-    expect(plans.rows.map((r: any) => [r.value, r.chats, r.sent, r.answered])).toEqual([
-      ['gold', 2, 2, 1],
-      ['silver', 1, 1, 1],
+    expect(plans.rows.map((r: any) => [r.value, r.chats, r.sent, r.answered, r.declined])).toEqual([
+      ['gold', 2, 2, 1, 1],
+      ['silver', 1, 1, 1, 0],
     ]);
     // An empty String is no value.
     expect((await stats(`by=field:profile.note&${range}`)).rows).toEqual([]);
@@ -126,7 +127,7 @@ describe('statistics by dimension', () => {
   it('lists at most `limit` values and sums the rest in `other`', async () => {
     const tags = await stats(`by=tag&${range}&limit=1`);
     expect(tags.rows.map((r: any) => r.value)).toEqual(['vip']);
-    expect(tags.other).toEqual({ values: 1, chats: 1, sent: 1, answered: 1, responseRate: 1, average: 3, goal: goal(0, 1, 0) });
+    expect(tags.other).toEqual({ values: 1, chats: 1, sent: 1, answered: 1, declined: 0, responseRate: 1, average: 3, goal: goal(0, 1, 0) });
   });
 
   it('refuses a dimension it cannot group by, naming it and the rule', async () => {
