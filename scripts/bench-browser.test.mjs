@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { mainThreadTime, markTime } from '../bench/browser/attribute.mjs';
 import { pageVariants } from '../bench/browser/hostPages.mjs';
