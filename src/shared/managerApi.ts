@@ -47,6 +47,11 @@ export interface ChannelGoal {
   windowDays: number;
 }
 
+/** The filters a statistics figure adds to `GET /chats`, so that the list shows the chats behind it. */
+export const FIGURE_FILTER_KEYS = ['product', 'sourcePage', 'field', 'value', 'from', 'to'] as const;
+/** Every filter `GET /chats` takes, beside `limit` and `cursor`. */
+export const CHAT_FILTER_KEYS = ['state', 'tag', 'csat', ...FIGURE_FILTER_KEYS] as const;
+
 /** Survey counts over a period (`GET /csat-stats`). */
 export interface CsatSummary {
   sent: number;

@@ -4,6 +4,7 @@
  * a partial update are the shared module's; this file only loads and saves.
  */
 import {
+  chatKeyTypeOf,
   DEFAULT_CSAT_SETTINGS,
   mergeCsatSettings,
   ruleProblems,
@@ -11,7 +12,6 @@ import {
   type CsatSettings,
   type RuleProblem,
 } from '../../../src/shared/csat/index.ts';
-import { builtInField } from '../../../src/shared/profile/index.ts';
 import { ALWAYS_OPEN, type OperatingHours } from '../../../src/shared/operatingHours.ts';
 import type { Store, StoreTx } from '../store/Store.ts';
 import { isTemplate } from '../../../src/shared/template.ts';
@@ -48,8 +48,7 @@ export type CsatSettingsView = CsatSettings & { problems: RuleProblem[] };
  * included (their values stay, read-only, so a condition on them still reads them).
  */
 export async function chatKeyTypes(tx: StoreTx, channelId: string): Promise<ChatKeyType> {
-  const custom = new Map((await tx.listProfileFields(channelId)).map((field) => [field.key, field.type]));
-  return (key) => builtInField(key)?.type ?? custom.get(key);
+  return chatKeyTypeOf(await tx.listProfileFields(channelId));
 }
 
 async function view(tx: StoreTx, channelId: string, settings: CsatSettings): Promise<CsatSettingsView> {

@@ -23,11 +23,11 @@ import { nextChatCursor, nextMessageCursor, parseChatPage, parseMessagePage } fr
 import { registerProfileFieldRoutes } from './profileFieldRoutes.ts';
 import { readRange, registerReportRoutes } from './reportRoutes.ts';
 import { CUSTOM_KEY } from '../../../src/shared/profile/fields.ts';
+import { CHAT_FILTER_KEYS } from '../../../src/shared/managerApi.ts';
 import * as v from './validate.ts';
 
 export const MANAGER_BODY_LIMIT = 256 * 1024;
 const STATES: readonly ChatState[] = ['opened', 'closed', 'snoozed'];
-const FILTER_KEYS = ['state', 'tag', 'csat', 'product', 'sourcePage', 'field', 'value', 'from', 'to'] as const;
 
 type Params = { id: string };
 
@@ -54,7 +54,7 @@ export function managerRoutes(
     });
 
     app.get('/chats', async (request) => {
-      const fields = v.readQuery(request.query, [...FILTER_KEYS, 'limit', 'cursor']);
+      const fields = v.readQuery(request.query, [...CHAT_FILTER_KEYS, 'limit', 'cursor']);
       const page = await listChats(store, parseFilter(fields), parseChatPage(fields));
       return { chats: page.items.map(toManagerChat), next: nextChatCursor(page) };
     });

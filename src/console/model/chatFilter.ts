@@ -1,4 +1,4 @@
-import type { ManagerChat } from '../../shared/managerApi';
+import { CHAT_FILTER_KEYS, FIGURE_FILTER_KEYS, type ManagerChat } from '../../shared/managerApi';
 import { CUSTOM_KEY } from '../../shared/profile/fields';
 
 /**
@@ -21,8 +21,7 @@ export interface ChatFilter {
 export const NO_FILTER: ChatFilter = { state: '', tag: '', csat: '' };
 
 /** The filters a figure sets, in the order the URL writes them; each shows as a removable chip. */
-export const FIGURE_KEYS = ['product', 'sourcePage', 'field', 'value', 'from', 'to'] as const;
-const QUERY_KEYS = ['state', 'tag', 'csat', ...FIGURE_KEYS] as const;
+export const FIGURE_KEYS = FIGURE_FILTER_KEYS;
 
 const TIME = /^\d{1,15}$/;
 
@@ -57,7 +56,7 @@ export function readFilter(params: URLSearchParams): ChatFilter {
 /** `state=opened&csat=5`: the set filters only, as query parameters. */
 export function filterQuery(filter: ChatFilter): string {
   const params = new URLSearchParams();
-  for (const key of QUERY_KEYS) if (filter[key]) params.set(key, filter[key]!);
+  for (const key of CHAT_FILTER_KEYS) if (filter[key]) params.set(key, filter[key]!);
   return params.toString();
 }
 

@@ -1,5 +1,5 @@
 import { computed, effect, signal, untracked } from '@preact/signals';
-import { DEFAULT_CSAT_SETTINGS, mergeCsatSettings, type ChatKeyType, type CsatSettings, type RuleProblem } from '../../shared/csat/settings';
+import { chatKeyTypeOf, DEFAULT_CSAT_SETTINGS, mergeCsatSettings, type ChatKeyType, type CsatSettings, type RuleProblem } from '../../shared/csat/settings';
 import { validateOperatingHours, type OperatingHours } from '../../shared/operatingHours';
 import { validateGoal } from '../../shared/goal';
 import { createApi } from '../api/createApi';
@@ -63,7 +63,7 @@ export function createConsole(deps: ConsoleDeps) {
   const fieldEditor = createFieldEditor(api, schema);
   // The server reports what no longer fits the schema beside the rule; the check drops it before a PUT.
   // Chat conditions are checked against the schema as the server does, conditions saved before excepted.
-  const chatKeyType: ChatKeyType = (key) => (schema.builtIns.peek().find((f) => f.key === key) ?? schema.fields.peek().find((f) => f.key === key))?.type;
+  const chatKeyType: ChatKeyType = (key) => chatKeyTypeOf(schema.fields.peek())(key);
   const csatRule = createSettingsForm<CsatSettings & { problems?: RuleProblem[] }>(api, '/csat-settings', (draft, stored) => {
     const saved = { ...DEFAULT_CSAT_SETTINGS, filters: { ...DEFAULT_CSAT_SETTINGS.filters, chat: stored?.filters.chat ?? [] } };
     const merged = mergeCsatSettings(saved, draft, schema.status.peek() === 'ready' ? chatKeyType : undefined);

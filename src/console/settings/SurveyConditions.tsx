@@ -1,4 +1,5 @@
 import { CONDITION_LIMITS, type Condition } from '../../shared/conditions/index';
+import { chatKeyTypeOf } from '../../shared/csat/settings';
 import { useConsole } from '../context';
 import { errorMessage } from '../shell/ErrorText';
 import { ChatKeySelect } from './ChatKeySelect';
@@ -17,9 +18,7 @@ export function SurveyConditions() {
   const { csatRule, schema } = c;
   const rule = csatRule.draft.value;
   if (!rule) return null;
-  const builtIns = schema.builtIns.value;
-  const fields = schema.fields.value;
-  const typeOf = (key: string) => builtIns.find((field) => field.key === key)?.type ?? fields.find((field) => field.key === key)?.type;
+  const typeOf = chatKeyTypeOf(schema.fields.value);
   const stale = new Set((rule.problems ?? []).map((problem) => problem.key));
   const error = csatRule.saveError.value ? errorMessage(csatRule.saveError.value, t) : '';
   const change =
@@ -61,8 +60,8 @@ export function SurveyConditions() {
         renderKey={(condition, edit, describedBy) => (
           <ChatKeySelect
             value={condition.key}
-            builtIns={builtIns}
-            fields={fields}
+            builtIns={schema.builtIns.value}
+            fields={schema.fields.value}
             known={typeOf(condition.key) !== undefined}
             invalid={stale.has(condition.key)}
             describedBy={describedBy}

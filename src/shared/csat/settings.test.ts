@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CSAT_SETTINGS, mergeCsatSettings, type CsatSettings } from './settings';
+import { chatKeyTypeOf, DEFAULT_CSAT_SETTINGS, mergeCsatSettings, type CsatSettings } from './settings';
 import { surveyApplies } from './surveyApplies';
 
 const on = (filters: Partial<CsatSettings['filters']> = {}): CsatSettings => ({ ...DEFAULT_CSAT_SETTINGS, enabled: true, filters: { ...DEFAULT_CSAT_SETTINGS.filters, ...filters } });
@@ -65,5 +65,16 @@ describe('surveyApplies', () => {
     expect(surveyApplies(on({ operatingHours: 'inside' }), context({ insideOperatingHours: false }))).toBe(false);
     expect(surveyApplies(on({ operatingHours: 'outside' }), context({ insideOperatingHours: false }))).toBe(true);
     expect(surveyApplies(on({ operatingHours: 'outside' }), context({ insideOperatingHours: true }))).toBe(false);
+  });
+});
+
+describe('chatKeyTypeOf', () => {
+  it('reads a built-in key by its own type and a custom key by its field, and nothing else', () => {
+    const typeOf = chatKeyTypeOf([{ key: 'profile.plan', type: 'List' }]);
+    expect(typeOf('waitingTime')).toBe('Duration');
+    expect(typeOf('tags')).toBe('List');
+    expect(typeOf('profile.plan')).toBe('List');
+    expect(typeOf('profile.unknown')).toBeUndefined();
+    expect(typeOf('plan')).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@
  */
 import { LIMITS as SHARED } from '../limits';
 import { checkCondition, CONDITION_LIMITS, type Condition } from '../conditions/index';
-import type { BuiltInType } from '../profile/fields';
+import { builtInField, type BuiltInType, type FieldType } from '../profile/fields';
 import { isScale, type Scale } from './scale';
 
 /** A condition of the survey's filters (the shared `Condition`). */
@@ -12,6 +12,15 @@ export type ProfileCondition = Condition;
 
 /** The type of a chat-profile key in a channel's schema (built-ins and custom fields), undefined when the key is not in it. */
 export type ChatKeyType = (key: string) => BuiltInType | undefined;
+
+/**
+ * The `ChatKeyType` of a channel: a built-in key's type, else that of the custom field of the key.
+ * @example chatKeyTypeOf([{ key: 'profile.plan', type: 'List' }])('profile.plan') // 'List'
+ */
+export function chatKeyTypeOf(customFields: readonly { key: string; type: FieldType }[]): ChatKeyType {
+  const custom = new Map(customFields.map((field) => [field.key, field.type]));
+  return (key) => builtInField(key)?.type ?? custom.get(key);
+}
 
 /** Something wrong with a saved rule that the channel's schema has changed under (a field deleted since). */
 export interface RuleProblem {
