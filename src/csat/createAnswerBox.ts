@@ -4,11 +4,11 @@
  * own (its outbox uses it too), handed in so that survey.js carries no second copy.
  */
 import type { Score } from '../shared/csat/scale';
-import type { CsatAnswerRequest, CsatCommentRequest, Message } from '../shared/types';
+import type { Message } from '../shared/types';
 import type { CoreBridge } from '../core/contract';
 import type { PendingAnswer, PendingSurvey } from '../messenger/host/types';
 import type { createPersistentQueue } from '../core/createPersistentQueue';
-import { pendingOf } from './pendingOf';
+import { pendingOf, stepRequest } from './pendingOf';
 
 export interface AnswerBox {
   /** Queues the score (a refused step for the same survey gives way); resolves with the answered survey. */
@@ -42,12 +42,10 @@ export function createAnswerBox(
 ): AnswerBox {
   const queue = makeQueue<PendingAnswer, Message>(
     key,
-    ({ step, answerId, chatId, messageId, score, comment }) => {
-      const path = `/chats/${encodeURIComponent(chatId)}/messages/${encodeURIComponent(messageId)}/`;
-      let body: CsatAnswerRequest | CsatCommentRequest | object = {};
-      if (step === 'comment') body = answerId ? { comment: comment!, answerId } : { comment: comment! };
-      else if (!step) body = comment ? { answerId: answerId!, score: score!, comment } : { answerId: answerId!, score: score! };
-      return request<{ message: Message }>('POST', path + (step === 'skip' ? 'skip' : step ? 'answer/comment' : 'answer'), body).then((r) => r.message);
+    (entry) => {
+      const { path, body } = stepRequest(entry);
+      const survey = `/chats/${encodeURIComponent(entry.chatId)}/messages/${encodeURIComponent(entry.messageId)}/`;
+      return request<{ message: Message }>('POST', survey + path, body).then((r) => r.message);
     },
     onChange,
   );

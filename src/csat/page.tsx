@@ -7,21 +7,16 @@ import { signal } from '@preact/signals';
 import { nanoid } from 'nanoid';
 import { render } from 'preact';
 import { createApiClient } from '../core/apiClient';
-import { createPersistentQueue, type Queued } from '../core/createPersistentQueue';
+import { createPersistentQueue } from '../core/createPersistentQueue';
 import type { Score } from '../shared/csat/scale';
 import type { ChannelInfo, CsatForm as Survey, Language, Message } from '../shared/types';
 import { CsatForm, type PendingChoice } from './CsatForm';
-import { pendingOf } from './pendingOf';
+import { pendingOf, stepRequest, type SurveyStep } from './pendingOf';
 import { csatFormCss } from './csatForm.css';
 import { csatStrings } from './csatStrings';
 
-/** One step, as in the widget's answer box: the score (no `step`), the comment added to it, or a skip. */
-interface Answer extends Queued {
-  step?: 'comment' | 'skip';
-  answerId?: string;
-  score?: Score;
-  comment?: string;
-}
+/** One step, kept as the widget's answer box keeps it. */
+type Answer = SurveyStep;
 
 const PAGE_CSS = `
 :root{--sangdam-bg:#fff;--sangdam-fg:#1d1d22;--sangdam-muted:#66666f;--sangdam-line:#e4e4e9;--sangdam-bubble:#f4f4f6;--sangdam-danger:#c62828;--sangdam-on-accent:#fff;color-scheme:light dark}
@@ -52,12 +47,10 @@ async function start(main: HTMLElement): Promise<void> {
 
   const queue = createPersistentQueue<Answer, { message: Message }>(
     `sangdam:csat-link:${token}`,
-    ({ step, answerId, score, comment }) =>
-      step === 'skip'
-        ? request('POST', '/skip', {})
-        : step
-          ? request('POST', '/answer/comment', answerId ? { comment, answerId } : { comment })
-          : request('POST', '/answer', { answerId, score, comment }),
+    (entry) => {
+      const { path, body } = stepRequest(entry);
+      return request('POST', `/${path}`, body);
+    },
     (_entry, result) => {
       if (result && result.message.form) form.value = result.message.form;
       pending.value = pendingOf(queue.list());
