@@ -1,9 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from '@playwright/test';
 import { DEFAULT_CSAT_SETTINGS } from '../src/shared/csat/settings';
-import { expect, manager, test, widget } from './fixtures';
+import { expect, manager, test } from './fixtures';
 import type { HostSite } from './hostSite';
-import { openTestPage, type TestPageOptions } from './pages';
+import { customerChat } from './customerChat';
+import type { TestPageOptions } from './pages';
 import type { RunningServer } from './server';
 
 const QUESTION = DEFAULT_CSAT_SETTINGS.questions.en;
@@ -21,17 +22,9 @@ test.afterEach(async ({ server }) => {
 
 /** A fresh customer (own browser context) starts a chat on `options`' page; the manager closes it. */
 async function closedChat(browser: Browser, site: HostSite, server: RunningServer, api: { chatWith(t: string): Promise<string>; close(id: string): Promise<unknown> }, text: string, options: TestPageOptions = {}) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await openTestPage(page, site, server.url, options);
-  await widget(page).launcher.click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('button', { name: 'New chat' }).click();
-  await dialog.getByRole('textbox', { name: 'Message' }).fill(text);
-  await dialog.getByRole('textbox', { name: 'Message' }).press('Enter');
-  const chatId = await api.chatWith(text);
-  await api.close(chatId);
-  return { page, context, chatId, dialog };
+  const chat = await customerChat(browser, site, server, api, text, options);
+  await api.close(chat.chatId);
+  return chat;
 }
 
 const profileOf = async (server: RunningServer, chatId: string) =>

@@ -1,29 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { scaleOptions, scaleScores, type Scale } from '../src/shared/csat/scale';
 import { expect, manager, test, widget } from './fixtures';
+import { customerChat } from './customerChat';
 import { openTestPage } from './pages';
-import type { HostSite } from './hostSite';
 import type { RunningServer } from './server';
 
 const QUESTION = 'How satisfied were you with this conversation?';
 
 const configure = (server: RunningServer, settings: Record<string, unknown>) =>
   manager(server, 'PUT', '/csat-settings', { enabled: true, required: false, comment: false, filters: { profile: [], includeTags: [], excludeTags: [], operatingHours: 'any' }, ...settings });
-
-/** A fresh customer (own browser context) starts a chat; the manager closes it. */
-async function closedChat(browser: Browser, site: HostSite, server: RunningServer, api: { chatWith(t: string): Promise<string> }, text: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await openTestPage(page, site, server.url);
-  await widget(page).launcher.click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('button', { name: 'New chat' }).click();
-  await dialog.getByRole('textbox', { name: 'Message' }).fill(text);
-  await dialog.getByRole('textbox', { name: 'Message' }).press('Enter');
-  const chatId = await api.chatWith(text);
-  return { page, context, chatId, dialog };
-}
 
 const survey = (page: Page) => page.getByRole('radiogroup', { name: QUESTION });
 const storedScore = async (server: RunningServer, chatId: string) => ((await manager(server, 'GET', `/chats/${chatId}`)) as { chat: { profile: Record<string, unknown> } }).chat.profile['profile.csat'];
@@ -34,7 +20,7 @@ for (const scale of [2, 3, 5] as Scale[]) {
     await configure(server, { scale });
     const options = scaleOptions(scale, 'en');
     for (let i = 0; i < options.length; i++) {
-      const { page, context, chatId } = await closedChat(browser, site, server, api, `scale ${scale} option ${i} ${Date.now()}`);
+      const { page, context, chatId } = await customerChat(browser, site, server, api, `scale ${scale} option ${i} ${Date.now()}`);
       await api.close(chatId);
       await expect(survey(page).getByRole('radio')).toHaveCount(scale);
       await survey(page).getByRole('radio', { name: options[i].label, exact: true }).click();
@@ -47,7 +33,7 @@ for (const scale of [2, 3, 5] as Scale[]) {
 
 test('the survey can be answered with the keyboard alone, with a comment', async ({ browser, site, server, api }) => {
   await configure(server, { scale: 5, comment: true });
-  const { page, context, chatId } = await closedChat(browser, site, server, api, `keyboard ${Date.now()}`);
+  const { page, context, chatId } = await customerChat(browser, site, server, api, `keyboard ${Date.now()}`);
   await api.close(chatId);
   const first = survey(page).getByRole('radio').first();
   await expect(first).toBeVisible();
@@ -71,7 +57,7 @@ test('the survey can be answered with the keyboard alone, with a comment', async
 
 test('a chat tagged with an excluded tag gets no survey', async ({ browser, site, server, api }) => {
   await configure(server, { scale: 3, filters: { excludeTags: ['컴플레인'] } });
-  const { page, context, chatId, dialog } = await closedChat(browser, site, server, api, `complaint ${Date.now()}`);
+  const { page, context, chatId, dialog } = await customerChat(browser, site, server, api, `complaint ${Date.now()}`);
   await manager(server, 'PATCH', `/chats/${chatId}`, { tags: ['컴플레인'] });
   await api.close(chatId);
   await expect(dialog).toContainText(/closed/i);
@@ -84,7 +70,7 @@ test('a chat tagged with an excluded tag gets no survey', async ({ browser, site
 
 test('an answer given while the server is down is stored exactly once after it comes back', async ({ browser, site, server, api }) => {
   await configure(server, { scale: 3 });
-  const { page, context, chatId } = await closedChat(browser, site, server, api, `offline answer ${Date.now()}`);
+  const { page, context, chatId } = await customerChat(browser, site, server, api, `offline answer ${Date.now()}`);
   await api.close(chatId);
   await expect(survey(page).getByRole('radio')).toHaveCount(3);
   await server.stop();
@@ -100,7 +86,7 @@ test('an answer given while the server is down is stored exactly once after it c
 
 test('an answer followed by a reload before the acknowledgement is stored exactly once', async ({ browser, site, server, api }) => {
   await configure(server, { scale: 5 });
-  const { page, context, chatId } = await closedChat(browser, site, server, api, `reload answer ${Date.now()}`);
+  const { page, context, chatId } = await customerChat(browser, site, server, api, `reload answer ${Date.now()}`);
   await api.close(chatId);
   await expect(survey(page).getByRole('radio')).toHaveCount(5);
   // The server stores every attempt it receives, but its answer never reaches the page.
@@ -129,7 +115,7 @@ test('an answer followed by a reload before the acknowledgement is stored exactl
 
 test('the customer link opens the same survey on a page of the server and stores the answer', async ({ browser, site, server, api, page }) => {
   await configure(server, { scale: 3 });
-  const customer = await closedChat(browser, site, server, api, `link answer ${Date.now()}`);
+  const customer = await customerChat(browser, site, server, api, `link answer ${Date.now()}`);
   await api.close(customer.chatId);
   const { csatLink } = (await manager(server, 'GET', `/chats/${customer.chatId}`)) as { csatLink: string };
   expect(csatLink).toMatch(new RegExp(`^${server.url}/csat/[A-Za-z0-9_-]{40,}$`));
@@ -142,7 +128,7 @@ test('the customer link opens the same survey on a page of the server and stores
 
 test('axe finds no accessibility violation in the messenger and the open survey', async ({ browser, site, server, api }) => {
   await configure(server, { scale: 5, comment: true });
-  const { page, context, chatId } = await closedChat(browser, site, server, api, `axe ${Date.now()}`);
+  const { page, context, chatId } = await customerChat(browser, site, server, api, `axe ${Date.now()}`);
   const scan = () => new AxeBuilder({ page }).include('sangdam-widget').analyze();
   expect((await scan()).violations).toEqual([]);
   await api.close(chatId);

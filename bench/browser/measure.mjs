@@ -9,7 +9,7 @@ import { summarize } from '../stats.mjs';
 import { mainThreadTime, markTime } from './attribute.mjs';
 import { EMBEDS, startHostPages } from './hostPages.mjs';
 import { PEERS, peerFigures, peerRound } from './peers.mjs';
-import { lateEmbed, PROBE } from './untraced.mjs';
+import { benchPage, lateEmbed } from './untraced.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const ARGS = [
@@ -165,13 +165,7 @@ const sum = (values) => values.reduce((a, b) => a + b, 0);
 async function loadPage(browser, url, throttle, { until, ours, open }) {
   const context = await browser.newContext();
   try {
-    await context.addInitScript(PROBE);
-    const page = await context.newPage();
-    page.setDefaultTimeout(STEP_TIMEOUT);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    const { page } = await benchPage(context, throttle);
     await browser.startTracing(page, { categories: CATEGORIES });
     let traced = true;
     try {

@@ -37,6 +37,21 @@ function countBytes(cdp) {
 }
 
 /**
+ * A page of `context` as every measured load gets it: the probe first, the cache off, the CPU
+ * slowed `throttle` times; with its CDP session.
+ */
+export async function benchPage(context, throttle) {
+  await context.addInitScript(PROBE);
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  return { page, cdp };
+}
+
+/**
  * Loads the late-embed page in a fresh context, lets it settle, adds the script `name`
  * (`noop`, `minimal`, `sdk` or a peer's, peers.mjs) and measures what it adds; with `open`, then
  * clicks the launcher. `launcher` names the launcher the probe waits for (probe.js LAUNCHERS),
@@ -47,13 +62,7 @@ export async function lateEmbed(browser, url, name, throttle, { open = false, la
   const context = await browser.newContext();
   try {
     if (launcher) await context.addInitScript(`window.__benchLauncher = ${JSON.stringify(launcher)};`);
-    await context.addInitScript(PROBE);
-    const page = await context.newPage();
-    page.setDefaultTimeout(STEP_TIMEOUT);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    const { page, cdp } = await benchPage(context, throttle);
     await cdp.send('Performance.enable');
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForTimeout(SETTLE_MS);
