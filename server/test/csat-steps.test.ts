@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientId, manager, removeDir, startServer, widget, call, type TestServer } from './helpers.ts';
-import { answerByLink, answerInWidget, linkToken, openChat, setSurvey, storedAnswers, surveyedChat } from './surveyHelpers.ts';
+import { answerByLink, answerInWidget, closeChat, linkToken, openChat, setSurvey, storedAnswers, surveyedChat } from './surveyHelpers.ts';
 
 let server: TestServer;
 let api: ReturnType<typeof manager>;
@@ -98,6 +98,23 @@ describe('the score, then the comment, as one answer', () => {
     expect((await commentByLink(csatLink, { answerId: id, comment: 'Fine' })).status).toBe(200);
     expect(storedAnswers(server, chatId)).toEqual([expect.objectContaining({ answer_id: id, score: 3, comment: 'Fine', via: 'link' })]);
     expect((await chatOf(chatId)).chat.profile['profile.csatComment']).toBe('Fine');
+  });
+});
+
+describe('a comment on an older survey', () => {
+  it('is written beside the score when its answer is still the latest, though a newer survey waits unanswered', async () => {
+    await setSurvey(server, { required: false, comment: true });
+    const { token, chatId, survey: first } = await surveyedChat(server);
+    const id = answerId();
+    await answerInWidget(server, token, chatId, first.id, { answerId: id, score: 2 });
+    await api('POST', `/chats/${chatId}/open`);
+    const closed = await closeChat(server, chatId);
+    expect(closed.survey.id).not.toBe(first.id);
+    expect(closed.survey.form.answer ?? null).toBeNull();
+
+    const commented = await commentInWidget(token, chatId, first.id, { answerId: id, comment: 'Slow at first' });
+    expect(commented.status).toBe(200);
+    expect((await chatOf(chatId)).chat.profile).toMatchObject({ 'profile.csat': 2, 'profile.csatComment': 'Slow at first' });
   });
 });
 

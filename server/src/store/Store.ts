@@ -145,6 +145,8 @@ export interface StoreTx {
   /** Whether any survey of the chat is still waiting for its answer. */
   hasUnansweredSurvey(chatId: string): Promise<boolean>;
   findAnswerOfSurvey(messageId: string): Promise<CsatAnswerRecord | null>;
+  /** The chat's latest answer (by answered time, then insertion): the one profile.csat holds. */
+  latestAnswer(chatId: string): Promise<CsatAnswerRecord | null>;
   /** The channel's surveys posted within `range`, counted by scale and answered score. */
   countSurveys(channelId: string, range: SurveyRange): Promise<SurveyCount[]>;
   /**

@@ -96,6 +96,8 @@ export function prepareStatements(db: Database.Database) {
     hasUnansweredSurvey: p(`SELECT EXISTS (SELECT 1 FROM csat_surveys s WHERE s.chat_id = ? AND s.skipped_at IS NULL
       AND NOT EXISTS (SELECT 1 FROM csat_answers a WHERE a.message_id = s.message_id))`).pluck(),
     answerOfSurvey: p('SELECT * FROM csat_answers WHERE message_id = ?'),
+    // The same order as answerScales: the answer profile.csat holds.
+    latestAnswer: p('SELECT * FROM csat_answers WHERE chat_id = ? ORDER BY answered_at DESC, rowid DESC LIMIT 1'),
     // A survey's scale is in its form, so unanswered surveys count under their scale too.
     countSurveys: p(`SELECT json_extract(m.form, '$.scale') AS scale, a.score AS score,
         s.skipped_at IS NOT NULL AS declined, COUNT(*) AS count
