@@ -210,6 +210,38 @@ describe('a required survey holds its chat', () => {
   });
 });
 
+describe('a rule that stops requiring the survey', () => {
+  it('releases the chats its surveys held: the customer can skip and write, and the widget reads the form as not required', async () => {
+    await setSurvey(server, { required: true, comment: false });
+    const held = await surveyedChat(server);
+    const skipper = await surveyedChat(server);
+    expect((await write(held.token, held.chatId)).status).toBe(409);
+    expect((await skipInWidget(skipper.token, skipper.chatId, skipper.survey.id)).body.error.code).toBe('survey_required');
+
+    expect((await api('PUT', '/csat-settings', { body: { required: false } })).status).toBe(200);
+    const reloaded = await widget(server)('GET', `/chats/${held.chatId}`, { token: held.token });
+    expect(reloaded.body.messages.find((m: any) => m.id === held.survey.id).form).toMatchObject({ required: false, commentRequired: false });
+    const announced = (await widget(server)('GET', `/realtime?since=${held.survey.seq}`, { token: held.token })).body.events;
+    expect(announced.filter((e: any) => e.message?.id === held.survey.id).map((e: any) => e.message.form.required)).toEqual([false]);
+    expect((await write(held.token, held.chatId)).status).toBe(201);
+    expect((await skipInWidget(skipper.token, skipper.chatId, skipper.survey.id)).status).toBe(200);
+  });
+
+  it('releases a chat waiting only for its comment when commentRequired is turned off, and leaves a still-required score alone', async () => {
+    await setSurvey(server, { required: true, comment: true, commentRequired: true });
+    const scored = await surveyedChat(server);
+    const unscored = await surveyedChat(server);
+    await answerInWidget(server, scored.token, scored.chatId, scored.survey.id, { answerId: answerId(), score: 3 });
+    expect((await write(scored.token, scored.chatId)).status).toBe(409);
+
+    await api('PUT', '/csat-settings', { body: { commentRequired: false } });
+    expect((await write(scored.token, scored.chatId)).status).toBe(201);
+    expect((await write(unscored.token, unscored.chatId)).status).toBe(409);
+    const form = (await chatOf(unscored.chatId)).messages.find((m: any) => m.id === unscored.survey.id).form;
+    expect(form).toMatchObject({ required: true, commentRequired: false });
+  });
+});
+
 describe('the rule carries commentRequired', () => {
   it('defaults to false, is kept by a partial PUT and refused when not a boolean', async () => {
     await setSurvey(server, { comment: true, commentRequired: true });

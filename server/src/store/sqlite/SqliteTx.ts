@@ -209,6 +209,9 @@ export class SqliteTx implements StoreTx {
   async findAnswerOfSurvey(messageId: string) {
     return this.answer(this.s.answerOfSurvey.get(messageId));
   }
+  async listHoldingSurveys(channelId: string) {
+    return (this.s.holdingSurveys.all(channelId) as MessageRow[]).map(rows.toMessage);
+  }
   async latestAnswer(chatId: string) {
     return this.answer(this.s.latestAnswer.get(chatId));
   }
