@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientId, manager, removeDir, startServer, widget, call, type TestServer } from './helpers.ts';
-import { answerByLink, answerInWidget, linkToken, openChat, setSurvey, storedAnswers, surveyedChat } from './surveyHelpers.ts';
+import { answerByLink, answerInWidget, closeChat, linkToken, openChat, setSurvey, storedAnswers, surveyedChat } from './surveyHelpers.ts';
 
 let server: TestServer;
 let api: ReturnType<typeof manager>;
@@ -101,6 +101,23 @@ describe('the score, then the comment, as one answer', () => {
   });
 });
 
+describe('a comment on an older survey', () => {
+  it('is written beside the score when its answer is still the latest, though a newer survey waits unanswered', async () => {
+    await setSurvey(server, { required: false, comment: true });
+    const { token, chatId, survey: first } = await surveyedChat(server);
+    const id = answerId();
+    await answerInWidget(server, token, chatId, first.id, { answerId: id, score: 2 });
+    await api('POST', `/chats/${chatId}/open`);
+    const closed = await closeChat(server, chatId);
+    expect(closed.survey.id).not.toBe(first.id);
+    expect(closed.survey.form.answer ?? null).toBeNull();
+
+    const commented = await commentInWidget(token, chatId, first.id, { answerId: id, comment: 'Slow at first' });
+    expect(commented.status).toBe(200);
+    expect((await chatOf(chatId)).chat.profile).toMatchObject({ 'profile.csat': 2, 'profile.csatComment': 'Slow at first' });
+  });
+});
+
 describe('skipping the survey', () => {
   it('records a skip once, shows it after a reload, refuses an answer afterwards and counts it as declined', async () => {
     await setSurvey(server, { required: false, scale: 3 });
@@ -190,6 +207,38 @@ describe('a required survey holds its chat', () => {
     await setSurvey(server, { required: false });
     const { token, chatId } = await surveyedChat(server);
     expect((await write(token, chatId)).status).toBe(201);
+  });
+});
+
+describe('a rule that stops requiring the survey', () => {
+  it('releases the chats its surveys held: the customer can skip and write, and the widget reads the form as not required', async () => {
+    await setSurvey(server, { required: true, comment: false });
+    const held = await surveyedChat(server);
+    const skipper = await surveyedChat(server);
+    expect((await write(held.token, held.chatId)).status).toBe(409);
+    expect((await skipInWidget(skipper.token, skipper.chatId, skipper.survey.id)).body.error.code).toBe('survey_required');
+
+    expect((await api('PUT', '/csat-settings', { body: { required: false } })).status).toBe(200);
+    const reloaded = await widget(server)('GET', `/chats/${held.chatId}`, { token: held.token });
+    expect(reloaded.body.messages.find((m: any) => m.id === held.survey.id).form).toMatchObject({ required: false, commentRequired: false });
+    const announced = (await widget(server)('GET', `/realtime?since=${held.survey.seq}`, { token: held.token })).body.events;
+    expect(announced.filter((e: any) => e.message?.id === held.survey.id).map((e: any) => e.message.form.required)).toEqual([false]);
+    expect((await write(held.token, held.chatId)).status).toBe(201);
+    expect((await skipInWidget(skipper.token, skipper.chatId, skipper.survey.id)).status).toBe(200);
+  });
+
+  it('releases a chat waiting only for its comment when commentRequired is turned off, and leaves a still-required score alone', async () => {
+    await setSurvey(server, { required: true, comment: true, commentRequired: true });
+    const scored = await surveyedChat(server);
+    const unscored = await surveyedChat(server);
+    await answerInWidget(server, scored.token, scored.chatId, scored.survey.id, { answerId: answerId(), score: 3 });
+    expect((await write(scored.token, scored.chatId)).status).toBe(409);
+
+    await api('PUT', '/csat-settings', { body: { commentRequired: false } });
+    expect((await write(scored.token, scored.chatId)).status).toBe(201);
+    expect((await write(unscored.token, unscored.chatId)).status).toBe(409);
+    const form = (await chatOf(unscored.chatId)).messages.find((m: any) => m.id === unscored.survey.id).form;
+    expect(form).toMatchObject({ required: true, commentRequired: false });
   });
 });
 

@@ -151,3 +151,30 @@ describe('a chat started while a goal is set', () => {
     expect((await profileOf(chatId)).goalState).toBe('pending');
   });
 });
+
+describe('a widget read', () => {
+  const poll = (token: string, since: number) => api('GET', `/realtime?since=${since}`, { token });
+
+  it("settles the reading customer's overdue goals only; another customer's wait for a manager read", async () => {
+    await setGoal({ eventName: 'Purchase', windowDays: 1 });
+    const reader = await customerChat();
+    const other = await customerChat();
+    const cursor = (await poll(other.token, 0)).body.cursor as number;
+    now += DAY + 1;
+
+    const read = await api('GET', `/chats/${reader.chatId}`, { token: reader.token });
+    expect(read.status).toBe(200);
+    expect(read.body.chat.profile.goalState).toBe('not_achieved');
+    const list = await api('GET', '/chats', { token: reader.token });
+    expect(list.status).toBe(200);
+    // Nothing was settled (nor announced) in the other customer's chat by those reads: the
+    // manager's reply, which settles nothing, is the first event since.
+    await managerApi('POST', `/chats/${other.chatId}/messages`, { body: { text: 'marker' } });
+    const since = (await poll(other.token, cursor)).body.events;
+    expect(since.map((e: any) => e.type)).toEqual(['message']);
+
+    expect((await profileOf(other.chatId)).goalState).toBe('not_achieved');
+    const announced = (await poll(other.token, since[0].seq)).body.events;
+    expect(announced.map((e: any) => e.chat.profile.goalState)).toEqual(['not_achieved']);
+  });
+});

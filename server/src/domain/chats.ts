@@ -66,7 +66,7 @@ export async function startChat(store: Store, user: UserRecord, input: NewChat):
 /** One page of the user's chats, most recent activity first. */
 export async function listCustomerChats(store: Store, user: UserRecord, page: ChatPage): Promise<Paged<ChatDetail>> {
   return store.transaction(async (tx) => {
-    await settleExpiredGoals(tx);
+    await settleExpiredGoals(tx, { userId: user.id });
     return chatPage(tx, { userId: user.id }, page);
   });
 }
@@ -79,7 +79,7 @@ export async function readCustomerChat(
   page: MessagePage,
 ): Promise<{ detail: ChatDetail; messages: Paged<Message> }> {
   return store.transaction(async (tx) => {
-    await settleExpiredGoals(tx);
+    await settleExpiredGoals(tx, { userId: user.id });
     const detail = await tx.getChatDetail(chatId);
     if (!detail || detail.chat.userId !== user.id) throw chatNotFound();
     return { detail, messages: await messagePage(tx, chatId, page) };
@@ -108,7 +108,7 @@ export async function writeCustomerProfile(
   write: ProfileWrite,
 ): Promise<ChatDetail> {
   return store.transaction(async (tx) => {
-    await settleExpiredGoals(tx);
+    await settleExpiredGoals(tx, { userId: user.id });
     const detail = await tx.getChatDetail(chatId);
     if (!detail || detail.chat.userId !== user.id) throw chatNotFound();
     const { chat } = detail;
@@ -125,7 +125,7 @@ export async function writeCustomerProfile(
  */
 export async function markRead(store: Store, user: UserRecord, chatId: string): Promise<ChatDetail> {
   return store.transaction(async (tx) => {
-    await settleExpiredGoals(tx);
+    await settleExpiredGoals(tx, { userId: user.id });
     const detail = await tx.getChatDetail(chatId);
     if (!detail || detail.chat.userId !== user.id) throw chatNotFound();
     if (detail.unread === 0) return detail;

@@ -150,8 +150,9 @@ async function addComment(tx: StoreTx, survey: SurveyRecord, message: Message, i
   const answered: Message = { ...message, form: { ...form, answer: { ...form.answer!, comment } } };
   await tx.addAnswerComment(survey.messageId, comment);
   await tx.updateMessageForm(survey.messageId, answered.form!);
-  // The profile holds the latest survey's answer: a comment on an older one does not overwrite it.
-  const latest = await tx.latestSurvey(survey.chatId);
+  // The profile holds the latest answer (the one profile.csat holds), even when a newer survey
+  // is still unanswered; a comment on an older answer does not overwrite a newer score's.
+  const latest = await tx.latestAnswer(survey.chatId);
   await record(tx, survey.chatId, answered, latest?.messageId === survey.messageId ? { 'profile.csatComment': comment } : null);
   return answered;
 }

@@ -16,6 +16,7 @@ import { ALWAYS_OPEN, type OperatingHours } from '../../../src/shared/operatingH
 import type { Store, StoreTx } from '../store/Store.ts';
 import { isTemplate } from '../../../src/shared/template.ts';
 import { DomainError } from './errors.ts';
+import { recordEvent } from './events.ts';
 import { assertTemplate } from './templates.ts';
 
 /**
@@ -78,8 +79,28 @@ export async function changeCsatSettings(
     if (!merged.ok) throw new DomainError('invalid', 'invalid_request', merged.message);
     await checkQuestionVariables(tx, channelId, current, merged.settings);
     await tx.saveCsatSettings(channelId, merged.settings, tx.now);
+    await releaseHeldChats(tx, channelId, merged.settings);
     return view(tx, channelId, merged.settings);
   });
+}
+
+/**
+ * A survey's form copies the rule when it is posted, and the hold reads the form. When the rule
+ * stops asking for the score (or the comment), the surveys still waiting for it stop asking too,
+ * so a chat closed under the old rule is not held by it forever; each changed survey is announced
+ * so an open widget gives its composer back. A stricter rule changes no survey already posted.
+ */
+async function releaseHeldChats(tx: StoreTx, channelId: string, settings: CsatSettings): Promise<void> {
+  const required = settings.enabled && settings.required;
+  const commentRequired = required && settings.commentRequired;
+  if (required && commentRequired) return;
+  for (const message of await tx.listHoldingSurveys(channelId)) {
+    const form = message.form!;
+    const released = { ...form, required: form.required && required, commentRequired: form.commentRequired && commentRequired };
+    if (released.required === form.required && released.commentRequired === form.commentRequired) continue;
+    await tx.updateMessageForm(message.id, released);
+    await recordEvent(tx, message.chatId, 'message', { message: { ...message, form: released } });
+  }
 }
 
 /**

@@ -55,17 +55,32 @@ export async function channelGoal(tx: StoreTx, channelId: string): Promise<Chann
   return (await tx.getGoal(channelId)) ?? DEFAULT_GOAL;
 }
 
-/** Settles every chat whose window has passed, announcing each change; call before reading chats. */
-export async function settleExpiredGoals(tx: StoreTx): Promise<void> {
+/**
+ * Which chats a settle looks at: every chat of the store (Manager API reads, exports), or one
+ * customer's own (their widget's reads, which must not pay for everyone's overdue goals).
+ */
+export type SettleScope = { all: true } | { userId: string };
+
+/** Settles the scope's chats whose window has passed, announcing each change; call before reading chats. */
+export async function settleExpiredGoals(tx: StoreTx, scope: SettleScope = { all: true }): Promise<void> {
+  if ('userId' in scope) {
+    // Bounded by the customer's own chats still carrying a deadline (index chats_user_goal).
+    await settleChats(tx, await tx.listPendingGoalChats(scope.userId));
+    return;
+  }
   for (;;) {
     const due = await tx.listExpiredGoalChats(tx.now, SETTLE_BATCH);
-    for (const chat of due) {
-      const settled = expiredChat(chat, tx.now);
-      if (!settled) continue;
-      await tx.updateChat(settled);
-      if (settled.profile.goalState !== chat.profile.goalState) await recordEvent(tx, chat.id, 'chat');
-    }
+    await settleChats(tx, due);
     if (due.length < SETTLE_BATCH) return;
+  }
+}
+
+async function settleChats(tx: StoreTx, chats: readonly ChatRecord[]): Promise<void> {
+  for (const chat of chats) {
+    const settled = expiredChat(chat, tx.now);
+    if (!settled) continue;
+    await tx.updateChat(settled);
+    if (settled.profile.goalState !== chat.profile.goalState) await recordEvent(tx, chat.id, 'chat');
   }
 }
 

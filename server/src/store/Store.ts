@@ -145,6 +145,13 @@ export interface StoreTx {
   /** Whether any survey of the chat is still waiting for its answer. */
   hasUnansweredSurvey(chatId: string): Promise<boolean>;
   findAnswerOfSurvey(messageId: string): Promise<CsatAnswerRecord | null>;
+  /**
+   * The channel's survey messages whose form still holds their chat: required, not skipped, and
+   * missing the score or the comment its `commentRequired` asks for. Oldest first.
+   */
+  listHoldingSurveys(channelId: string): Promise<Message[]>;
+  /** The chat's latest answer (by answered time, then insertion): the one profile.csat holds. */
+  latestAnswer(chatId: string): Promise<CsatAnswerRecord | null>;
   /** The channel's surveys posted within `range`, counted by scale and answered score. */
   countSurveys(channelId: string, range: SurveyRange): Promise<SurveyCount[]>;
   /**

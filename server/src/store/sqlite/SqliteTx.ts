@@ -209,6 +209,12 @@ export class SqliteTx implements StoreTx {
   async findAnswerOfSurvey(messageId: string) {
     return this.answer(this.s.answerOfSurvey.get(messageId));
   }
+  async listHoldingSurveys(channelId: string) {
+    return (this.s.holdingSurveys.all(channelId) as MessageRow[]).map(rows.toMessage);
+  }
+  async latestAnswer(chatId: string) {
+    return this.answer(this.s.latestAnswer.get(chatId));
+  }
   async countSurveys(channelId: string, { from = 0, to = Number.MAX_SAFE_INTEGER }: SurveyRange) {
     const rows = this.s.countSurveys.all({ channelId, from, to }) as (Omit<SurveyCount, 'declined'> & { declined: number })[];
     return rows.map((row): SurveyCount => ({ ...row, declined: row.declined === 1 }));

@@ -96,6 +96,17 @@ export function prepareStatements(db: Database.Database) {
     hasUnansweredSurvey: p(`SELECT EXISTS (SELECT 1 FROM csat_surveys s WHERE s.chat_id = ? AND s.skipped_at IS NULL
       AND NOT EXISTS (SELECT 1 FROM csat_answers a WHERE a.message_id = s.message_id))`).pluck(),
     answerOfSurvey: p('SELECT * FROM csat_answers WHERE message_id = ?'),
+    // Surveys still holding their chat (src/shared/csat/surveyHoldsChat.ts): required, not
+    // skipped, and without their score, or without the comment that commentRequired asks for.
+    holdingSurveys: p(`SELECT m.* FROM csat_surveys s
+      JOIN chats c ON c.id = s.chat_id
+      JOIN messages m ON m.id = s.message_id
+      LEFT JOIN csat_answers a ON a.message_id = s.message_id
+      WHERE c.channel_id = ? AND s.skipped_at IS NULL AND json_extract(m.form, '$.required') = 1
+        AND (a.message_id IS NULL OR (a.comment IS NULL AND json_extract(m.form, '$.commentRequired') = 1))
+      ORDER BY m.seq`),
+    // The same order as answerScales: the answer profile.csat holds.
+    latestAnswer: p('SELECT * FROM csat_answers WHERE chat_id = ? ORDER BY answered_at DESC, rowid DESC LIMIT 1'),
     // A survey's scale is in its form, so unanswered surveys count under their scale too.
     countSurveys: p(`SELECT json_extract(m.form, '$.scale') AS scale, a.score AS score,
         s.skipped_at IS NOT NULL AS declined, COUNT(*) AS count
