@@ -173,6 +173,36 @@ describe('the survey form', () => {
     expect(onComment).toHaveBeenCalledWith('It was fine');
   });
 
+  it('lets the customer leave a comment the rule requires when the survey is not, thanking with the stored score', async () => {
+    const { onComment } = show({ comment: true, commentRequired: true, ...answered(4) });
+    expect(button('Send')!.disabled).toBe(true);
+    button('Not now')!.click();
+    await flush();
+    expect(root.querySelector('textarea')).toBeNull();
+    expect(root.textContent).toContain('Your answer: Satisfied');
+    expect(onComment).not.toHaveBeenCalled();
+    render(null, root);
+    show({ comment: true, commentRequired: true, required: true, ...answered(4) });
+    expect(button('Not now')).toBeUndefined();
+    render(null, root);
+    show({ comment: true, commentRequired: true, ...answered(4) }, {}, 'ko');
+    expect(button('나중에')).toBeDefined();
+  });
+
+  it('keeps one live status region from the sending to the stored score, changing only its text', async () => {
+    show({ comment: true });
+    radios()[1].click();
+    await flush();
+    const { onAnswer } = show({ comment: true }, { pending: { score: 2, state: 'sending' } });
+    const region = root.querySelector('[role=status]')!;
+    expect(region.textContent).toBe('Sending…');
+    show({ comment: true, ...answered(2) });
+    await flush();
+    expect(root.querySelector('[role=status]')).toBe(region);
+    expect(region.textContent).toBe('Score saved.');
+    expect(onAnswer).not.toHaveBeenCalled();
+  });
+
   it('shows a comment on its way in the thank-you, as sending', () => {
     show({ comment: true, ...answered(4) }, { pending: { comment: 'On its way', state: 'sending' } });
     expect(root.querySelector('.cs-c')?.textContent).toBe('On its way');

@@ -51,6 +51,8 @@ export function CsatForm({ id, form, language, strings: s, pending, offline, onA
   const comment = useSignal('');
   /** A face was chosen here: the comment box stays open for this customer once the score is stored. */
   const chose = useSignal(false);
+  /** The customer left the comment step of a survey that is not required: the thank-you shows. */
+  const left = useSignal(false);
   const question = form.questions[language] || form.questions.en;
   const { answer } = form;
   const sending = pending?.state === 'sending';
@@ -60,7 +62,7 @@ export function CsatForm({ id, form, language, strings: s, pending, offline, onA
   const given = answer?.comment ?? (sending ? pending.comment : undefined) ?? null;
   // Chosen here and not acknowledged yet counts too: the box opens at the tap.
   const picked = score || (chose.value && selected.value);
-  const asking = form.comment && !!picked && !given && (chose.value || !!form.commentRequired);
+  const asking = form.comment && !!picked && !given && !left.value && (chose.value || !!form.commentRequired);
   const done = skipped || (!!answer && !asking);
   // The faces go once the answer is stored; keep the keyboard user's focus in the form then.
   const ref = useRef<HTMLDivElement>(null);
@@ -73,16 +75,19 @@ export function CsatForm({ id, form, language, strings: s, pending, offline, onA
     if (autoFocus) ref.current?.querySelector<HTMLElement>('textarea,[tabindex="0"]')?.focus();
   }, [autoFocus]);
 
-  const status = sending ? (
-    <p class="cs-n" role="status">
-      {offline ? s.retrying : s.sending}
-    </p>
-  ) : (
-    pending && (
-      <p class="cs-e" role="alert">
-        {pending.error || s.failed}
+  // One live region, there from the start, whose text changes: a region swapped in with its text
+  // is not announced by every screen reader.
+  const status = (saved: boolean) => (
+    <>
+      <p class="cs-n" role="status">
+        {sending ? (offline ? s.retrying : s.sending) : saved && answer && !pending ? s.scoreSaved : ''}
       </p>
-    )
+      {pending && !sending && (
+        <p class="cs-e" role="alert">
+          {pending.error || s.failed}
+        </p>
+      )}
+    </>
   );
   if (done) {
     return (
@@ -95,7 +100,7 @@ export function CsatForm({ id, form, language, strings: s, pending, offline, onA
         ) : (
           <CsatThanks question={question} answer={{ ...answer!, comment: given || null }} language={language} strings={s} />
         )}
-        {sending && status}
+        {status(false)}
       </div>
     );
   }
@@ -137,9 +142,15 @@ export function CsatForm({ id, form, language, strings: s, pending, offline, onA
           <button type="button" class="cs-b" disabled={needed} onClick={() => (text ? onComment?.(text) : (chose.value = false))}>
             {s.submit}
           </button>
+          {/* A comment the rule requires still leaves a survey that is not required open to leave. */}
+          {form.commentRequired && !form.required && (
+            <button type="button" class="cs-k" onClick={() => (left.value = true)}>
+              {s.notNow}
+            </button>
+          )}
         </>
       )}
-      {answer && !sending && !pending ? <p class="cs-n">{s.scoreSaved}</p> : status}
+      {status(true)}
       {onSkip && !form.required && !score && !sending && (
         <button type="button" class="cs-k" onClick={onSkip}>
           {s.skip}

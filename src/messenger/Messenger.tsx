@@ -23,9 +23,16 @@ export function Messenger() {
   // (src/csat/ThreadSurvey.tsx); the composer gets it back once the survey is answered.
   const held = m.held.value;
 
+  const shown = useRef('');
   useLayoutEffect(() => {
     const panel = ref.current;
     if (!panel || !visible || !tick) return;
+    // Only the hold was released (the survey's score stored): a customer still writing in the
+    // survey's comment box keeps it, or the rest of the comment would go to the composer.
+    const again = shown.current === tick + view;
+    shown.current = tick + view;
+    const active = m.host.shadowRoot.activeElement;
+    if (again && active?.matches('.cs textarea')) return;
     const body = panel.querySelector('.body');
     // The composer, not a survey's comment box, which comes first in the thread.
     const target = view === 'home' ? (body && focusables(body)[0]) || focusables(panel)[0] : panel.querySelector<HTMLElement>('.cmp textarea');

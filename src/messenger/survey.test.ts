@@ -175,6 +175,21 @@ describe('the survey in the thread', () => {
     expect(focused()).toBe($('#sd-input'));
   });
 
+  it('leaves the focus in the comment box of a required survey when its score is stored, so the comment does not go to the composer', async () => {
+    const asked = surveyed({ required: true, comment: true });
+    await flush();
+    radios()[3].click();
+    await flush();
+    const box = $<HTMLTextAreaElement>('.cs textarea')!;
+    box.focus();
+    box.value = 'Quick';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    ui.fake.acknowledgeAnswer(asked.id);
+    await flush();
+    expect($('#sd-input')).not.toBeNull();
+    expect(focused()).toBe($('.cs textarea'));
+  });
+
   it('with commentRequired keeps the composer away until the comment is stored too', async () => {
     const asked = surveyed({ required: true, comment: true, commentRequired: true });
     await flush();

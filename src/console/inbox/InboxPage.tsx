@@ -13,7 +13,10 @@ export function InboxPage() {
   return (
     <div class={open ? 'inbox open' : 'inbox'}>
       <section class="list-pane" aria-labelledby="inbox-title">
-        <h1 id="inbox-title">{t.inbox}</h1>
+        {/* Takes the focus when the last figure filter is removed. */}
+        <h1 id="inbox-title" tabIndex={-1}>
+          {t.inbox}
+        </h1>
         <InboxFilters />
         <FigureFilters />
         <ChatList />

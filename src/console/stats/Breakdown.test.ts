@@ -93,6 +93,29 @@ describe('statistics by product, page, tag or field', () => {
     expect(calls(ui.fetch).at(-1)!.route).toBe('GET /chats');
   });
 
+  it('moves the focus to the next chip, else the previous one, else the inbox heading, when a figure filter is removed', async () => {
+    open();
+    await flush();
+    location.hash = `#/inbox?product=SKU-9&sourcePage=%2Fcart&${LAST_30}`;
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await flush();
+    expect($$('.figure-filters li')).toHaveLength(3);
+    const created = () => $$<HTMLButtonElement>('.figure-filters button').find((b) => b.getAttribute('aria-label')!.startsWith('Remove filter Created'))!;
+    const first = button('Remove filter Product: SKU-9');
+    first.focus();
+    first.click();
+    await flush();
+    expect(document.activeElement).toBe(button('Remove filter Source page: /cart'));
+    created().focus();
+    created().click();
+    await flush();
+    expect(document.activeElement).toBe(button('Remove filter Source page: /cart'));
+    button('Remove filter Source page: /cart').click();
+    await flush();
+    expect($('.figure-filters')).toBeNull();
+    expect(document.activeElement).toBe($('#inbox-title'));
+  });
+
   it('reloads for a preset, for days typed by hand (then custom), and for another dimension', async () => {
     open();
     await flush();

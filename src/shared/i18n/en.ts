@@ -57,6 +57,7 @@ export const csat: CsatStrings = {
   skipped: 'You skipped this survey.',
   submit: both.send,
   skip: 'Skip',
+  notNow: 'Not now',
   sending: both.sending,
   retrying: 'Will send when online',
   failed: both.notSent,

@@ -57,6 +57,7 @@ export const csat: CsatStrings = {
   skipped: 'このアンケートはスキップしました。',
   submit: both.send,
   skip: 'スキップ',
+  notNow: '今はしない',
   sending: both.sending,
   retrying: '接続後に送信します',
   failed: both.notSent,

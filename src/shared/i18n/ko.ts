@@ -57,6 +57,7 @@ export const csat: CsatStrings = {
   skipped: '만족도 조사를 건너뛰었습니다.',
   submit: both.send,
   skip: '건너뛰기',
+  notNow: '나중에',
   sending: both.sending,
   retrying: '연결되면 보냅니다',
   failed: both.notSent,

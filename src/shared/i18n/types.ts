@@ -63,6 +63,8 @@ export interface CsatStrings {
   skipped: string;
   submit: string;
   skip: string;
+  /** Leaves the comment step of a survey that is not required; the score stays stored. */
+  notNow: string;
   sending: string;
   /** The connection is down: the answer waits and goes when it is back. */
   retrying: string;
