@@ -70,8 +70,10 @@ export async function withRetry<T>(fn: () => Promise<T>, signal: AbortSignal, at
   }
 }
 
+/** Waits `ms`, or less when `signal` aborts; an aborted signal ends it at once, setting no timer. */
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
     const id = setTimeout(done, ms);
     signal.addEventListener('abort', done, { once: true });
     function done() {

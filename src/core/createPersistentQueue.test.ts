@@ -43,6 +43,19 @@ describe('the persistent queue', () => {
     expect(JSON.parse(localStorage.getItem(KEY)!)).toMatchObject([{ id: 'a', state: 'sending' }]);
   });
 
+  it('leaves no timer behind when a send under way fails after stop', async () => {
+    let fail: (error: Error) => void = () => {};
+    const send = vi.fn(() => new Promise<string>((_resolve, reject) => (fail = reject)));
+    const queue = createPersistentQueue<Note, string>(KEY, send, () => {});
+    void queue.add(note('a')).catch(() => {});
+    await vi.advanceTimersByTimeAsync(0);
+    expect(send).toHaveBeenCalledTimes(1);
+    queue.stop();
+    fail(offline()); // the request aborted by stop() answers only now
+    await vi.advanceTimersByTimeAsync(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('forgets dropped entries without sending them', () => {
     localStorage.setItem(KEY, JSON.stringify([{ ...note('a'), state: 'failed', error: 'no' }]));
     const queue = createPersistentQueue<Note, string>(KEY, vi.fn(), () => {});
