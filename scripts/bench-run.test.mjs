@@ -53,8 +53,8 @@ describe('bench check', () => {
 
   it('fails a run whose untraced boot has grown past the bound over the minimal widget', () => {
     const ratio = (median) => ({ ...complete, browser: { failures: [], summary: [{ key: 'feltRatio', label: 'ratio', n: 2, median }] } });
-    expect(problems(ratio(1.2))).toEqual([]);
-    expect(problems(ratio(2.4))).toEqual(["browser: boot takes 2.40× the minimal widget's main thread, over the bound of 2×"]);
+    expect(problems(ratio(2.2))).toEqual([]);
+    expect(problems(ratio(3.4))).toEqual(["browser: boot takes 3.40× the minimal widget's main thread, over the bound of 3×"]);
   });
 });
 
