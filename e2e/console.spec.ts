@@ -1,15 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, manager, MANAGER_TOKEN, test, widget } from './fixtures';
+import { expect, manager, test, widget } from './fixtures';
 import { bootCall, openTestPage } from './pages';
-import type { RunningServer } from './server';
-
-async function signIn(page: Page, server: RunningServer) {
-  await page.goto(server.url + '/console');
-  await page.getByLabel('Manager token').fill(MANAGER_TOKEN);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
-}
+import { signIn } from './consoleSignIn';
 
 /** The value shown for a field in the open chat's profile panel. */
 const profileValue = (page: Page, name: string) =>

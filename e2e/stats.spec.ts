@@ -10,7 +10,8 @@
  * Choosing "Linen shirt" opens the inbox listing exactly its three chats.
  */
 import type { Page } from '@playwright/test';
-import { expect, manager, MANAGER_TOKEN, PLUGIN_KEY, test } from './fixtures';
+import { expect, manager, PLUGIN_KEY, test } from './fixtures';
+import { signIn } from './consoleSignIn';
 import type { RunningServer } from './server';
 
 async function widgetCall(server: RunningServer, method: string, path: string, body: unknown, token?: string): Promise<any> {
@@ -37,13 +38,6 @@ async function seedChat(server: RunningServer, productName: string, { score, pur
   expect(survey, 'the survey was posted').toBeTruthy();
   if (score !== undefined) await widgetCall(server, 'POST', `/chats/${chatId}/messages/${survey.id}/answer`, { answerId: `${id}-a`, score }, token);
   return chatId;
-}
-
-async function signIn(page: Page, server: RunningServer) {
-  await page.goto(server.url + '/console');
-  await page.getByLabel('Manager token').fill(MANAGER_TOKEN);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
 }
 
 const cells = (page: Page, product: string) =>
