@@ -76,7 +76,10 @@ test('a customer on another origin chats through the prefix, and the console and
   await expect(console.locator('main').getByText(`${text} again`).first()).toBeVisible();
 
   await console.getByRole('button', { name: 'Close chat' }).click();
-  const { csatLink } = (await manager(server, 'GET', `/chats/${chatId}`)) as { csatLink: string };
+  // The click returns before the close has reached the server: wait for the link it creates.
+  const linkOf = async () => ((await manager(server, 'GET', `/chats/${chatId}`)) as { csatLink: string | null }).csatLink;
+  await expect.poll(linkOf).not.toBeNull();
+  const csatLink = (await linkOf()) as string;
   expect(csatLink).toMatch(new RegExp(`^${proxy.base}/csat/[A-Za-z0-9_-]{43}$`));
   const link = await (await browser.newContext()).newPage();
   const linkUrls = recordRequests(link);
