@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -44,17 +44,17 @@ const snippet = () => ({
 });
 
 /**
- * The npm entry's lazy chunks get the names of their dist/ counterparts, build after build (a
- * chunk named after its file would be index2.js or index3.js by the order Rollup meets them).
+ * Every file of src/entrypoints/ is one file of dist/, of the same name. The npm entry's lazy
+ * chunks get those names too, build after build (a chunk named after its file would be index2.js
+ * or index3.js by the order Rollup meets them); its messenger is src/messenger/index.ts, which
+ * leaves splitting the strings and the survey form to the app's bundler.
  */
-const ESM_CHUNKS = {
-  'src/messenger/index.ts': 'messenger',
-  'src/messenger/strings/en.ts': 'messenger.en',
-  'src/messenger/strings/ko.ts': 'messenger.ko',
-  'src/messenger/strings/ja.ts': 'messenger.ja',
-  'src/csat/index.ts': 'survey',
-  'src/core/pageProfile/index.ts': 'profile',
-};
+const ENTRIES = 'src/entrypoints';
+const entryName = (file) => file.replace(/\.tsx?$/, '');
+const ESM_CHUNKS = Object.fromEntries([
+  ...readdirSync(ENTRIES).map((file) => [`${ENTRIES}/${file}`, entryName(file)]),
+  ['src/messenger/index.ts', 'messenger'],
+]);
 const esmChunkName = (chunk) => {
   // A dynamic entry whose module other chunks also import has no facade: find it among its modules.
   const entry = chunk.facadeModuleId || (chunk.isDynamicEntry && chunk.moduleIds.find((id) => ESM_CHUNKS[relative('.', id)]));
@@ -64,58 +64,27 @@ const esmChunkName = (chunk) => {
 /** Empties an output folder before it is written, so that no file of an older build stays in the package. */
 const clean = (dir) => ({ name: 'clean', buildStart: () => rmSync(dir, { recursive: true, force: true }) });
 
+/**
+ * How each entry is built. sdk.js is a classic script (the snippet adds it with a plain <script>);
+ * every other file is an ES module; survey.js borrows messenger.js's Preact; the strings need no
+ * resolution.
+ */
+const plugins = {
+  sdk: () => [resolve({ browser: true }), ts(), min(false), snippet()],
+  survey: () => [sharedPreact(), resolve({ browser: true }), ts(), min(true)],
+};
+const browserBundle = (file) => {
+  const name = entryName(file);
+  const iife = name === 'sdk';
+  return {
+    input: `${ENTRIES}/${file}`,
+    output: { file: `dist/${name}.js`, format: iife ? 'iife' : 'es', sourcemap: true },
+    plugins: (plugins[name] || (() => [resolve({ browser: true }), ts(), min(true)]))(),
+  };
+};
+
 export default [
-  {
-    input: 'src/loader/sdk.ts',
-    output: { file: 'dist/sdk.js', format: 'iife', sourcemap: true },
-    plugins: [resolve({ browser: true }), ts(), min(false), snippet()],
-  },
-  {
-    input: 'src/messenger/chunk.ts',
-    output: { file: 'dist/messenger.js', format: 'es', sourcemap: true },
-    plugins: [resolve({ browser: true }), ts(), min(true)],
-  },
-  {
-    // The messenger's strings, one file per language: messenger.js imports the customer's only.
-    input: { 'messenger.en': 'src/messenger/strings/en.ts', 'messenger.ko': 'src/messenger/strings/ko.ts', 'messenger.ja': 'src/messenger/strings/ja.ts' },
-    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js' },
-    plugins: [ts(), min(true)],
-  },
-  {
-    // The survey form, imported by messenger.js from beside it; no Preact of its own.
-    input: 'src/csat/index.ts',
-    output: { file: 'dist/survey.js', format: 'es', sourcemap: true },
-    plugins: [sharedPreact(), resolve({ browser: true }), ts(), min(true)],
-  },
-  {
-    // The live connection, loaded by sdk.js once the page is idle or the messenger is wanted.
-    input: 'src/core/realtime.ts',
-    output: { file: 'dist/realtime.js', format: 'es', sourcemap: true },
-    plugins: [ts(), min(true)],
-  },
-  {
-    // The preview card of a new message, loaded by sdk.js when one arrives with the messenger closed.
-    input: 'src/popup/index.ts',
-    output: { file: 'dist/popup.js', format: 'es', sourcemap: true },
-    plugins: [ts(), min(true)],
-  },
-  {
-    input: 'src/core/pageProfile/index.ts',
-    output: { file: 'dist/profile.js', format: 'es', sourcemap: true },
-    plugins: [resolve({ browser: true }), ts(), min(true)],
-  },
-  {
-    // The survey's customer link page, served by the server at /csat/:token.
-    input: 'src/csat/page.tsx',
-    output: { file: 'dist/csat-page.js', format: 'es', sourcemap: true },
-    plugins: [resolve({ browser: true }), ts(), min(true)],
-  },
-  {
-    // The manager console, served by the server at /console.
-    input: 'src/console/main.tsx',
-    output: { file: 'dist/console.js', format: 'es', sourcemap: true },
-    plugins: [resolve({ browser: true }), ts(), min(true)],
-  },
+  ...readdirSync(ENTRIES).sort().map(browserBundle),
   {
     // The npm entry: same code, dependencies left to the app's bundler, messenger split off.
     input: 'src/index.ts',

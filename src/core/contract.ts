@@ -67,7 +67,7 @@ export interface MessengerView {
 }
 
 /** The profile tools chunk: page capture and the shared profile validator. */
-export type ProfileTools = typeof import('./pageProfile/index');
+export type ProfileTools = typeof import('../profile/index');
 
 /** The survey form chunk, which the messenger chunk loads when a thread shows a survey. */
 export type SurveyForm = typeof import('../csat/index');

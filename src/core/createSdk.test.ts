@@ -17,7 +17,7 @@ beforeEach(() => {
   sdk = createSdk({
     apiBase: 'http://api.test',
     loadMessenger: () => new Promise(() => {}),
-    loadProfileTools: () => import('./pageProfile/index'),
+    loadProfileTools: () => import('../profile/index'),
     loadPopup: () => import('../popup/index'),
     loadRealtime: loadRealtime as () => Promise<typeof import('./realtime')>,
     newId: () => 'id' + Math.random(),

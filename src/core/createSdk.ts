@@ -1,12 +1,12 @@
 import type { ChatProfile, Language, WidgetUser } from '../shared/types';
-import type { ApiError } from './apiClient';
+import type { ApiError } from '../browser/apiClient';
 import { ALIASES, type Api, type BootOption, type CommandName, type Events, type ResultCallback, type User } from './commands';
 import type { MessengerModule, ProfileTools } from './contract';
 import { createEmitter } from './emitter';
-import { win } from './env';
+import { win } from '../browser/env';
 import type { PopupModule } from './popupContract';
 import type { RealtimeModule } from './realtime';
-import { callSafely, reportError, warn } from './report';
+import { callSafely, reportError, warn } from '../browser/report';
 import { startSession, type PageState, type Session } from './session';
 import { validateArgs } from './validateArgs';
 

@@ -1,4 +1,4 @@
-import { callSafely } from './report';
+import { callSafely } from '../browser/report';
 
 /**
  * A small typed event emitter. Host callbacks run in isolation: one that throws is reported

@@ -1,6 +1,6 @@
 import type { Appearance } from '../shared/types';
-import { adoptStyles } from './adoptStyles';
-import { doc } from './env';
+import { adoptStyles } from '../browser/adoptStyles';
+import { doc } from '../browser/env';
 
 export interface WidgetHost {
   element: HTMLElement;

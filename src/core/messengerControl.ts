@@ -1,7 +1,7 @@
 import type { CoreBridge, MessengerModule, MessengerView, ShowRequest } from './contract';
 import type { Launcher } from './launcher';
-import { doc } from './env';
-import { reportError } from './report';
+import { doc } from '../browser/env';
+import { reportError } from '../browser/report';
 
 export interface MessengerControl {
   show(request?: ShowRequest): void;

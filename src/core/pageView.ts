@@ -1,5 +1,5 @@
-import { cleanUrl } from './pageProfile/readPageUrl';
-import { doc, win } from './env';
+import { cleanUrl } from '../shared/cleanUrl';
+import { doc, win } from '../browser/env';
 
 const UTM = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'];
 

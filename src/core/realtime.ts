@@ -1,6 +1,6 @@
 import type { ClientFrame, RealtimeEvent, ServerFrame } from '../shared/types';
 import { backoff } from './backoff';
-import { win } from './env';
+import { win } from '../browser/env';
 import { longPoll } from './longPoll';
 
 export interface RealtimeOptions {

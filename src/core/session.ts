@@ -3,16 +3,16 @@ import type { Appearance, BootResponse, ChatProfile, Language, Message, Realtime
 import type { BootOption, Events, User } from './commands';
 import type { CoreBridge, MessengerModule, ProfileTools } from './contract';
 import type { Emitter } from './emitter';
-import { createApiClient, type ApiError, type Request } from './apiClient';
-import { doc, nextTask, win, whenIdle } from './env';
+import { createApiClient, type ApiError, type Request } from '../browser/apiClient';
+import { doc, nextTask, win, whenIdle } from '../browser/env';
 import { createWidgetHost, type WidgetHost } from './hostElement';
 import { createLauncher, LAUNCHER_CSS, type Launcher } from './launcher';
 import { createMessengerControl, type MessengerControl } from './messengerControl';
 import type { Realtime, RealtimeModule } from './realtime';
-import { guard, reportError, warn } from './report';
+import { guard, reportError, warn } from '../browser/report';
 import { pageView } from './pageView';
 import type { PopupModule, PopupView, Preview } from './popupContract';
-import { readJson, storageKey, writeJson } from './storage';
+import { readJson, storageKey, writeJson } from '../browser/storage';
 
 export interface PageState {
   page?: string;

@@ -1,7 +1,7 @@
 import { charLength, keepFlatValues, type FlatRule } from '../shared/checkFlatValues';
 import { matchLanguage } from '../shared/matchLanguage';
 import { LIMITS } from '../shared/limits';
-import { doc, win } from './env';
+import { doc, win } from '../browser/env';
 
 /**
  * The commands' arguments, read after Channel Talk's rule: a value its SDK accepts never stops a

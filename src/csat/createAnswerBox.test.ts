@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createPersistentQueue } from '../core/createPersistentQueue';
+import { createPersistentQueue } from '../browser/createPersistentQueue';
 import type { CsatAnswerRequest, Message } from '../shared/types';
 import { answersKey, createAnswerBox } from './createAnswerBox';
 

@@ -1,4 +1,4 @@
-import { doc, win } from '../core/env';
+import { doc, win } from '../browser/env';
 
 /** Where `sdk.js` came from: `dir` serves its chunks, `api` (the same, without the last slash) the API. */
 export interface ScriptBase {

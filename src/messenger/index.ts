@@ -3,10 +3,10 @@ import { mountWith } from './mount';
 /**
  * Renders the messenger panel into the core's shadow root: the messenger of the npm build, where
  * the app's bundler splits off the strings and the survey form. sdk.js imports messenger.js,
- * built from chunk.ts, instead.
+ * built from src/entrypoints/messenger.ts, instead.
  * @example const view = mount(bridge); view.show({ chatId }); view.destroy()
  */
 export const mount = mountWith({
-  strings: { en: () => import('./strings/en'), ko: () => import('./strings/ko'), ja: () => import('./strings/ja') },
-  survey: () => import('../csat/index'),
+  strings: { en: () => import('../entrypoints/messenger.en'), ko: () => import('../entrypoints/messenger.ko'), ja: () => import('../entrypoints/messenger.ja') },
+  survey: () => import('../entrypoints/survey'),
 });

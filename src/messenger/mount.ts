@@ -1,21 +1,21 @@
 import { effect } from '@preact/signals';
 import { h, render } from 'preact';
 import type { MessengerView, MountMessenger } from '../core/contract';
-import { adoptStyles } from '../core/adoptStyles';
+import { adoptStyles } from '../browser/adoptStyles';
 import { createMessengerHost } from './host/createMessengerHost';
 import type { MessengerChunks, MessengerHost } from './host/types';
-import { guard } from './guard';
+import { guard } from '../browser/report';
 import { createScrollLock } from './lockScroll';
 import { createMessenger } from './model/createMessenger';
-import { Root } from './Root';
+import { Root } from './components/Root';
 import { messengerStyles } from './styles';
 
 const NARROW = '(max-width: 520px)';
 
 /**
  * The messenger's `mount`, given how to load its chunks: messenger.js imports them from beside
- * itself (chunk.ts), the npm build leaves the split to the app's bundler (index.ts).
- * @example export const mount = mountWith({ strings: { en: () => import('./strings/en'), … }, survey: () => import('../csat/index') })
+ * itself (src/entrypoints/messenger.ts), the npm build leaves the split to the app's bundler (index.ts).
+ * @example export const mount = mountWith({ strings: { en: () => import('../entrypoints/messenger.en'), … }, survey: () => import('../entrypoints/survey') })
  */
 export function mountWith(chunks: MessengerChunks): MountMessenger {
   return (bridge) => {

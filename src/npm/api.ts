@@ -1,7 +1,7 @@
 import type { Api, CommandName } from '../core/commands';
 import type { Dispatch } from '../core/createSdk';
-import { win } from '../core/env';
-import { reportError } from '../core/report';
+import { win } from '../browser/env';
+import { reportError } from '../browser/report';
 import { bundledSdk } from './bundledSdk';
 import type { ChannelStub } from '../loader/installGlobal';
 import { forwardsToScript } from './loadScript';

@@ -1,6 +1,6 @@
 import { nanoid } from 'nanoid';
 import { createSdk, type Dispatch, type SdkDeps } from '../core/createSdk';
-import { win } from '../core/env';
+import { win } from '../browser/env';
 
 let sdk: Dispatch | undefined;
 
@@ -12,9 +12,9 @@ export function bundledSdk(): Dispatch | undefined {
   if (!sdk && win) {
     const deps: SdkDeps = {
       loadMessenger: () => import('../messenger/index'),
-      loadProfileTools: () => import('../core/pageProfile/index'),
-      loadPopup: () => import('../popup/index'),
-      loadRealtime: () => import('../core/realtime'),
+      loadProfileTools: () => import('../entrypoints/profile'),
+      loadPopup: () => import('../entrypoints/popup'),
+      loadRealtime: () => import('../entrypoints/realtime'),
       newId: () => nanoid(),
     };
     sdk = createSdk(deps);

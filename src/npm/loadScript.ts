@@ -1,5 +1,5 @@
-import { doc, win } from '../core/env';
-import { reportError, warn } from '../core/report';
+import { doc, win } from '../browser/env';
+import { reportError, warn } from '../browser/report';
 import type { ChannelStub, ChannelWindow } from '../loader/installGlobal';
 import { bundledStarted } from './bundledSdk';
 

@@ -1,4 +1,4 @@
-import { adoptStyles } from '../core/adoptStyles';
+import { adoptStyles } from '../browser/adoptStyles';
 import type { PopupOptions, PopupView, Preview } from '../core/popupContract';
 import { popup as en } from '../shared/i18n/en';
 import { popup as ja } from '../shared/i18n/ja';

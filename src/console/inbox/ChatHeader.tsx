@@ -1,7 +1,7 @@
 import type { ManagerChat } from '../../shared/managerApi';
 import { useConsole } from '../context';
 import { customerName } from '../format/customerName';
-import { guard } from '../guard';
+import { guard } from '../../browser/report';
 import { MemberId } from './MemberId';
 
 /** The customer's name, the chat's state and the button that closes or reopens it. */

@@ -1,5 +1,5 @@
 import { useConsole } from '../context';
-import { guard } from '../guard';
+import { guard } from '../../browser/report';
 import { ErrorText } from '../shell/ErrorText';
 import { ChatHeader } from './ChatHeader';
 import { ReplyBox } from './ReplyBox';

@@ -1,6 +1,6 @@
 import { LIMITS } from '../../shared/types';
 import { useConsole } from '../context';
-import { guard } from '../guard';
+import { guard } from '../../browser/report';
 import { ErrorText } from '../shell/ErrorText';
 
 /** The manager's reply: Enter sends, Shift+Enter adds a line, an IME composition is never cut. */

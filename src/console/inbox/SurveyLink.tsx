@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useConsole } from '../context';
-import { guard } from '../guard';
+import { guard } from '../../browser/report';
 
 /** The customer link of the chat's survey, for chats held in other messengers, with a copy button. */
 export function SurveyLink() {

@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ProfileValue } from '../../shared/types';
 import { useConsole } from '../context';
-import { guard } from '../guard';
+import { guard } from '../../browser/report';
 
 interface Props {
   labelledBy: string;

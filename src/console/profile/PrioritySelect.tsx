@@ -1,7 +1,7 @@
 import { PRIORITIES, type Priority } from '../../shared/profile/fields';
 import type { ProfileValue } from '../../shared/types';
 import { useConsole } from '../context';
-import { guard } from '../guard';
+import { guard } from '../../browser/report';
 
 /** The chat's priority, 높음/보통/낮음; an unset priority reads as medium, as the server says. */
 export function PrioritySelect({ labelledBy, value }: { labelledBy: string; value: ProfileValue | undefined }) {

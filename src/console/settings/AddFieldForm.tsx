@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { FIELD_TYPES, type FieldType } from '../../shared/profile/fields';
 import { useConsole } from '../context';
-import { guard } from '../guard';
+import { guard } from '../../browser/report';
 import type { NameDraft } from '../model/createFieldEditor';
 import { ErrorText } from '../shell/ErrorText';
 import { NameInputs } from './NameInputs';

@@ -1,7 +1,7 @@
 import { SCALES, scaleOptions } from '../../shared/csat/scale';
 import type { CsatSettings } from '../../shared/csat/settings';
 import { useConsole } from '../context';
-import { guard } from '../guard';
+import { guard } from '../../browser/report';
 import { ChipsInput } from '../shell/ChipsInput';
 import { ErrorText } from '../shell/ErrorText';
 import { SurveyConditions } from './SurveyConditions';

@@ -1,6 +1,6 @@
 import type { CustomField } from '../../shared/profile/fields';
 import { useConsole } from '../context';
-import { guard } from '../guard';
+import { guard } from '../../browser/report';
 import { Dialog } from '../shell/Dialog';
 import { ErrorText } from '../shell/ErrorText';
 

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { fieldName, type CustomField } from '../../shared/profile/fields';
 import { useConsole } from '../context';
-import { guard } from '../guard';
+import { guard } from '../../browser/report';
 import { ErrorText } from '../shell/ErrorText';
 import { DeleteFieldDialog } from './DeleteFieldDialog';
 import { RenameForm } from './RenameForm';

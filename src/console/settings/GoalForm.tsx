@@ -1,6 +1,6 @@
 import { MAX_GOAL_WINDOW_DAYS } from '../../shared/goal';
 import { useConsole } from '../context';
-import { guard } from '../guard';
+import { guard } from '../../browser/report';
 import { ErrorText } from '../shell/ErrorText';
 import { SaveRow } from './SaveRow';
 

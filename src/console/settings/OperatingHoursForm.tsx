@@ -1,6 +1,6 @@
 import { WEEKDAYS, type Interval, type Weekday } from '../../shared/operatingHours';
 import { useConsole } from '../context';
-import { guard } from '../guard';
+import { guard } from '../../browser/report';
 import { ErrorText } from '../shell/ErrorText';
 import { DayHours } from './DayHours';
 import { SaveRow } from './SaveRow';

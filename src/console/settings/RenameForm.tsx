@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { CustomField } from '../../shared/profile/fields';
 import { useConsole } from '../context';
-import { guard } from '../guard';
+import { guard } from '../../browser/report';
 import { NameInputs } from './NameInputs';
 
 /** Renames and translates a field in place; emptied names are removed, Escape cancels. */

@@ -1,5 +1,5 @@
 import { Component, type ComponentChildren } from 'preact';
-import { report } from '../guard';
+import { reportError } from '../../browser/report';
 
 /** Keeps a rendering error inside one part of the console; the rest keeps working. */
 export class ErrorBoundary extends Component<{ children: ComponentChildren; fallback: string }, { failed?: boolean }> {
@@ -8,7 +8,7 @@ export class ErrorBoundary extends Component<{ children: ComponentChildren; fall
   }
 
   override componentDidCatch(error: unknown) {
-    report(error);
+    reportError(error);
   }
 
   override render() {

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useConsole } from '../context';
-import { guard } from '../guard';
+import { guard } from '../../browser/report';
 import { ErrorText } from './ErrorText';
 import { LanguageSelect } from './LanguageSelect';
 

@@ -2,7 +2,7 @@ import { fieldName } from '../../shared/profile/fields';
 import type { StatsDimension } from '../../shared/managerApi';
 import { isMissing } from '../api/createApi';
 import { useConsole } from '../context';
-import { guard } from '../guard';
+import { guard } from '../../browser/report';
 import { ErrorText } from '../shell/ErrorText';
 import { BreakdownTable } from './BreakdownTable';
 

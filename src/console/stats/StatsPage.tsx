@@ -1,6 +1,6 @@
 import { isMissing } from '../api/createApi';
 import { useConsole } from '../context';
-import { guard } from '../guard';
+import { guard } from '../../browser/report';
 import { ErrorText } from '../shell/ErrorText';
 import { Breakdown } from './Breakdown';
 import { Downloads } from './Downloads';

@@ -84,7 +84,7 @@ export function startSdk(overrides: Partial<SdkDeps> = {}) {
   const deps: SdkDeps = {
     apiBase: 'http://api.test',
     loadMessenger: async () => messenger.module,
-    loadProfileTools: () => import('../pageProfile/index'),
+    loadProfileTools: () => import('../../profile/index'),
     loadPopup: vi.fn(() => import('../../popup/index')),
     loadRealtime: () => import('../realtime'),
     newId: () => 'id' + Math.random(),

@@ -1,4 +1,4 @@
-import { readJson, writeJson } from '../../core/storage';
+import { readJson, writeJson } from '../../browser/storage';
 
 /** Drafts kept at once, the most recently written ones: with the composer's length limit, 50 KB of localStorage at most. */
 export const KEPT_DRAFTS = 10;

@@ -1,12 +1,12 @@
 import type { Message, WidgetChat } from '../../shared/types';
-import { adoptStyles } from '../../core/adoptStyles';
+import { adoptStyles } from '../../browser/adoptStyles';
 import type { CoreBridge } from '../../core/contract';
 import { preactRuntime } from '../../csat/sharedPreact';
 import type { HostEvent, MessengerChunks, MessengerHost } from './types';
 import { answersKey, type AnswerBox } from '../../csat/createAnswerBox';
-import { createPersistentQueue } from '../../core/createPersistentQueue';
-import { readJson } from '../../core/storage';
-import { report } from '../guard';
+import { createPersistentQueue } from '../../browser/createPersistentQueue';
+import { readJson } from '../../browser/storage';
+import { reportError } from '../../browser/report';
 import { createDrafts } from './createDrafts';
 import { createOutbox } from './createOutbox';
 
@@ -44,7 +44,7 @@ export function createMessengerHost(bridge: CoreBridge, chunks: MessengerChunks)
       return survey;
     });
   // Answers an earlier page left waiting are sent as soon as their code is here.
-  if (readJson(answersAt)) loadSurvey().catch(report);
+  if (readJson(answersAt)) loadSurvey().catch(reportError);
   const unsubscribe = bridge.subscribe((event) => {
     if (event.type === 'message') answers?.answered(event.message);
     if (event.type === 'connection' && event.online) {

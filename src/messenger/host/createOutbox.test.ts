@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApiClient } from '../../core/apiClient';
+import { createApiClient } from '../../browser/apiClient';
 import type { Message } from '../../shared/types';
 import { createOutbox } from './createOutbox';
 

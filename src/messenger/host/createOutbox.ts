@@ -1,7 +1,7 @@
 import type { Message, WidgetChat } from '../../shared/types';
 import type { CoreBridge } from '../../core/contract';
 import type { OutgoingMessage } from './types';
-import { createPersistentQueue } from '../../core/createPersistentQueue';
+import { createPersistentQueue } from '../../browser/createPersistentQueue';
 
 export interface Outbox {
   /** Queues a message; resolves with the stored message once the server acknowledged it. */

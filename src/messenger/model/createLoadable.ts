@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import { report } from '../guard';
+import { reportError } from '../../browser/report';
 
 /**
  * A value the messenger loads on demand into a signal, such as a chunk split off from it.
@@ -22,7 +22,7 @@ export function createLoadable<T>(fetch: () => Promise<T>) {
       },
       (error) => {
         loading = false;
-        report(error);
+        reportError(error);
         failed.value = true;
       },
     );

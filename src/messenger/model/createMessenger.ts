@@ -2,7 +2,7 @@ import { batch, computed, signal } from '@preact/signals';
 import type { ShowRequest } from '../../core/contract';
 import type { HostEvent, MessengerHost, OutgoingMessage } from '../host/types';
 import type { Message, WidgetChat } from '../../shared/types';
-import { report } from '../guard';
+import { reportError } from '../../browser/report';
 import { surveyHoldsChat } from '../../shared/csat/surveyHoldsChat';
 import { createLoadable } from './createLoadable';
 import { mergeMessages, upsertChat } from './merge';
@@ -98,7 +98,7 @@ export function createMessenger(host: MessengerHost) {
       moreChats.value = page.next;
       listState.value = 'ready';
     } catch (error) {
-      report(error);
+      reportError(error);
       listState.value = 'error';
     }
   }
@@ -118,7 +118,7 @@ export function createMessenger(host: MessengerHost) {
         if (chatId.value === id) openHome();
         return;
       }
-      report(error);
+      reportError(error);
       if (chatId.value === id) notice.value = 'loadFailed';
     }
   }
@@ -168,7 +168,7 @@ export function createMessenger(host: MessengerHost) {
     try {
       acknowledged = host.sendMessage(id, text);
     } catch (error) {
-      report(error);
+      reportError(error);
       notice.value = 'sendFailed';
       if (!draft.value) setDraft(text);
       return;
