@@ -21,7 +21,7 @@ export interface SessionView {
 
 /**
  * What the core hands to the messenger chunk: the booted session reduced to what the UI needs.
- * The chunk builds its MessengerHost (src/messenger/host/types.ts) and the outbox on top of it,
+ * The chunk builds its MessengerServices (src/messenger/services/types.ts) and the outbox on top of it,
  * so none of that code weighs on pages where the messenger never opens.
  */
 export interface CoreBridge extends SessionView {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createOutbox } from '../messenger/host/createOutbox';
+import { createOutbox } from '../messenger/services/createOutbox';
 import type { Message } from '../shared/types';
 import { BOOT, json, startSdk } from './test/harness';
 

@@ -7,7 +7,7 @@ import { csatStrings } from './csatStrings';
 const ignore = () => {};
 
 /**
- * A survey message's form in the messenger's thread, answering through the host's answer box:
+ * A survey message's form in the messenger's thread, answering through the services' answer box:
  * part of survey.js with the form and the answer box, so the messenger chunk carries none of it
  * for the chats without a survey. Each step (the score, its comment, a skip) waits in the box
  * until stored; the settled survey arrives as an `answers` event. A refusal stays in the box as
@@ -15,22 +15,22 @@ const ignore = () => {};
  * @example survey ? <survey.ThreadSurvey m={m} message={message} /> : <p>{message.text}</p>
  */
 export function ThreadSurvey({ m, message }: { m: Messenger; message: Message }) {
-  const { host } = m;
+  const { services } = m;
   const { id, chatId } = message;
   void m.answersTick.value; // the answer box changed: read it again
-  const pending = host.pendingAnswer(id);
+  const pending = services.pendingAnswer(id);
   const idle = pending?.state !== 'sending';
   return (
     <CsatForm
       id={'sd-' + id}
       form={message.form!}
-      language={host.language}
-      strings={csatStrings(host.language)}
+      language={services.language}
+      strings={csatStrings(services.language)}
       pending={pending}
       offline={!m.online.value}
-      onAnswer={(score) => idle && host.answerSurvey(chatId, id, score).catch(ignore)}
-      onComment={(comment) => host.commentSurvey(chatId, id, comment).catch(ignore)}
-      onSkip={() => idle && host.skipSurvey(chatId, id).catch(ignore)}
+      onAnswer={(score) => idle && services.answerSurvey(chatId, id, score).catch(ignore)}
+      onComment={(comment) => services.commentSurvey(chatId, id, comment).catch(ignore)}
+      onSkip={() => idle && services.skipSurvey(chatId, id).catch(ignore)}
       autoFocus={surveyHoldsChat(message.form) && m.visible.value && m.focusTick.value}
     />
   );

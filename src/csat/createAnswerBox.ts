@@ -6,7 +6,7 @@
 import type { Score } from '../shared/csat/scale';
 import type { Message } from '../shared/types';
 import type { CoreBridge } from '../core/contract';
-import type { PendingAnswer, PendingSurvey } from '../messenger/host/types';
+import type { PendingAnswer, PendingSurvey } from '../messenger/services/types';
 import type { createPersistentQueue } from '../browser/createPersistentQueue';
 import { pendingOf, stepRequest } from './pendingOf';
 

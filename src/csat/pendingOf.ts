@@ -1,4 +1,4 @@
-import type { PendingAnswer, PendingSurvey } from '../messenger/host/types';
+import type { PendingAnswer, PendingSurvey } from '../messenger/services/types';
 
 /** One step as a queue keeps it, wherever the survey is answered (the widget, the link page). */
 export type SurveyStep = Omit<PendingAnswer, 'chatId' | 'messageId'>;

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { messenger as ko } from '../shared/i18n/ko';
 import type { MessengerStrings } from '../shared/i18n/types';
-import { mountWithHost } from './mount';
-import { chat, fakeHost, flush, message } from './test/fakeHost';
+import { mountWithServices } from './mount';
+import { chat, fakeServices, flush, message } from './test/fakeServices';
 import { $, $$, cleanup, composer, focused, panel, press, start, texts, twoChats, type, ui } from './test/harness';
 
 afterEach(cleanup);
@@ -23,31 +23,31 @@ describe('messenger panel', () => {
     twoChats();
     ui.view!.show({ chatId: 'c1' });
     await flush();
-    expect(ui.fake.host.getChat).toHaveBeenCalledWith('c1', undefined);
+    expect(ui.fake.services.getChat).toHaveBeenCalledWith('c1', undefined);
     const log = $('[role=log]')!;
     expect(Array.from(log.querySelectorAll('.bub')).map((b) => b.textContent)).toEqual(['Where is my order?', 'Your order has shipped']);
     expect(log.querySelector('.msg.me .bub')?.textContent).toBe('Where is my order?');
     expect(log.querySelector('.msg:not(.me) .who')?.textContent).toBe('Mina');
-    expect(ui.fake.host.markRead).toHaveBeenCalledWith('c1');
+    expect(ui.fake.services.markRead).toHaveBeenCalledWith('c1');
   });
 
   it('opens the chat list, not an error, for an id that is not one of the customer’s chats', async () => {
     twoChats();
     ui.view!.show({ chatId: '12345' });
     await flush();
-    expect(ui.fake.host.getChat).toHaveBeenCalledWith('12345', undefined);
+    expect(ui.fake.services.getChat).toHaveBeenCalledWith('12345', undefined);
     expect(texts('.item .pv')).toEqual(['Is the blue one in stock?', 'Your order has shipped']);
-    expect(ui.fake.host.root.textContent).not.toContain('Could not load.');
-    expect(ui.fake.host.viewing).toHaveBeenLastCalledWith(null);
+    expect(ui.fake.services.root.textContent).not.toContain('Could not load.');
+    expect(ui.fake.services.viewing).toHaveBeenLastCalledWith(null);
   });
 
   it('still says a real chat could not be loaded when the network fails', async () => {
     twoChats();
-    ui.fake.host.getChat.mockRejectedValueOnce(Object.assign(new Error('offline'), { status: 0, retryable: true }));
+    ui.fake.services.getChat.mockRejectedValueOnce(Object.assign(new Error('offline'), { status: 0, retryable: true }));
     vi.spyOn(console, 'error').mockImplementation(() => {});
     ui.view!.show({ chatId: 'c1' });
     await flush();
-    expect(ui.fake.host.root.textContent).toContain('Could not load.');
+    expect(ui.fake.services.root.textContent).toContain('Could not load.');
   });
 
   it('opens a thread from the chat list and moves focus to the composer', async () => {
@@ -67,7 +67,7 @@ describe('messenger panel', () => {
     type('Thanks!');
     press(composer(), 'Enter');
     await flush();
-    expect(ui.fake.host.sendMessage).toHaveBeenCalledWith('c2', 'Thanks!');
+    expect(ui.fake.services.sendMessage).toHaveBeenCalledWith('c2', 'Thanks!');
     expect(composer().value).toBe('');
     expect(texts('.msg.me')).toContainEqual(expect.stringContaining('Sending…'));
 
@@ -77,7 +77,7 @@ describe('messenger panel', () => {
     ui.fake.deliver(stored); // a resumed connection may replay it
     await flush();
     expect(texts('[role=log] .bub').filter((t) => t === 'Thanks!')).toHaveLength(1);
-    expect(ui.fake.host.root.textContent).not.toContain('Sending…');
+    expect(ui.fake.services.root.textContent).not.toContain('Sending…');
   });
 
   it('hides the pending copy as soon as the realtime event for it arrives, before the acknowledgement', async () => {
@@ -91,7 +91,7 @@ describe('messenger panel', () => {
     ui.fake.deliver(message('c2', 'customer', 'Hello', { clientId }));
     await flush();
     expect(texts('[role=log] .bub').filter((t) => t === 'Hello')).toHaveLength(1);
-    expect(ui.fake.host.root.textContent).not.toContain('Sending…');
+    expect(ui.fake.services.root.textContent).not.toContain('Sending…');
   });
 
   it('keeps Shift+Enter as a new line instead of sending', async () => {
@@ -102,7 +102,7 @@ describe('messenger panel', () => {
     press(composer(), 'Enter', { shiftKey: true });
     press(composer(), 'Enter', { isComposing: true });
     await flush();
-    expect(ui.fake.host.sendMessage).not.toHaveBeenCalled();
+    expect(ui.fake.services.sendMessage).not.toHaveBeenCalled();
   });
 
   it('shows a refused message with its reason and discards it on request', async () => {
@@ -118,7 +118,7 @@ describe('messenger panel', () => {
     expect($('.fail')?.textContent).toContain('Message is too long');
     $$('.fail button')[0].click();
     await flush();
-    expect(ui.fake.host.discard).toHaveBeenCalledWith(clientId);
+    expect(ui.fake.services.discard).toHaveBeenCalledWith(clientId);
     expect($('.fail')).toBeNull();
   });
 
@@ -126,18 +126,18 @@ describe('messenger panel', () => {
     twoChats();
     ui.view!.show({ chatId: 'c1' });
     await flush();
-    ui.fake.host.markRead.mockClear();
+    ui.fake.services.markRead.mockClear();
     ui.fake.deliver(message('c1', 'manager', 'It arrives tomorrow.', { authorName: 'Mina' }), 1);
     await flush();
     expect(texts('[role=log] .bub').at(-1)).toBe('It arrives tomorrow.');
     expect($('[role=status][aria-live=polite]')?.textContent).toBe('New message from Mina: It arrives tomorrow.');
-    expect(ui.fake.host.markRead).toHaveBeenCalledWith('c1');
+    expect(ui.fake.services.markRead).toHaveBeenCalledWith('c1');
   });
 
   it('announces a reply once even when the thread loaded it before its realtime event arrived', async () => {
     twoChats();
     const reply = message('c2', 'manager', 'We have it in blue.', { authorName: 'Jun' });
-    ui.fake.host.getChat.mockResolvedValueOnce({ chat: chat('c2', reply), messages: [reply], next: null });
+    ui.fake.services.getChat.mockResolvedValueOnce({ chat: chat('c2', reply), messages: [reply], next: null });
     ui.view!.show({ chatId: 'c2' });
     await flush();
     ui.fake.deliver(reply, 0);
@@ -165,12 +165,12 @@ describe('messenger panel', () => {
     type('I need help');
     press(composer(), 'Enter');
     await flush();
-    expect(ui.fake.host.createChat).toHaveBeenCalledWith('I need help');
+    expect(ui.fake.services.createChat).toHaveBeenCalledWith('I need help');
     expect(texts('[role=log] .msg.me .bub')).toEqual(['I need help']);
     type('More details');
     press(composer(), 'Enter');
     await flush();
-    expect(ui.fake.host.sendMessage).toHaveBeenCalledWith('c1', 'More details');
+    expect(ui.fake.services.sendMessage).toHaveBeenCalledWith('c1', 'More details');
   });
 
   it('prefills the composer of a new chat for show({ message })', async () => {
@@ -179,7 +179,7 @@ describe('messenger panel', () => {
     await flush();
     expect(composer().value).toBe('About order #42');
     expect(focused()).toBe(composer());
-    expect(ui.fake.host.createChat).not.toHaveBeenCalled();
+    expect(ui.fake.services.createChat).not.toHaveBeenCalled();
   });
 
   it('notes that a closed chat is closed and still lets the customer write', async () => {
@@ -187,7 +187,7 @@ describe('messenger panel', () => {
     start([chat('c1', last, { state: 'closed' })], { c1: [last] });
     ui.view!.show({ chatId: 'c1' });
     await flush();
-    expect(ui.fake.host.root.textContent).toContain('This chat is closed');
+    expect(ui.fake.services.root.textContent).toContain('This chat is closed');
     expect(composer().disabled).toBe(false);
   });
 
@@ -197,23 +197,23 @@ describe('messenger panel', () => {
     await flush();
     ui.fake.emit({ type: 'connection', online: false });
     await flush();
-    expect(ui.fake.host.root.textContent).toContain('Reconnecting…');
+    expect(ui.fake.services.root.textContent).toContain('Reconnecting…');
     ui.fake.emit({ type: 'connection', online: true });
     await flush();
-    expect(ui.fake.host.root.textContent).not.toContain('Reconnecting…');
+    expect(ui.fake.services.root.textContent).not.toContain('Reconnecting…');
   });
 });
 
 describe('the strings of the customer language', () => {
   it('shows nothing until they have arrived, meanwhile loads the chats, then shows the panel with focus inside', async () => {
-    ui.fake = fakeHost([chat('c1', message('c1', 'manager', 'Hello'))]);
+    ui.fake = fakeServices([chat('c1', message('c1', 'manager', 'Hello'))]);
     let arrive!: (strings: MessengerStrings) => void;
-    ui.fake.host.loadStrings.mockReturnValueOnce(new Promise((resolve) => (arrive = resolve)));
-    ui.view = mountWithHost(ui.fake.host);
+    ui.fake.services.loadStrings.mockReturnValueOnce(new Promise((resolve) => (arrive = resolve)));
+    ui.view = mountWithServices(ui.fake.services);
     ui.view.show();
     await flush();
-    expect(ui.fake.host.root.innerHTML).toBe('');
-    expect(ui.fake.host.listChats).toHaveBeenCalled();
+    expect(ui.fake.services.root.innerHTML).toBe('');
+    expect(ui.fake.services.listChats).toHaveBeenCalled();
     arrive(ko);
     await flush();
     expect(texts('.item .pv')).toEqual(['Hello']);
@@ -222,17 +222,17 @@ describe('the strings of the customer language', () => {
 
   it('are asked for again on the next show when they failed to load', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    ui.fake = fakeHost();
-    ui.fake.host.loadStrings.mockRejectedValueOnce(new Error('messenger.ko.js: failed to fetch'));
-    ui.view = mountWithHost(ui.fake.host);
+    ui.fake = fakeServices();
+    ui.fake.services.loadStrings.mockRejectedValueOnce(new Error('messenger.ko.js: failed to fetch'));
+    ui.view = mountWithServices(ui.fake.services);
     ui.view.show();
     await flush();
-    expect(ui.fake.host.root.innerHTML).toBe('');
+    expect(ui.fake.services.root.innerHTML).toBe('');
     expect(error).toHaveBeenCalled();
     ui.view.hide();
     ui.view.show();
     await flush();
-    expect(ui.fake.host.loadStrings).toHaveBeenCalledTimes(2);
+    expect(ui.fake.services.loadStrings).toHaveBeenCalledTimes(2);
     expect(panel().hidden).toBe(false);
     error.mockRestore();
   });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mountWithHost } from './mount';
-import { chat, fakeHost, flush } from './test/fakeHost';
+import { mountWithServices } from './mount';
+import { chat, fakeServices, flush } from './test/fakeServices';
 import { $, cleanup, focused, panel, press, twoChats, ui } from './test/harness';
 
 afterEach(cleanup);
@@ -11,7 +11,7 @@ describe('dialog behaviour', () => {
     ui.view!.show();
     await flush();
     const dialog = panel();
-    expect(ui.fake.host.root.querySelector(`#${dialog.getAttribute('aria-labelledby')}`)?.textContent).toBe('Acme Support');
+    expect(ui.fake.services.root.querySelector(`#${dialog.getAttribute('aria-labelledby')}`)?.textContent).toBe('Acme Support');
     expect(dialog.hasAttribute('aria-modal')).toBe(false);
     expect(document.documentElement.style.overflow).toBe('');
   });
@@ -21,7 +21,7 @@ describe('dialog behaviour', () => {
     ui.view!.show();
     await flush();
     press(panel(), 'Escape');
-    expect(ui.fake.host.hide).toHaveBeenCalled();
+    expect(ui.fake.services.hide).toHaveBeenCalled();
   });
 
   it('moves focus into the panel on show', async () => {
@@ -75,11 +75,11 @@ describe('dialog behaviour', () => {
   });
 
   it('leaves the root empty and removes its stylesheet and subscription on destroy', async () => {
-    ui.fake = fakeHost([chat('c1', null)]);
-    const { shadowRoot, root } = ui.fake.host;
+    ui.fake = fakeServices([chat('c1', null)]);
+    const { shadowRoot, root } = ui.fake.services;
     const coreSheet = new CSSStyleSheet();
     shadowRoot.adoptedStyleSheets = [coreSheet];
-    const mounted = mountWithHost(ui.fake.host);
+    const mounted = mountWithServices(ui.fake.services);
     expect(shadowRoot.adoptedStyleSheets).toHaveLength(2);
     mounted.show({ chatId: 'c1' });
     await flush();
@@ -91,43 +91,43 @@ describe('dialog behaviour', () => {
 
   it('falls back to a style element with the nonce when constructable sheets are missing', () => {
     vi.stubGlobal('CSSStyleSheet', undefined);
-    ui.fake = fakeHost();
-    const mounted = mountWithHost({ ...ui.fake.host, nonce: 'abc123' });
-    const style = ui.fake.host.shadowRoot.querySelector('style')!;
+    ui.fake = fakeServices();
+    const mounted = mountWithServices({ ...ui.fake.services, nonce: 'abc123' });
+    const style = ui.fake.services.shadowRoot.querySelector('style')!;
     expect(style.nonce || style.getAttribute('nonce')).toBe('abc123');
     mounted.destroy();
-    expect(ui.fake.host.shadowRoot.querySelector('style')).toBeNull();
+    expect(ui.fake.services.shadowRoot.querySelector('style')).toBeNull();
   });
 
   it('renders a small failure state instead of throwing when rendering fails', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    ui.fake = fakeHost();
-    const host = Object.defineProperty({ ...ui.fake.host }, 'channel', {
+    ui.fake = fakeServices();
+    const services = Object.defineProperty({ ...ui.fake.services }, 'channel', {
       get() {
         throw new Error('broken channel');
       },
     });
-    ui.view = mountWithHost(host);
+    ui.view = mountWithServices(services);
     ui.view.show();
     await flush();
     expect(panel().textContent).toBe('Something went wrong.');
     $<HTMLButtonElement>('button[aria-label=Close]')!.click();
-    expect(ui.fake.host.hide).toHaveBeenCalled();
+    expect(ui.fake.services.hide).toHaveBeenCalled();
     expect(error).toHaveBeenCalled();
     error.mockRestore();
   });
 
-  it('reports an error thrown by the host instead of throwing to the page', async () => {
+  it('reports an error thrown by the services instead of throwing to the page', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     twoChats();
-    ui.fake.host.listChats.mockRejectedValueOnce(new Error('offline'));
-    ui.fake.host.markRead.mockImplementation(() => {
+    ui.fake.services.listChats.mockRejectedValueOnce(new Error('offline'));
+    ui.fake.services.markRead.mockImplementation(() => {
       throw new Error('boom');
     });
     ui.view!.show({ chatId: 'c1' });
     ui.view!.show();
     await flush();
-    expect(ui.fake.host.root.textContent).toContain('Could not load.');
+    expect(ui.fake.services.root.textContent).toContain('Could not load.');
     expect(error).toHaveBeenCalled();
     error.mockRestore();
   });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { flush } from './test/fakeHost';
+import { flush } from './test/fakeServices';
 import { $$, cleanup, composer, press, start, texts, twoChats, type, ui } from './test/harness';
 
 afterEach(cleanup);
@@ -27,7 +27,7 @@ describe('the composer draft', () => {
     await flush();
     expect(texts('[role=log] .msg.me .bub')).toEqual(['My parcel never came']);
     expect(composer().value).toBe('Order A-1009, sent to Busan');
-    expect(ui.fake.host.createChat).toHaveBeenCalledTimes(1);
+    expect(ui.fake.services.createChat).toHaveBeenCalledTimes(1);
     expect(ui.fake.drafts.get('c1')).toBe('Order A-1009, sent to Busan');
     expect(ui.fake.drafts.has('')).toBe(false);
   });
@@ -64,7 +64,7 @@ describe('the composer draft', () => {
     expect(composer().value).toBe('A new question');
   });
 
-  it('comes back from the host’s store after a reload, and is forgotten once sent', async () => {
+  it('comes back from its store after a reload, and is forgotten once sent', async () => {
     twoChats();
     ui.fake.drafts.set('c2', 'Typed before the reload');
     ui.view!.show({ chatId: 'c2' });
@@ -72,7 +72,7 @@ describe('the composer draft', () => {
     expect(composer().value).toBe('Typed before the reload');
     press(composer(), 'Enter');
     await flush();
-    expect(ui.fake.host.sendMessage).toHaveBeenCalledWith('c2', 'Typed before the reload');
+    expect(ui.fake.services.sendMessage).toHaveBeenCalledWith('c2', 'Typed before the reload');
     expect(composer().value).toBe('');
     expect(ui.fake.drafts.has('c2')).toBe(false);
   });

@@ -2,8 +2,8 @@ import { effect } from '@preact/signals';
 import { h, render } from 'preact';
 import type { MessengerView, MountMessenger } from '../core/contract';
 import { adoptStyles } from '../browser/adoptStyles';
-import { createMessengerHost } from './host/createMessengerHost';
-import type { MessengerChunks, MessengerHost } from './host/types';
+import { createMessengerServices } from './services/createMessengerServices';
+import type { MessengerChunks, MessengerServices } from './services/types';
 import { guard } from '../browser/report';
 import { createScrollLock } from './lockScroll';
 import { createMessenger } from './model/createMessenger';
@@ -19,30 +19,30 @@ const NARROW = '(max-width: 520px)';
  */
 export function mountWith(chunks: MessengerChunks): MountMessenger {
   return (bridge) => {
-    const host = createMessengerHost(bridge, chunks);
-    const view = mountWithHost(host);
-    return { ...view, destroy: guard(() => (view.destroy(), host.destroy())) };
+    const services = createMessengerServices(bridge, chunks);
+    const view = mountWithServices(services);
+    return { ...view, destroy: guard(() => (view.destroy(), services.destroy())) };
   };
 }
 
-/** Renders the panel for a MessengerHost; `mount` builds the real one, tests pass a fake. */
-export function mountWithHost(host: MessengerHost): MessengerView {
-  const model = createMessenger(host);
-  const doc = host.root.ownerDocument;
+/** Renders the panel on MessengerServices; `mount` builds the real one, tests pass a fake. */
+export function mountWithServices(services: MessengerServices): MessengerView {
+  const model = createMessenger(services);
+  const doc = services.root.ownerDocument;
   const win = doc.defaultView;
-  const removeStyles = adoptStyles(host.shadowRoot, messengerStyles, host.nonce);
-  const unsubscribe = host.subscribe(guard(model.onEvent));
+  const removeStyles = adoptStyles(services.shadowRoot, messengerStyles, services.nonce);
+  const unsubscribe = services.subscribe(guard(model.onEvent));
 
   const query = win && win.matchMedia ? win.matchMedia(NARROW) : undefined;
   const onQuery = guard(() => (model.narrow.value = !!query?.matches));
   onQuery();
   query?.addEventListener?.('change', onQuery);
 
-  const stopViewing = effect(guard(() => host.viewing(model.view.value === 'thread' ? model.chatId.value : null)));
+  const stopViewing = effect(guard(() => services.viewing(model.view.value === 'thread' ? model.chatId.value : null)));
   const lockScroll = createScrollLock(doc);
   const stopLock = effect(guard(() => lockScroll(model.visible.value && model.narrow.value)));
 
-  render(h(Root, { model }), host.root);
+  render(h(Root, { model }), services.root);
 
   return {
     show: guard(model.show),
@@ -54,7 +54,7 @@ export function mountWithHost(host: MessengerHost): MessengerView {
       lockScroll(false);
       query?.removeEventListener?.('change', onQuery);
       unsubscribe();
-      render(null, host.root);
+      render(null, services.root);
       removeStyles();
     }),
   };

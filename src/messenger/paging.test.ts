@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { chat, flush, message } from './test/fakeHost';
+import { chat, flush, message } from './test/fakeServices';
 import { $, $$, cleanup, start, texts, ui } from './test/harness';
 
 afterEach(cleanup);
@@ -12,7 +12,7 @@ describe('paging in the messenger', () => {
     const middle = chat('c2', message('c2', 'customer', 'middle'));
     const newer = [chat('c3', message('c3', 'customer', 'newest')), middle];
     start();
-    ui.fake.host.listChats.mockImplementation(async (cursor?: string | null) =>
+    ui.fake.services.listChats.mockImplementation(async (cursor?: string | null) =>
       cursor === 'p2' ? { chats: [old], next: null } : { chats: newer, next: 'p2' },
     );
     ui.view!.show();
@@ -22,7 +22,7 @@ describe('paging in the messenger', () => {
     more.focus();
     more.click();
     await flush();
-    expect(ui.fake.host.listChats).toHaveBeenLastCalledWith('p2');
+    expect(ui.fake.services.listChats).toHaveBeenLastCalledWith('p2');
     expect(texts('.item .pv')).toEqual(['newest', 'middle', 'oldest']);
     expect(button('Show more')).toBeUndefined();
   });
@@ -32,7 +32,7 @@ describe('paging in the messenger', () => {
     const latest = [message('c1', 'customer', 'three'), message('c1', 'manager', 'four')];
     const c1 = chat('c1', latest[1]);
     start([c1]);
-    ui.fake.host.getChat.mockImplementation(async (_id: string, before?: string | null) =>
+    ui.fake.services.getChat.mockImplementation(async (_id: string, before?: string | null) =>
       before === 'older' ? { chat: c1, messages: earlier, next: null } : { chat: c1, messages: latest, next: 'older' },
     );
     ui.view!.show({ chatId: 'c1' });
@@ -43,7 +43,7 @@ describe('paging in the messenger', () => {
     body.scrollTop = 50;
     button('Show earlier messages')!.click();
     await flush();
-    expect(ui.fake.host.getChat).toHaveBeenLastCalledWith('c1', 'older');
+    expect(ui.fake.services.getChat).toHaveBeenLastCalledWith('c1', 'older');
     expect(texts('[role=log] .bub')).toEqual(['one', 'two', 'three', 'four']);
     // 200 px tall with 150 px below the view before; 400 px after, so still 150 px below it.
     expect(body.scrollTop).toBe(250);

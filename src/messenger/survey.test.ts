@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SurveyForm } from '../core/contract';
 import * as surveyForm from '../csat/index';
-import { chat, flush, message, survey } from './test/fakeHost';
+import { chat, flush, message, survey } from './test/fakeServices';
 import { $, $$, cleanup, focused, start, texts, ui } from './test/harness';
 
 afterEach(cleanup);
@@ -34,12 +34,12 @@ describe('the survey in the thread', () => {
     start([chat('c1', question), chat('c2', survey('c2'))], { c1: [question], c2: [survey('c2')] });
     ui.view!.show({ chatId: 'c1' });
     await flush();
-    expect(ui.fake.host.loadSurvey).not.toHaveBeenCalled();
+    expect(ui.fake.services.loadSurvey).not.toHaveBeenCalled();
     let arrive!: (form: SurveyForm) => void;
-    ui.fake.host.loadSurvey.mockReturnValueOnce(new Promise((resolve) => (arrive = resolve)));
+    ui.fake.services.loadSurvey.mockReturnValueOnce(new Promise((resolve) => (arrive = resolve)));
     ui.view!.show({ chatId: 'c2' });
     await flush();
-    expect(ui.fake.host.loadSurvey).toHaveBeenCalledOnce();
+    expect(ui.fake.services.loadSurvey).toHaveBeenCalledOnce();
     expect($('[role=log] .msg.sv .bub')?.textContent).toBe('How was your conversation?');
     expect(radios()).toHaveLength(0);
     arrive(surveyForm);
@@ -53,7 +53,7 @@ describe('the survey in the thread', () => {
     const question = message('c1', 'customer', 'Where is my order?');
     const asked = survey('c1');
     start([chat('c1', asked, { state: 'closed' })], { c1: [question, asked] });
-    ui.fake.host.loadSurvey.mockRejectedValueOnce(new Error('survey.js: failed to fetch'));
+    ui.fake.services.loadSurvey.mockRejectedValueOnce(new Error('survey.js: failed to fetch'));
     ui.view!.show({ chatId: 'c1' });
     await flush();
     expect(radios()).toHaveLength(0);
@@ -61,7 +61,7 @@ describe('the survey in the thread', () => {
     expect(error).toHaveBeenCalled();
     button('Try again')!.click();
     await flush();
-    expect(ui.fake.host.loadSurvey).toHaveBeenCalledTimes(2);
+    expect(ui.fake.services.loadSurvey).toHaveBeenCalledTimes(2);
     expect(radios()).toHaveLength(5);
     expect($('[role=log] .msg.sv')?.textContent).not.toContain('Could not load.');
     error.mockRestore();
@@ -72,7 +72,7 @@ describe('the survey in the thread', () => {
     await flush();
     radios()[3].click();
     await flush();
-    expect(ui.fake.host.answerSurvey).toHaveBeenCalledWith('c1', asked.id, 4);
+    expect(ui.fake.services.answerSurvey).toHaveBeenCalledWith('c1', asked.id, 4);
     expect(radios()[3].getAttribute('aria-checked')).toBe('true');
     expect($('.cs [role=status]')?.textContent).toBe('Sending…');
 
@@ -88,14 +88,14 @@ describe('the survey in the thread', () => {
     await flush();
     radios()[0].click();
     await flush();
-    expect(ui.fake.host.answerSurvey).toHaveBeenCalledWith('c1', asked.id, 1);
+    expect(ui.fake.services.answerSurvey).toHaveBeenCalledWith('c1', asked.id, 1);
     const box = $<HTMLTextAreaElement>('.cs textarea')!;
     box.value = 'Too slow';
     box.dispatchEvent(new Event('input', { bubbles: true }));
     await flush();
     button('Send')!.click();
     await flush();
-    expect(ui.fake.host.commentSurvey).toHaveBeenCalledWith('c1', asked.id, 'Too slow');
+    expect(ui.fake.services.commentSurvey).toHaveBeenCalledWith('c1', asked.id, 'Too slow');
     ui.fake.acknowledgeAnswer(asked.id);
     ui.fake.acknowledgeAnswer(asked.id);
     await flush();
@@ -148,7 +148,7 @@ describe('the survey in the thread', () => {
     await flush();
     button('Skip')!.click();
     await flush();
-    expect(ui.fake.host.skipSurvey).toHaveBeenCalledWith('c1', asked.id);
+    expect(ui.fake.services.skipSurvey).toHaveBeenCalledWith('c1', asked.id);
     expect(radios()).toHaveLength(0);
     ui.fake.acknowledgeAnswer(asked.id);
     ui.view!.show();
@@ -235,7 +235,7 @@ describe('the survey in the thread', () => {
     expect(radios().map((r) => r.getAttribute('aria-checked'))).toEqual(['false', 'false', 'true']);
     expect($('.cs [role=status]')?.textContent).toBe('Sending…');
     radios()[0].click();
-    expect(ui.fake.host.answerSurvey).not.toHaveBeenCalled();
+    expect(ui.fake.services.answerSurvey).not.toHaveBeenCalled();
   });
 
   it('shows why an answer was refused and takes a new choice', async () => {
@@ -248,7 +248,7 @@ describe('the survey in the thread', () => {
     expect($('.cs [role=alert]')?.textContent).toBe('This survey is no longer open.');
     radios()[2].click();
     await flush();
-    expect(ui.fake.host.answerSurvey).toHaveBeenLastCalledWith('c1', asked.id, 3);
+    expect(ui.fake.services.answerSurvey).toHaveBeenLastCalledWith('c1', asked.id, 3);
     expect($('.cs [role=alert]')).toBeNull();
   });
 

@@ -12,8 +12,8 @@ export function Header() {
           <Icon name="back" />
         </button>
       )}
-      <h2 id="sd-title">{m.host.channel.name}</h2>
-      <button type="button" class="ib" aria-label={m.t.close} onClick={guard(() => m.host.hide())}>
+      <h2 id="sd-title">{m.services.channel.name}</h2>
+      <button type="button" class="ib" aria-label={m.t.close} onClick={guard(() => m.services.hide())}>
         <Icon name="close" />
       </button>
     </header>

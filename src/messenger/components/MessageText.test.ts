@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { chat, flush, message } from '../test/fakeHost';
+import { chat, flush, message } from '../test/fakeServices';
 import { $, cleanup, start, ui } from '../test/harness';
 
 afterEach(cleanup);
@@ -15,7 +15,7 @@ describe('message text', () => {
   it('shows HTML in a message literally, as text', async () => {
     const bubble = await showText('<img src=x onerror=alert(1)> <b>bold</b>');
     expect(bubble.textContent).toBe('<img src=x onerror=alert(1)> <b>bold</b>');
-    expect(ui.fake.host.root.querySelector('img, b')).toBeNull();
+    expect(ui.fake.services.root.querySelector('img, b')).toBeNull();
   });
 
   it('turns URLs into safe links and keeps line breaks', async () => {
@@ -35,10 +35,10 @@ describe('message text', () => {
 
   it('lets the host page handle a link click when it asks to', async () => {
     const bubble = await showText('see https://a.example');
-    ui.fake.host.urlClicked.mockReturnValue(true);
+    ui.fake.services.urlClicked.mockReturnValue(true);
     const click = new MouseEvent('click', { bubbles: true, cancelable: true });
     bubble.querySelector('a')!.dispatchEvent(click);
-    expect(ui.fake.host.urlClicked).toHaveBeenCalledWith('https://a.example');
+    expect(ui.fake.services.urlClicked).toHaveBeenCalledWith('https://a.example');
     expect(click.defaultPrevented).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { ShowRequest } from '../../core/contract';
-import type { HostEvent, MessengerHost, OutgoingMessage } from '../host/types';
+import type { MessengerEvent, MessengerServices, OutgoingMessage } from '../services/types';
 import type { Message, WidgetChat } from '../../shared/types';
 import { reportError } from '../../browser/report';
 import { surveyHoldsChat } from '../../shared/csat/surveyHoldsChat';
@@ -16,17 +16,17 @@ export type Messenger = ReturnType<typeof createMessenger>;
 /**
  * The messenger's state as signals and the actions that change it. Components only read these
  * signals and call these actions; every call to the core goes through here, but for a survey's
- * answer, which the form in survey.js sends to the host's answer box itself (src/csat/ThreadSurvey.tsx).
+ * answer, which the form in survey.js sends to the services' answer box itself (src/csat/ThreadSurvey.tsx).
  */
-export function createMessenger(host: MessengerHost) {
+export function createMessenger(services: MessengerServices) {
   /** The strings of the customer's language, loaded at once: the panel shows none other, even for a moment. */
-  const strings = createLoadable(() => host.loadStrings());
+  const strings = createLoadable(() => services.loadStrings());
   /** The survey form, loaded once a thread holds a survey: most chats never do. */
-  const survey = createLoadable(() => host.loadSurvey());
+  const survey = createLoadable(() => services.loadSurvey());
   const visible = signal(false);
   /** Full screen and modal (narrow viewport). */
   const narrow = signal(false);
-  const online = signal(host.online);
+  const online = signal(services.online);
   const view = signal<View>('home');
   const chatId = signal<string | null>(null);
   const chats = signal<WidgetChat[]>([]);
@@ -38,13 +38,13 @@ export function createMessenger(host: MessengerHost) {
   const older = signal<Record<string, string | null>>({});
   /** The open chat's outbox (the new chat's: first messages of chats being created), as last read from the core. */
   const outbox = signal<OutgoingMessage[]>([]);
-  /** The composer's text, kept by the host per chat: see `setDraft`. */
+  /** The composer's text, kept by the services per chat: see `setDraft`. */
   const draft = signal('');
   const notice = signal<Notice>('');
   const announcement = signal('');
   /** Bumped on every show(): the panel moves focus inside when it changes. */
   const focusTick = signal(0);
-  /** Bumped when the host's answer box changes: the survey form reads pending answers from the host then. */
+  /** Bumped when the services' answer box changes: the survey form reads pending answers from the services then. */
   const answersTick = signal(0);
   // Incoming messages already spoken: a replayed event, or one the thread loaded first, is new
   // to the customer only once.
@@ -67,7 +67,7 @@ export function createMessenger(host: MessengerHost) {
   /** The open chat's key in the outbox and the drafts: `''` for the new chat. */
   const key = () => chatId.value || '';
   const readOutbox = () => {
-    outbox.value = host.outbox(key());
+    outbox.value = services.outbox(key());
   };
   /** Shows a view with its chat's outbox and its own draft, whatever was typed in the one before. */
   const go = (to: View, id: string | null) => {
@@ -75,17 +75,17 @@ export function createMessenger(host: MessengerHost) {
     chatId.value = id;
     notice.value = '';
     readOutbox();
-    draft.value = host.draft(key());
+    draft.value = services.draft(key());
   };
   function setDraft(text: string) {
     draft.value = text;
-    host.saveDraft(key(), text);
+    services.saveDraft(key(), text);
   }
   const isOpen = (id: string) => visible.value && view.value === 'thread' && chatId.value === id;
   const markRead = () => {
     const id = chatId.value;
     if (!id || !isOpen(id)) return;
-    host.markRead(id);
+    services.markRead(id);
     chats.value = chats.value.map((c) => (c.id === id && c.unread ? { ...c, unread: 0 } : c));
   };
 
@@ -93,7 +93,7 @@ export function createMessenger(host: MessengerHost) {
   async function loadChats(cursor?: string | null) {
     if (!cursor) listState.value = 'loading';
     try {
-      const page = await host.listChats(cursor);
+      const page = await services.listChats(cursor);
       chats.value = page.chats.reduce((all, c) => upsertChat(all, c, c.unread), cursor ? chats.value : []);
       moreChats.value = page.next;
       listState.value = 'ready';
@@ -106,7 +106,7 @@ export function createMessenger(host: MessengerHost) {
   /** The chat's newest messages, or with `before` the page older than those shown. */
   async function loadThread(id: string, before?: string | null) {
     try {
-      const loaded = await host.getChat(id, before);
+      const loaded = await services.getChat(id, before);
       chats.value = upsertChat(chats.value, loaded.chat, loaded.chat.unread);
       // Reading the newest page again keeps the place older pages reached.
       if (before || !(id in older.value)) older.value = { ...older.value, [id]: loaded.next };
@@ -141,13 +141,13 @@ export function createMessenger(host: MessengerHost) {
 
   async function createWith(text: string) {
     try {
-      const created = await host.createChat(text);
+      const created = await services.createChat(text);
       const id = created.chat.id;
       chats.value = upsertChat(chats.value, created.chat, 0, created.message);
       if (created.message) addMessages(id, [created.message]);
       if (view.value === 'new') {
         // What the customer typed meanwhile belongs to the chat that now opens.
-        host.saveDraft(id, draft.value);
+        services.saveDraft(id, draft.value);
         setDraft('');
         openThread(id);
       }
@@ -166,7 +166,7 @@ export function createMessenger(host: MessengerHost) {
     if (!id) return createWith(text);
     let acknowledged: Promise<Message>;
     try {
-      acknowledged = host.sendMessage(id, text);
+      acknowledged = services.sendMessage(id, text);
     } catch (error) {
       reportError(error);
       notice.value = 'sendFailed';
@@ -185,7 +185,7 @@ export function createMessenger(host: MessengerHost) {
 
   const hasThread = (id: string) => messages.value[id] || chatId.value === id;
 
-  function onEvent(event: HostEvent) {
+  function onEvent(event: MessengerEvent) {
     if (event.type === 'message') {
       const { chat: changed, message } = event;
       chats.value = upsertChat(chats.value, changed, event.unread, message);
@@ -194,7 +194,7 @@ export function createMessenger(host: MessengerHost) {
       if (message.author !== 'customer' && !announced.has(message.id)) {
         announced.add(message.id);
         // Without its strings the panel is not shown yet: nothing to announce.
-        if (visible.value && t) announcement.value = message.form ? t.surveyPrompt : t.newMessage(message.authorName || host.channel.name, message.text);
+        if (visible.value && t) announcement.value = message.form ? t.surveyPrompt : t.newMessage(message.authorName || services.channel.name, message.text);
         if (isOpen(changed.id)) markRead();
       }
     } else if (event.type === 'answers') {
@@ -227,14 +227,14 @@ export function createMessenger(host: MessengerHost) {
   }
 
   function discard(clientId: string) {
-    host.discard(clientId);
+    services.discard(clientId);
     readOutbox();
   }
 
   strings.load();
 
   return {
-    host,
+    services,
     /** The panel's strings; read only where `strings.value` is set (Root renders nothing before). */
     get t() {
       return strings.value.value!;

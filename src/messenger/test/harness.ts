@@ -1,14 +1,14 @@
 import { vi } from 'vitest';
 import type { MessengerView } from '../../core/contract';
-import { mountWithHost } from '../mount';
-import { chat, fakeHost, message } from './fakeHost';
+import { mountWithServices } from '../mount';
+import { chat, fakeServices, message } from './fakeServices';
 
-/** The messenger under test and its fake host; `cleanup` after each test. */
-export const ui = {} as { view?: MessengerView; fake: ReturnType<typeof fakeHost> };
+/** The messenger under test and its fake services; `cleanup` after each test. */
+export const ui = {} as { view?: MessengerView; fake: ReturnType<typeof fakeServices> };
 
-export function start(...args: Parameters<typeof fakeHost>) {
-  ui.fake = fakeHost(...args);
-  ui.view = mountWithHost(ui.fake.host);
+export function start(...args: Parameters<typeof fakeServices>) {
+  ui.fake = fakeServices(...args);
+  ui.view = mountWithServices(ui.fake.services);
   return ui.fake;
 }
 
@@ -28,12 +28,12 @@ export function cleanup() {
   document.documentElement.removeAttribute('style');
 }
 
-export const $ = <T extends Element = HTMLElement>(selector: string) => ui.fake.host.root.querySelector<T>(selector);
-export const $$ = (selector: string) => Array.from(ui.fake.host.root.querySelectorAll<HTMLElement>(selector));
+export const $ = <T extends Element = HTMLElement>(selector: string) => ui.fake.services.root.querySelector<T>(selector);
+export const $$ = (selector: string) => Array.from(ui.fake.services.root.querySelectorAll<HTMLElement>(selector));
 export const texts = (selector: string) => $$(selector).map((el) => el.textContent);
 export const panel = () => $('[role=dialog]')!;
 export const composer = () => $<HTMLTextAreaElement>('textarea')!;
-export const focused = () => ui.fake.host.shadowRoot.activeElement;
+export const focused = () => ui.fake.services.shadowRoot.activeElement;
 
 /** Types into the composer the way a browser reports it. */
 export function type(text: string) {

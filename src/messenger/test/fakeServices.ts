@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { HostEvent, MessengerHost, OutgoingMessage, PendingAnswer } from '../host/types';
+import type { MessengerEvent, MessengerServices, OutgoingMessage, PendingAnswer } from '../services/types';
 import * as surveyForm from '../../csat/index';
 import { pendingOf } from '../../csat/pendingOf';
 import { messenger as strings } from '../../shared/i18n/en';
@@ -27,16 +27,16 @@ export function chat(id: string, last: Message | null, extra: Partial<WidgetChat
 }
 
 /**
- * An in-memory MessengerHost: chats and messages live in plain objects, realtime events are sent
+ * An in-memory MessengerServices: chats and messages live in plain objects, realtime events are sent
  * with `emit`, and outbox entries stay pending until `acknowledge` or `refuse` is called.
  */
-export function fakeHost(chats: WidgetChat[] = [], messages: Record<string, Message[]> = {}) {
+export function fakeServices(chats: WidgetChat[] = [], messages: Record<string, Message[]> = {}) {
   const element = document.createElement('sangdam-widget');
   document.body.appendChild(element);
   const shadowRoot = element.attachShadow({ mode: 'open' });
   const root = document.createElement('div');
   shadowRoot.appendChild(root);
-  const listeners = new Set<(event: HostEvent) => void>();
+  const listeners = new Set<(event: MessengerEvent) => void>();
   let outbox: OutgoingMessage[] = [];
   const settle = new Map<string, { resolve(m: Message): void; reject(e: Error): void }>();
   let clientIds = 0;
@@ -51,7 +51,7 @@ export function fakeHost(chats: WidgetChat[] = [], messages: Record<string, Mess
   /** Chat creation waits for this; `holdCreation` makes it wait for the test. */
   let creation = Promise.resolve();
 
-  const emit = (event: HostEvent) => listeners.forEach((listener) => listener(event));
+  const emit = (event: MessengerEvent) => listeners.forEach((listener) => listener(event));
   const removeFromOutbox = (clientId: string) => {
     const entry = outbox.find((o) => o.clientId === clientId)!;
     outbox = outbox.filter((o) => o.clientId !== clientId);
@@ -59,7 +59,7 @@ export function fakeHost(chats: WidgetChat[] = [], messages: Record<string, Mess
     return entry;
   };
 
-  const host = {
+  const services = {
     root,
     shadowRoot,
     language: 'en',
@@ -112,17 +112,17 @@ export function fakeHost(chats: WidgetChat[] = [], messages: Record<string, Mess
     loadStrings: vi.fn(async () => strings),
     loadSurvey: vi.fn(async () => surveyForm),
     markRead: vi.fn(),
-    subscribe: vi.fn((listener: (event: HostEvent) => void) => {
+    subscribe: vi.fn((listener: (event: MessengerEvent) => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     }),
     hide: vi.fn(),
     viewing: vi.fn(),
     urlClicked: vi.fn((_url: string) => false),
-  } satisfies MessengerHost;
+  } satisfies MessengerServices;
 
   return {
-    host,
+    services,
     element,
     emit,
     listeners,

@@ -2,7 +2,7 @@ import type { Message, WidgetChat } from '../../shared/types';
 import { adoptStyles } from '../../browser/adoptStyles';
 import type { CoreBridge } from '../../core/contract';
 import { preactRuntime } from '../../csat/sharedPreact';
-import type { HostEvent, MessengerChunks, MessengerHost } from './types';
+import type { MessengerEvent, MessengerChunks, MessengerServices } from './types';
 import { answersKey, type AnswerBox } from '../../csat/createAnswerBox';
 import { createPersistentQueue } from '../../browser/createPersistentQueue';
 import { readJson } from '../../browser/storage';
@@ -15,17 +15,17 @@ const path = (chatId: string) => `/chats/${encodeURIComponent(chatId)}`;
 const paged = (path: string, key: string, cursor?: string | null) => (cursor ? `${path}?${key}=${encodeURIComponent(cursor)}` : path);
 
 /**
- * Builds the messenger's MessengerHost on the core's bridge: typed widget API calls, the
+ * Builds the messenger's services on the core's bridge: typed widget API calls, the
  * persistent outbox and answer box that the connection coming back sends on at once, the
  * composer's drafts, the strings of the session's language, and the survey form made ready to
  * render in this panel (this Preact, these styles) once loaded. The bridge's and the boxes'
  * methods are handed on as they are: none of them reads `this`.
  */
-export function createMessengerHost(bridge: CoreBridge, chunks: MessengerChunks): MessengerHost & { destroy(): void } {
+export function createMessengerServices(bridge: CoreBridge, chunks: MessengerChunks): MessengerServices & { destroy(): void } {
   const { request } = bridge;
   let removeSurveyStyles: (() => void) | undefined;
-  const listeners = new Set<(event: HostEvent) => void>();
-  const emit = (event: HostEvent) => listeners.forEach((l) => l(event));
+  const listeners = new Set<(event: MessengerEvent) => void>();
+  const emit = (event: MessengerEvent) => listeners.forEach((l) => l(event));
   const outbox = createOutbox(request, bridge.outboxKey, bridge.newId, (chatId) => emit({ type: 'outbox', chatId }), bridge.createChat);
   const drafts = createDrafts(bridge.outboxKey + ':drafts');
   const answersAt = answersKey(bridge.outboxKey);

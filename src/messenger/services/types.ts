@@ -53,7 +53,7 @@ export interface PendingSurvey {
   error?: string;
 }
 
-export type HostEvent =
+export type MessengerEvent =
   | RealtimeEvent
   | { type: 'outbox'; chatId: string }
   /** A survey answer was queued, refused or acknowledged (then `message` is the answered survey). */
@@ -61,7 +61,7 @@ export type HostEvent =
   | { type: 'connection'; online: boolean };
 
 /** The messenger UI's view of the session, built by the chunk from the CoreBridge. */
-export interface MessengerHost extends SessionView {
+export interface MessengerServices extends SessionView {
   /** A page of the customer's chats, newest first: the first, or the one at `cursor`. */
   listChats(cursor?: string | null): Promise<{ chats: WidgetChat[]; next: string | null }>;
   /** One chat with a page of its messages (oldest first): the newest, or those `before` a cursor. */
@@ -100,7 +100,7 @@ export interface MessengerHost extends SessionView {
   /** Which chat's thread is shown (null: none). */
   viewing(chatId: string | null): void;
   /** Realtime events and outbox/answers/connection changes; returns the unsubscribe function. */
-  subscribe(listener: (event: HostEvent) => void): () => void;
+  subscribe(listener: (event: MessengerEvent) => void): () => void;
   /** Asks the core to hide the messenger (close button, Escape). */
   hide(): void;
   /** Reports a link click; returns true when the host page handles it (the messenger must not navigate). */
