@@ -1,3 +1,4 @@
+import { effect } from '@preact/signals';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPersistentQueue, type Queued } from './createPersistentQueue';
 
@@ -22,7 +23,19 @@ describe('the persistent queue', () => {
     const queue = createPersistentQueue<Note, string>(KEY, async (n) => 'saved ' + n.id, (n, result) => changes.push([n.id, result]));
     await expect(queue.add(note('a'))).resolves.toBe('saved a');
     expect(changes).toEqual([['a', undefined], ['a', 'saved a']]);
-    expect(queue.list()).toEqual([]);
+    expect(queue.entries.value).toEqual([]);
+  });
+
+  it('shows each change in `entries` as a new list of copies: queued, refused, dropped', async () => {
+    const seen: (readonly Note[])[] = [];
+    const queue = createPersistentQueue<Note, string>(KEY, async () => Promise.reject(new Error('refused')));
+    const stop = effect(() => void seen.push(queue.entries.value));
+    await expect(queue.add(note('a'))).rejects.toThrow('refused');
+    queue.drop((n) => n.id === 'a');
+    stop();
+    expect(seen.map((list) => list.map((n) => n.state))).toEqual([[], ['sending'], ['failed'], []]);
+    seen[1][0].text = 'changed by a reader';
+    expect(JSON.stringify(seen[2])).not.toContain('changed by a reader');
   });
 
   it('backs off while the server is unreachable and leaves the entry stored when stopped', async () => {
@@ -60,7 +73,7 @@ describe('the persistent queue', () => {
     localStorage.setItem(KEY, JSON.stringify([{ ...note('a'), state: 'failed', error: 'no' }]));
     const queue = createPersistentQueue<Note, string>(KEY, vi.fn(), () => {});
     queue.drop((n) => n.id === 'a');
-    expect(queue.list()).toEqual([]);
+    expect(queue.entries.value).toEqual([]);
     expect(localStorage.getItem(KEY)).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { signal, type ReadonlySignal } from '@preact/signals';
 import { isRetryable, sleep, type ApiError } from './apiClient';
 import { readJson, writeJson } from './storage';
 
@@ -11,8 +12,8 @@ export interface Queued {
 export interface PersistentQueue<Entry extends Queued, Result> {
   /** Stores the entry and sends it in turn; resolves with the server's result, rejects when refused. */
   add(entry: Entry): Promise<Result>;
-  /** Copies of the entries still waiting or refused, oldest first. */
-  list(): Entry[];
+  /** Copies of the entries still waiting or refused, oldest first: a new array on every change. */
+  entries: ReadonlySignal<readonly Entry[]>;
   /** Forgets the entries that match, without sending them. */
   drop(match: (entry: Entry) => boolean): void;
   /** Sends what is waiting now instead of after the backoff (the connection is back). */
@@ -27,15 +28,17 @@ type Settle<Result> = { resolve(result: Result): void; reject(error: Error): voi
  * localStorage under `key` until `send` resolves. A retryable failure waits (1 s, 2 s, 4 s … 30 s,
  * or the `retryAfter` the server asked for) and sends the same entry again, so `send` must be
  * idempotent (the server deduplicates on an id the entry carries); any other failure marks the
- * entry failed. `onChange` hears every change, with the result when the entry was acknowledged.
+ * entry failed. `entries` shows every change; `onChange` hears it too, with the result when the
+ * entry was acknowledged.
  * @example const q = createPersistentQueue<Note, Saved>('notes', (n) => api('POST', '/notes', n), render)
  */
 export function createPersistentQueue<Entry extends Queued, Result>(
   key: string,
   send: (entry: Entry) => Promise<Result>,
-  onChange: (entry: Entry, result?: Result) => void,
+  onChange?: (entry: Entry, result?: Result) => void,
 ): PersistentQueue<Entry, Result> {
   let entries: Entry[] = readJson<Entry[]>(key) || [];
+  const shown = signal<readonly Entry[]>(entries.map((e) => ({ ...e })));
   const waiting = new Map<Entry, Settle<Result>>();
   let stopped = false;
   let wake = new AbortController();
@@ -46,7 +49,8 @@ export function createPersistentQueue<Entry extends Queued, Result>(
 
   const save = (entry: Entry, result?: Result) => {
     writeJson(key, entries.length ? entries : undefined);
-    onChange(entry, result);
+    shown.value = entries.map((e) => ({ ...e }));
+    onChange?.(entry, result);
   };
   const settle = (entry: Entry) => {
     const settled = waiting.get(entry);
@@ -104,7 +108,7 @@ export function createPersistentQueue<Entry extends Queued, Result>(
       void run();
       return acknowledged;
     },
-    list: () => entries.map((e) => ({ ...e })),
+    entries: shown,
     drop(match) {
       for (const entry of entries.filter(match)) {
         entries = entries.filter((e) => e !== entry);

@@ -41,14 +41,14 @@ describe('a session the server no longer knows', () => {
       }
       return json(200, { user: BOOT.user });
     });
-    const outbox = createOutbox(bridge.request, bridge.outboxKey, () => 'c-' + sent.length, () => {}, bridge.createChat);
+    const outbox = createOutbox(bridge.request, bridge.outboxKey, () => 'c-' + sent.length, bridge.createChat);
     const [first, second] = await Promise.all([outbox.send('chat1', 'Where is my order?'), outbox.send('chat1', 'It was due Monday')]);
     expect([first.text, second.text]).toEqual(['Where is my order?', 'It was due Monday']);
     // One renewal for the burst; each message retried with its own clientId, so none is stored twice.
     expect(boots).toBe(1);
     expect(sent.map((s) => s.auth)).toEqual(['Bearer tok', 'Bearer tok2', 'Bearer tok2']);
     expect(new Set(sent.map((s) => s.clientId)).size).toBe(2);
-    expect(outbox.list('chat1')).toEqual([]);
+    expect(outbox.entries.value).toEqual([]);
     expect(localStorage.getItem(bridge.outboxKey)).toBeNull();
     // The fresh boot names the same member and carries no dead token; the new token is kept.
     const renewal = t.fetchMock.mock.calls.filter(([url]) => String(url).endsWith('/boot')).pop()!;
@@ -72,7 +72,7 @@ describe('a session the server no longer knows', () => {
       return json(200, { user: BOOT.user });
     });
     let n = 0;
-    const outbox = createOutbox(bridge.request, bridge.outboxKey, () => 'k' + ++n, () => {}, bridge.createChat);
+    const outbox = createOutbox(bridge.request, bridge.outboxKey, () => 'k' + ++n, bridge.createChat);
     const created = await outbox.start('Hello');
     expect(created.chat.id).toBe('chat7');
     expect(creates.map((c) => c.auth)).toEqual(['Bearer tok', 'Bearer tok2']);

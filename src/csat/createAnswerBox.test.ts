@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPersistentQueue } from '../browser/createPersistentQueue';
 import type { CsatAnswerRequest, Message } from '../shared/types';
-import { answersKey, createAnswerBox } from './createAnswerBox';
+import { answersKey, createAnswerBox, type AnswerBox } from './createAnswerBox';
+import { pendingOf } from './pendingOf';
 
 const KEY = answersKey('sangdam:key:outbox:u1');
 const survey = (chatId: string, messageId: string, body: CsatAnswerRequest): Message => ({
@@ -21,6 +22,9 @@ const limited = () =>
     status: 429, code: 'rate_limited', retryable: true, retryAfter: 3000,
   });
 const refused = () => Object.assign(new Error('This survey was already answered.'), { status: 409, code: 'conflict', retryable: false });
+
+/** What waits for survey m7, as its form shows it. */
+const pending = (box: AnswerBox) => pendingOf(box.entries.value.filter((a) => a.messageId === 'm7'));
 
 let ids = 0;
 const newId = () => `a${++ids}`;
@@ -46,13 +50,13 @@ describe('the answer box', () => {
     expect(JSON.parse(localStorage.getItem(KEY)!)).toMatchObject([
       { chatId: 'chat1', messageId: 'm7', score: 4, comment: 'Quick and kind', state: 'sending' },
     ]);
-    expect(box.pending('m7')).toMatchObject({ score: 4, state: 'sending' });
-    const { answerId } = box.pending('m7')!;
+    expect(pending(box)).toMatchObject({ score: 4, state: 'sending' });
+    const { answerId } = pending(box)!;
     expect(request).toHaveBeenCalledWith('POST', '/chats/chat1/messages/m7/answer', { answerId, score: 4, comment: 'Quick and kind' });
     release();
     expect((await acknowledged).form?.answer).toMatchObject({ score: 4, comment: 'Quick and kind' });
     expect(localStorage.getItem(KEY)).toBeNull();
-    expect(box.pending('m7')).toBeUndefined();
+    expect(pending(box)).toBeUndefined();
     expect(changes.at(-1)?.id).toBe('m7');
   });
 
@@ -90,7 +94,7 @@ describe('the answer box', () => {
     request.mockImplementation(answered);
     const changes: Array<Message | undefined> = [];
     const reloaded = createAnswerBox(createPersistentQueue, request as never, KEY, newId, (_a, message) => changes.push(message));
-    expect(reloaded.pending('m7')).toMatchObject({ answerId: firstId, score: 3, state: 'sending' });
+    expect(pending(reloaded)).toMatchObject({ answerId: firstId, score: 3, state: 'sending' });
     await vi.advanceTimersByTimeAsync(0);
     expect(request).toHaveBeenLastCalledWith('POST', '/chats/chat1/messages/m7/answer', { answerId: firstId, score: 3 });
     expect(changes.at(-1)?.form?.answer?.score).toBe(3);
@@ -103,14 +107,14 @@ describe('the answer box', () => {
     });
     const box = createAnswerBox(createPersistentQueue, request as never, KEY, newId, () => {});
     await expect(box.answer('chat1', 'm7', 2)).rejects.toThrow('already answered');
-    expect(box.pending('m7')).toMatchObject({ state: 'failed', error: 'This survey was already answered.' });
-    const refusedId = box.pending('m7')!.answerId;
+    expect(pending(box)).toMatchObject({ state: 'failed', error: 'This survey was already answered.' });
+    const refusedId = pending(box)!.answerId;
 
     request.mockImplementation(answered);
     await box.answer('chat1', 'm7', 5);
     expect(request.mock.calls[1][2]).toMatchObject({ score: 5 });
     expect(request.mock.calls[1][2].answerId).not.toBe(refusedId);
-    expect(box.pending('m7')).toBeUndefined();
+    expect(pending(box)).toBeUndefined();
   });
 
   it('forgets a refused answer once the survey is seen answered, so nothing waits at the next boot', async () => {
@@ -120,9 +124,9 @@ describe('the answer box', () => {
     const box = createAnswerBox(createPersistentQueue, request as never, KEY, newId, () => {});
     await box.answer('chat1', 'm7', 2).catch(() => {});
     box.answered(survey('chat1', 'other', { answerId: 'x', score: 5 }));
-    expect(box.pending('m7')).toMatchObject({ state: 'failed' });
+    expect(pending(box)).toMatchObject({ state: 'failed' });
     box.answered(survey('chat1', 'm7', { answerId: 'x', score: 5 }));
-    expect(box.pending('m7')).toBeUndefined();
+    expect(pending(box)).toBeUndefined();
     expect(localStorage.getItem(KEY)).toBeNull();
   });
 
@@ -132,12 +136,12 @@ describe('the answer box', () => {
     const acknowledged = box.answer('chat1', 'm7', 4);
     await vi.advanceTimersByTimeAsync(2999);
     expect(request).toHaveBeenCalledTimes(1);
-    expect(box.pending('m7')).toMatchObject({ state: 'sending', score: 4 });
+    expect(pending(box)).toMatchObject({ state: 'sending', score: 4 });
     await vi.advanceTimersByTimeAsync(1);
     await expect(acknowledged).resolves.toMatchObject({ id: 'm7' });
     expect(request).toHaveBeenCalledTimes(2);
     expect(request.mock.calls[1][2].answerId).toBe(request.mock.calls[0][2].answerId);
-    expect(box.pending('m7')).toBeUndefined();
+    expect(pending(box)).toBeUndefined();
   });
 
   it('keeps the score and the comment after it as two steps, sent in order, the comment carrying the score answerId', async () => {
@@ -149,8 +153,8 @@ describe('the answer box', () => {
     box.answer('chat1', 'm7', 4).catch(() => {});
     box.comment('chat1', 'm7', 'Quick and kind').catch(() => {});
     await vi.advanceTimersByTimeAsync(0);
-    expect(box.pending('m7')).toMatchObject({ score: 4, comment: 'Quick and kind', state: 'sending' });
-    const { answerId } = box.pending('m7')!;
+    expect(pending(box)).toMatchObject({ score: 4, comment: 'Quick and kind', state: 'sending' });
+    const { answerId } = pending(box)!;
     expect(JSON.parse(localStorage.getItem(KEY)!)).toMatchObject([
       { messageId: 'm7', score: 4, answerId },
       { messageId: 'm7', step: 'comment', comment: 'Quick and kind', answerId },
@@ -171,7 +175,7 @@ describe('the answer box', () => {
       ['POST', '/chats/chat1/messages/m7/answer', { answerId, score: 4 }],
       ['POST', '/chats/chat1/messages/m7/answer/comment', { answerId, comment: 'Quick and kind' }],
     ]);
-    expect(reloaded.pending('m7')).toBeUndefined();
+    expect(pending(reloaded)).toBeUndefined();
     expect(localStorage.getItem(KEY)).toBeNull();
   });
 
@@ -189,12 +193,12 @@ describe('the answer box', () => {
     const box = createAnswerBox(createPersistentQueue, request as never, KEY, newId, () => {});
     const skipped = box.skip('chat1', 'm7');
     await vi.advanceTimersByTimeAsync(0);
-    expect(box.pending('m7')).toMatchObject({ skip: true, state: 'sending' });
+    expect(pending(box)).toMatchObject({ skip: true, state: 'sending' });
     expect(request).toHaveBeenCalledWith('POST', '/chats/chat1/messages/m7/skip', {});
     const asked = survey('chat1', 'm7', { answerId: 'x', score: 1 });
     request.mockResolvedValue({ message: { ...asked, form: { ...asked.form!, answer: null, skippedAt: 9 } } });
     box.kick();
     await expect(skipped).resolves.toMatchObject({ form: { skippedAt: 9 } });
-    expect(box.pending('m7')).toBeUndefined();
+    expect(pending(box)).toBeUndefined();
   });
 });

@@ -3,12 +3,13 @@
  * answers still waiting from an earlier one, needs them. The persistent queue is the messenger's
  * own (its outbox uses it too), handed in so that survey.js carries no second copy.
  */
+import type { ReadonlySignal } from '@preact/signals';
 import type { Score } from '../shared/csat/scale';
 import type { Message } from '../shared/types';
 import type { CoreBridge } from '../core/contract';
-import type { PendingAnswer, PendingSurvey } from '../messenger/services/types';
+import type { PendingAnswer } from '../messenger/services/types';
 import type { createPersistentQueue } from '../browser/createPersistentQueue';
-import { pendingOf, stepRequest } from './pendingOf';
+import { stepRequest } from './pendingOf';
 
 export interface AnswerBox {
   /** Queues the score (a refused step for the same survey gives way); resolves with the answered survey. */
@@ -17,8 +18,8 @@ export interface AnswerBox {
   comment(chatId: string, messageId: string, comment: string): Promise<Message>;
   /** Queues a skip; resolves with the survey marked skipped. */
   skip(chatId: string, messageId: string): Promise<Message>;
-  /** What still waits for this survey (or was refused), as the form shows it. */
-  pending(messageId: string): PendingSurvey | undefined;
+  /** The steps still waiting or refused, of every survey, oldest first: a new list on every change. */
+  entries: ReadonlySignal<readonly PendingAnswer[]>;
   /** Forgets refused steps once the survey is seen settled (from the link, or another tab). */
   answered(message: Message): void;
   kick(): void;
@@ -38,7 +39,7 @@ export function createAnswerBox(
   request: CoreBridge['request'],
   key: string,
   newId: () => string,
-  onChange: (answer: PendingAnswer, message?: Message) => void,
+  onChange: (answer: PendingAnswer, answered?: Message) => void,
 ): AnswerBox {
   const queue = makeQueue<PendingAnswer, Message>(
     key,
@@ -58,14 +59,14 @@ export function createAnswerBox(
     comment(chatId, messageId, comment) {
       queue.drop((a) => a.messageId === messageId && a.step === 'comment' && a.state === 'failed');
       // The score still waiting, if any: the comment then surely joins this very answer.
-      const scored = queue.list().find((a) => a.messageId === messageId && !a.step);
+      const scored = queue.entries.value.find((a) => a.messageId === messageId && !a.step);
       return add({ step: 'comment', chatId, messageId, comment, ...(scored ? { answerId: scored.answerId } : {}) });
     },
     skip(chatId, messageId) {
       queue.drop((a) => a.messageId === messageId && a.state === 'failed');
       return add({ step: 'skip', chatId, messageId });
     },
-    pending: (messageId) => pendingOf(queue.list().filter((a) => a.messageId === messageId)),
+    entries: queue.entries,
     answered({ id, form }) {
       const stored = form?.answer;
       if (!form || !(stored || form.skippedAt)) return;

@@ -3,7 +3,7 @@
  * messenger, for chats held in messengers that cannot render it. The answer waits in localStorage
  * until the server stores it, so a dropped connection or a reload loses nothing.
  */
-import { signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
 import { nanoid } from 'nanoid';
 import { render } from 'preact';
 import { createApiClient } from '../browser/apiClient';
@@ -40,7 +40,6 @@ async function start(main: HTMLElement): Promise<void> {
   const request = createApiClient(api, () => undefined, new AbortController().signal);
   const data = await request<{ form: Survey; language: Language; channel: ChannelInfo }>('GET', '');
   const form = signal(data.form);
-  const pending = signal<PendingChoice | undefined>(undefined);
   const online = signal(navigator.onLine);
   if (/^#[0-9a-f]{3,8}$/i.test(data.channel.color)) main.style.setProperty('--sangdam-accent', data.channel.color);
   document.title = data.channel.name;
@@ -53,10 +52,9 @@ async function start(main: HTMLElement): Promise<void> {
     },
     (_entry, result) => {
       if (result && result.message.form) form.value = result.message.form;
-      pending.value = pendingOf(queue.list());
     },
   );
-  pending.value = pendingOf(queue.list());
+  const pending = computed<PendingChoice | undefined>(() => pendingOf(queue.entries.value));
   addEventListener('online', () => ((online.value = true), queue.kick()));
   addEventListener('offline', () => (online.value = false));
 
@@ -66,7 +64,7 @@ async function start(main: HTMLElement): Promise<void> {
   };
   const answer = (score: Score) => add({ answerId: nanoid(), score });
   // The score still waiting, if any: the comment then surely joins this very answer.
-  const comment = (text: string) => add({ step: 'comment', comment: text, answerId: queue.list().find((e) => !e.step)?.answerId });
+  const comment = (text: string) => add({ step: 'comment', comment: text, answerId: queue.entries.value.find((e) => !e.step)?.answerId });
   const skip = () => add({ step: 'skip' });
   const App = () => (
     <>

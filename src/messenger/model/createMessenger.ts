@@ -1,6 +1,6 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { ShowRequest } from '../../core/contract';
-import type { MessengerEvent, MessengerServices, OutgoingMessage } from '../services/types';
+import type { MessengerEvent, MessengerServices } from '../services/types';
 import type { Message, WidgetChat } from '../../shared/types';
 import { reportError } from '../../browser/report';
 import { surveyHoldsChat } from '../../shared/csat/surveyHoldsChat';
@@ -36,16 +36,12 @@ export function createMessenger(services: MessengerServices) {
   const messages = signal<Record<string, Message[]>>({});
   /** Per chat, the cursor of its older messages; null once its first message is shown. */
   const older = signal<Record<string, string | null>>({});
-  /** The open chat's outbox (the new chat's: first messages of chats being created), as last read from the core. */
-  const outbox = signal<OutgoingMessage[]>([]);
   /** The composer's text, kept by the services per chat: see `setDraft`. */
   const draft = signal('');
   const notice = signal<Notice>('');
   const announcement = signal('');
   /** Bumped on every show(): the panel moves focus inside when it changes. */
   const focusTick = signal(0);
-  /** Bumped when the services' answer box changes: the survey form reads pending answers from the services then. */
-  const answersTick = signal(0);
   // Incoming messages already spoken: a replayed event, or one the thread loaded first, is new
   // to the customer only once.
   const announced = new Set<string>();
@@ -54,10 +50,13 @@ export function createMessenger(services: MessengerServices) {
   const thread = computed(() => (chatId.value ? messages.value[chatId.value] : undefined));
   /** The open chat's latest survey is required and not answered yet: the composer gives way to it. */
   const held = computed(() => surveyHoldsChat((thread.value || []).filter((m) => m.form).pop()?.form));
-  /** Outbox entries whose stored copy has not arrived yet: never shown twice. */
+  /**
+   * The open chat's outbox entries (the new chat's: first messages of chats being created) whose
+   * stored copy has not arrived yet: never shown twice.
+   */
   const pending = computed(() => {
     const stored = new Set((thread.value || []).map((m) => m.clientId));
-    return outbox.value.filter((o) => !stored.has(o.clientId));
+    return services.outbox.value.filter((o) => o.chatId === key() && !stored.has(o.clientId));
   });
 
   const addMessages = (id: string, list: Message[]) => {
@@ -66,15 +65,11 @@ export function createMessenger(services: MessengerServices) {
   };
   /** The open chat's key in the outbox and the drafts: `''` for the new chat. */
   const key = () => chatId.value || '';
-  const readOutbox = () => {
-    outbox.value = services.outbox(key());
-  };
-  /** Shows a view with its chat's outbox and its own draft, whatever was typed in the one before. */
+  /** Shows a view with its own draft, whatever was typed in the one before. */
   const go = (to: View, id: string | null) => {
     view.value = to;
     chatId.value = id;
     notice.value = '';
-    readOutbox();
     draft.value = services.draft(key());
   };
   function setDraft(text: string) {
@@ -173,13 +168,10 @@ export function createMessenger(services: MessengerServices) {
       if (!draft.value) setDraft(text);
       return;
     }
-    readOutbox();
     try {
       addMessages(id, [await acknowledged]);
     } catch {
       // A refused message stays in the outbox as failed and shows its reason there.
-    } finally {
-      if (chatId.value === id) readOutbox();
     }
   }
 
@@ -197,16 +189,13 @@ export function createMessenger(services: MessengerServices) {
         if (visible.value && t) announcement.value = message.form ? t.surveyPrompt : t.newMessage(message.authorName || services.channel.name, message.text);
         if (isOpen(changed.id)) markRead();
       }
-    } else if (event.type === 'answers') {
-      const answered = event.message;
-      if (answered && hasThread(event.chatId)) addMessages(event.chatId, [answered]);
+    } else if (event.type === 'answered') {
+      const { message } = event;
+      if (hasThread(message.chatId)) addMessages(message.chatId, [message]);
       const t = strings.value.value;
-      if (answered && visible.value && t) announcement.value = t.surveyThanks;
-      answersTick.value++;
+      if (visible.value && t) announcement.value = t.surveyThanks;
     } else if (event.type === 'chat') {
       chats.value = upsertChat(chats.value, event.chat, event.unread);
-    } else if (event.type === 'outbox') {
-      if (event.chatId === key()) readOutbox();
     } else if (event.type === 'connection') {
       online.value = event.online;
       if (event.online && survey.failed.value) survey.load();
@@ -224,11 +213,6 @@ export function createMessenger(services: MessengerServices) {
       else markRead();
       focusTick.value++;
     });
-  }
-
-  function discard(clientId: string) {
-    services.discard(clientId);
-    readOutbox();
   }
 
   strings.load();
@@ -267,8 +251,7 @@ export function createMessenger(services: MessengerServices) {
     openThread,
     openNew,
     send,
-    discard,
-    answersTick,
+    discard: services.discard,
     loadSurvey: survey.load,
     onEvent,
     show,

@@ -1,3 +1,4 @@
+import { computed, signal } from '@preact/signals';
 import type { Message, WidgetChat } from '../../shared/types';
 import { adoptStyles } from '../../browser/adoptStyles';
 import type { CoreBridge } from '../../core/contract';
@@ -26,30 +27,29 @@ export function createMessengerServices(bridge: CoreBridge, chunks: MessengerChu
   let removeSurveyStyles: (() => void) | undefined;
   const listeners = new Set<(event: MessengerEvent) => void>();
   const emit = (event: MessengerEvent) => listeners.forEach((l) => l(event));
-  const outbox = createOutbox(request, bridge.outboxKey, bridge.newId, (chatId) => emit({ type: 'outbox', chatId }), bridge.createChat);
+  const outbox = createOutbox(request, bridge.outboxKey, bridge.newId, bridge.createChat);
   const drafts = createDrafts(bridge.outboxKey + ':drafts');
   const answersAt = answersKey(bridge.outboxKey);
   /** Made once survey.js is here: no survey shown and no answer waiting, no answer box. */
-  let answers: AnswerBox | undefined;
+  const box = signal<AnswerBox | undefined>(undefined);
+  const answered = (message: Message) => box.value?.answered(message);
   let destroyed = false;
   const loadSurvey = () =>
     chunks.survey().then((survey) => {
       survey.adoptPreact(preactRuntime);
       removeSurveyStyles ||= adoptStyles(bridge.shadowRoot, survey.csatFormCss, bridge.nonce);
-      if (!destroyed) {
-        answers ||= survey.createAnswerBox(createPersistentQueue, request, answersAt, bridge.newId, ({ chatId, messageId }, message) =>
-          emit({ type: 'answers', chatId, messageId, message }),
-        );
+      if (!destroyed && !box.value) {
+        box.value = survey.createAnswerBox(createPersistentQueue, request, answersAt, bridge.newId, (_step, message) => message && emit({ type: 'answered', message }));
       }
       return survey;
     });
   // Answers an earlier page left waiting are sent as soon as their code is here.
   if (readJson(answersAt)) loadSurvey().catch(reportError);
   const unsubscribe = bridge.subscribe((event) => {
-    if (event.type === 'message') answers?.answered(event.message);
+    if (event.type === 'message') answered(event.message);
     if (event.type === 'connection' && event.online) {
       outbox.kick();
-      answers?.kick();
+      box.value?.kick();
     }
     emit(event);
   });
@@ -68,20 +68,20 @@ export function createMessengerServices(bridge: CoreBridge, chunks: MessengerChu
     listChats: (cursor) => request('GET', paged('/chats', 'cursor', cursor)),
     getChat: (chatId, before) =>
       request<{ chat: WidgetChat; messages: Message[]; next: string | null }>('GET', paged(path(chatId), 'before', before)).then((loaded) => {
-        loaded.messages.forEach((message) => answers?.answered(message));
+        loaded.messages.forEach(answered);
         return loaded;
       }),
     createChat: outbox.start,
     sendMessage: outbox.send,
-    outbox: outbox.list,
+    outbox: outbox.entries,
     draft: drafts.get,
     saveDraft: drafts.set,
     discard: outbox.discard,
     // The form that answers is in survey.js: by then the answer box is made.
-    answerSurvey: (chatId, messageId, score, comment) => answers!.answer(chatId, messageId, score, comment),
-    commentSurvey: (chatId, messageId, comment) => answers!.comment(chatId, messageId, comment),
-    skipSurvey: (chatId, messageId) => answers!.skip(chatId, messageId),
-    pendingAnswer: (messageId) => answers?.pending(messageId),
+    answerSurvey: (chatId, messageId, score, comment) => box.value!.answer(chatId, messageId, score, comment),
+    commentSurvey: (chatId, messageId, comment) => box.value!.comment(chatId, messageId, comment),
+    skipSurvey: (chatId, messageId) => box.value!.skip(chatId, messageId),
+    answers: computed(() => box.value?.entries.value || []),
     loadStrings: () => (chunks.strings[bridge.language] || chunks.strings.en)().then((loaded) => loaded.strings),
     loadSurvey,
     markRead: bridge.markRead,
@@ -99,7 +99,7 @@ export function createMessengerServices(bridge: CoreBridge, chunks: MessengerChu
       unsubscribe();
       destroyed = true;
       outbox.stop();
-      answers?.stop();
+      box.value?.stop();
       listeners.clear();
       removeSurveyStyles?.();
     },

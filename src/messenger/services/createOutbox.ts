@@ -1,3 +1,4 @@
+import type { ReadonlySignal } from '@preact/signals';
 import type { Message, WidgetChat } from '../../shared/types';
 import type { CoreBridge } from '../../core/contract';
 import type { OutgoingMessage } from './types';
@@ -8,7 +9,8 @@ export interface Outbox {
   send(chatId: string, text: string): Promise<Message>;
   /** Queues the first message of a new chat; resolves once the chat is created with it. */
   start(text: string): Promise<Created>;
-  list(chatId: string): OutgoingMessage[];
+  /** The messages waiting or refused, of every chat, oldest first: a new list on every change. */
+  entries: ReadonlySignal<readonly OutgoingMessage[]>;
   discard(clientId: string): void;
   /** Sends what is waiting now instead of after the backoff (connection is back). */
   kick(): void;
@@ -27,7 +29,6 @@ export function createOutbox(
   request: CoreBridge['request'],
   key: string,
   newId: () => string,
-  onChange: (chatId: string) => void,
   createChat: CoreBridge['createChat'],
 ): Outbox {
   const queue = createPersistentQueue<OutgoingMessage, { chat?: WidgetChat; message?: Message }>(
@@ -36,14 +37,13 @@ export function createOutbox(
       newChat
         ? createChat(text, { chat: newChat, message: clientId })
         : request('POST', `/chats/${encodeURIComponent(chatId)}/messages`, { text, clientId }),
-    (entry) => onChange(entry.chatId),
   );
   const add = (chatId: string, text: string, newChat?: string) =>
     queue.add({ clientId: newId(), chatId, newChat, text, createdAt: Date.now(), state: 'sending' });
   return {
     send: (chatId, text) => add(chatId, text).then((r) => r.message!),
     start: (text) => add('', text, newId()) as Promise<Created>,
-    list: (chatId) => queue.list().filter((e) => e.chatId === chatId),
+    entries: queue.entries,
     discard: (clientId) => queue.drop((e) => e.clientId === clientId && e.state === 'failed'),
     kick: queue.kick,
     stop: queue.stop,

@@ -2,6 +2,7 @@
  * The messenger's own view of the session, built inside the chunk on the core's CoreBridge
  * (src/core/contract.ts): what the panel's model and components call, and what it loads apart.
  */
+import type { ReadonlySignal } from '@preact/signals';
 import type { SessionView, SurveyForm } from '../../core/contract';
 import type { Score } from '../../shared/csat/scale';
 import type { MessengerStrings } from '../../shared/i18n/types';
@@ -55,9 +56,8 @@ export interface PendingSurvey {
 
 export type MessengerEvent =
   | RealtimeEvent
-  | { type: 'outbox'; chatId: string }
-  /** A survey answer was queued, refused or acknowledged (then `message` is the answered survey). */
-  | { type: 'answers'; chatId: string; messageId: string; message?: Message }
+  /** The server stored a step of a survey's answer: `message` is the survey as stored now. */
+  | { type: 'answered'; message: Message }
   | { type: 'connection'; online: boolean };
 
 /** The messenger UI's view of the session, built by the chunk from the CoreBridge. */
@@ -73,8 +73,8 @@ export interface MessengerServices extends SessionView {
   createChat(text: string): Promise<{ chat: WidgetChat; message?: Message }>;
   /** Puts a message in the outbox and resolves with the stored message once acknowledged. */
   sendMessage(chatId: string, text: string): Promise<Message>;
-  /** Messages of a chat still waiting in the outbox (`''`: first messages of chats not created yet). */
-  outbox(chatId: string): OutgoingMessage[];
+  /** Messages still waiting in the outbox or refused, oldest first (chat id `''`: first messages of chats not created yet). */
+  readonly outbox: ReadonlySignal<readonly OutgoingMessage[]>;
   /** The composer text kept for a chat (`''`: the new chat), across views and page loads. */
   draft(chatId: string): string;
   saveDraft(chatId: string, text: string): void;
@@ -89,8 +89,8 @@ export interface MessengerServices extends SessionView {
   commentSurvey(chatId: string, messageId: string, comment: string): Promise<Message>;
   /** Queues a skip of the survey (recorded on the server: it does not come back). */
   skipSurvey(chatId: string, messageId: string): Promise<Message>;
-  /** What still waits for this survey message in the answer box, or was refused. */
-  pendingAnswer(messageId: string): PendingSurvey | undefined;
+  /** Survey answer steps still waiting in the answer box or refused, oldest first (none before survey.js is here). */
+  readonly answers: ReadonlySignal<readonly PendingAnswer[]>;
   /** Loads the panel's strings in the customer's language; after a failed download, call again to retry. */
   loadStrings(): Promise<MessengerStrings>;
   /** Loads the survey form, ready to render in the panel; after a failed download, call again to retry. */
@@ -99,7 +99,7 @@ export interface MessengerServices extends SessionView {
   markRead(chatId: string): void;
   /** Which chat's thread is shown (null: none). */
   viewing(chatId: string | null): void;
-  /** Realtime events and outbox/answers/connection changes; returns the unsubscribe function. */
+  /** Realtime events, stored survey answers and connection changes; returns the unsubscribe function. */
   subscribe(listener: (event: MessengerEvent) => void): () => void;
   /** Asks the core to hide the messenger (close button, Escape). */
   hide(): void;

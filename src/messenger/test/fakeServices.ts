@@ -1,7 +1,7 @@
+import { signal } from '@preact/signals';
 import { vi } from 'vitest';
 import type { MessengerEvent, MessengerServices, OutgoingMessage, PendingAnswer } from '../services/types';
 import * as surveyForm from '../../csat/index';
-import { pendingOf } from '../../csat/pendingOf';
 import { messenger as strings } from '../../shared/i18n/en';
 import type { Score } from '../../shared/csat/scale';
 import type { Chat, CsatForm, Message, WidgetChat } from '../../shared/types';
@@ -41,10 +41,15 @@ export function fakeServices(chats: WidgetChat[] = [], messages: Record<string, 
   const settle = new Map<string, { resolve(m: Message): void; reject(e: Error): void }>();
   let clientIds = 0;
   let answers: PendingAnswer[] = [];
+  // What the services show: copies, a new list on every change, as the persistent queue gives them.
+  const shownOutbox = signal<readonly OutgoingMessage[]>([]);
+  const shownAnswers = signal<readonly PendingAnswer[]>([]);
+  const outboxChanged = () => (shownOutbox.value = outbox.map((o) => ({ ...o })));
+  const answersChanged = () => (shownAnswers.value = answers.map((a) => ({ ...a })));
   const answerSettle = new Map<PendingAnswer, { resolve(m: Message): void; reject(e: Error): void }>();
   const queueAnswer = (entry: PendingAnswer) => {
     answers.push(entry);
-    emit({ type: 'answers', chatId: entry.chatId, messageId: entry.messageId });
+    answersChanged();
     return new Promise<Message>((resolve, reject) => answerSettle.set(entry, { resolve, reject }));
   };
   const drafts = new Map<string, string>();
@@ -55,7 +60,7 @@ export function fakeServices(chats: WidgetChat[] = [], messages: Record<string, 
   const removeFromOutbox = (clientId: string) => {
     const entry = outbox.find((o) => o.clientId === clientId)!;
     outbox = outbox.filter((o) => o.clientId !== clientId);
-    emit({ type: 'outbox', chatId: entry.chatId });
+    outboxChanged();
     return entry;
   };
 
@@ -77,7 +82,7 @@ export function fakeServices(chats: WidgetChat[] = [], messages: Record<string, 
       // As the real outbox: the first message waits under chat id '' until its chat is created.
       const clientId = `client-${++clientIds}`;
       outbox.push({ clientId, chatId: '', newChat: `chat-${clientIds}`, text, createdAt: Date.now(), state: 'sending' });
-      emit({ type: 'outbox', chatId: '' });
+      outboxChanged();
       await creation;
       removeFromOutbox(clientId);
       const created = chat(`c${chats.length + 1}`, null);
@@ -90,10 +95,10 @@ export function fakeServices(chats: WidgetChat[] = [], messages: Record<string, 
     sendMessage: vi.fn((chatId: string, text: string) => {
       const clientId = `client-${++clientIds}`;
       outbox.push({ clientId, chatId, text, createdAt: Date.now(), state: 'sending' });
-      emit({ type: 'outbox', chatId });
+      outboxChanged();
       return new Promise<Message>((resolve, reject) => settle.set(clientId, { resolve, reject }));
     }),
-    outbox: vi.fn((chatId: string) => outbox.filter((o) => o.chatId === chatId).map((o) => ({ ...o }))),
+    outbox: shownOutbox,
     discard: vi.fn((clientId: string) => void removeFromOutbox(clientId)),
     draft: vi.fn((chatId: string) => drafts.get(chatId) || ''),
     saveDraft: vi.fn((chatId: string, text: string) => void (text ? drafts.set(chatId, text) : drafts.delete(chatId))),
@@ -108,7 +113,7 @@ export function fakeServices(chats: WidgetChat[] = [], messages: Record<string, 
       answers = answers.filter((a) => a.messageId !== messageId);
       return queueAnswer({ step: 'skip', chatId, messageId, state: 'sending' });
     }),
-    pendingAnswer: vi.fn((messageId: string) => pendingOf(answers.filter((a) => a.messageId === messageId))),
+    answers: shownAnswers,
     loadStrings: vi.fn(async () => strings),
     loadSurvey: vi.fn(async () => surveyForm),
     markRead: vi.fn(),
@@ -144,7 +149,7 @@ export function fakeServices(chats: WidgetChat[] = [], messages: Record<string, 
       const entry = outbox.find((o) => o.clientId === clientId)!;
       entry.state = 'failed';
       entry.error = reason;
-      emit({ type: 'outbox', chatId: entry.chatId });
+      outboxChanged();
       settle.get(clientId)!.reject(new Error(reason));
     },
     pendingIds: () => outbox.map((o) => o.clientId),
@@ -158,6 +163,7 @@ export function fakeServices(chats: WidgetChat[] = [], messages: Record<string, 
     /** An answer left in the answer box by an earlier page. */
     leftBehind(answer: PendingAnswer) {
       answers.push(answer);
+      answersChanged();
     },
     /**
      * The server stores the survey's oldest pending step (the score, its comment or a skip): it
@@ -177,7 +183,8 @@ export function fakeServices(chats: WidgetChat[] = [], messages: Record<string, 
             : { ...form, answer: { score: entry.score!, comment: entry.comment ?? null, answeredAt: Date.now() } };
       const answered: Message = { ...asked, form: settled };
       list.splice(list.indexOf(asked), 1, answered);
-      emit({ type: 'answers', chatId: entry.chatId, messageId, message: answered });
+      answersChanged();
+      emit({ type: 'answered', message: answered });
       answerSettle.get(entry)?.resolve(answered);
       return answered;
     },
@@ -186,7 +193,7 @@ export function fakeServices(chats: WidgetChat[] = [], messages: Record<string, 
       const entry = answers.find((a) => a.messageId === messageId && a.state === 'sending')!;
       entry.state = 'failed';
       entry.error = reason;
-      emit({ type: 'answers', chatId: entry.chatId, messageId });
+      answersChanged();
       answerSettle.get(entry)?.reject(new Error(reason));
     },
   };
