@@ -16,7 +16,7 @@ const ignore = () => {};
  * @example survey ? <survey.ThreadSurvey m={m} message={message} /> : <p>{message.text}</p>
  */
 export function ThreadSurvey({ m, message }: { m: Messenger; message: Message }) {
-  const { services } = m;
+  const { services, language } = m;
   const { id, chatId } = message;
   const pending = pendingOf(services.answers.value.filter((a) => a.messageId === id));
   const idle = pending?.state !== 'sending';
@@ -24,8 +24,8 @@ export function ThreadSurvey({ m, message }: { m: Messenger; message: Message })
     <CsatForm
       id={'sd-' + id}
       form={message.form!}
-      language={services.language}
-      strings={csatStrings(services.language)}
+      language={language}
+      strings={csatStrings(language)}
       pending={pending}
       offline={!m.online.value}
       onAnswer={(score) => idle && services.answerSurvey(chatId, id, score).catch(ignore)}

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountWithServices } from './mount';
 import { chat, fakeServices, flush } from './test/fakeServices';
+import { messenger as strings } from '../shared/i18n/en';
 import { $, cleanup, focused, panel, press, twoChats, ui } from './test/harness';
 
 afterEach(cleanup);
@@ -102,12 +103,13 @@ describe('dialog behaviour', () => {
   it('renders a small failure state instead of throwing when rendering fails', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     ui.fake = fakeServices();
-    const services = Object.defineProperty({ ...ui.fake.services }, 'channel', {
+    const broken = Object.defineProperty({ ...strings }, 'newChat', {
       get() {
-        throw new Error('broken channel');
+        throw new Error('broken strings');
       },
     });
-    ui.view = mountWithServices(services);
+    ui.fake.services.loadStrings.mockResolvedValueOnce(broken);
+    ui.view = mountWithServices(ui.fake.services);
     ui.view.show();
     await flush();
     expect(panel().textContent).toBe('Something went wrong.');

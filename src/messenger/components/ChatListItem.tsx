@@ -5,9 +5,9 @@ import { guard } from '../../browser/report';
 
 /** One chat in the list: who wrote last, when, a one-line preview and the unread count. */
 export function ChatListItem({ chat }: { chat: WidgetChat }) {
-  const { t, services, openThread } = useMessenger();
+  const { t, channel, language, openThread } = useMessenger();
   const last = chat.lastMessage;
-  const who = !last ? services.channel.name : last.author === 'customer' ? t.you : last.authorName || services.channel.name;
+  const who = !last ? channel.name : last.author === 'customer' ? t.you : last.authorName || channel.name;
   return (
     <li>
       <button type="button" class="item" onClick={guard(() => openThread(chat.id))}>
@@ -15,7 +15,7 @@ export function ChatListItem({ chat }: { chat: WidgetChat }) {
           {who}
           {chat.state === 'closed' && <span class="tag">{t.closedTag}</span>}
         </span>
-        <span class="tm">{timeAgo(last?.createdAt || chat.updatedAt, services.language)}</span>
+        <span class="tm">{timeAgo(last?.createdAt || chat.updatedAt, language)}</span>
         <span class="pv">{last ? last.text : t.greeting}</span>
         {chat.unread > 0 && (
           <span class="unr">

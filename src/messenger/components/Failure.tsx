@@ -6,10 +6,10 @@ import { Icon } from './Icon';
 export function Failure() {
   const m = useMessenger();
   return (
-    <div class="panel" lang={m.services.language} role="dialog" aria-labelledby="sd-title" hidden={!m.visible.value}>
+    <div class="panel" lang={m.language} role="dialog" aria-labelledby="sd-title" hidden={!m.visible.value}>
       <header class="hd">
         <h2 id="sd-title">{m.t.failed}</h2>
-        <button type="button" class="ib" aria-label={m.t.close} onClick={guard(() => m.services.hide())}>
+        <button type="button" class="ib" aria-label={m.t.close} onClick={guard(() => m.close())}>
           <Icon name="close" />
         </button>
       </header>

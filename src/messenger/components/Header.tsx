@@ -12,8 +12,8 @@ export function Header() {
           <Icon name="back" />
         </button>
       )}
-      <h2 id="sd-title">{m.services.channel.name}</h2>
-      <button type="button" class="ib" aria-label={m.t.close} onClick={guard(() => m.services.hide())}>
+      <h2 id="sd-title">{m.channel.name}</h2>
+      <button type="button" class="ib" aria-label={m.t.close} onClick={guard(() => m.close())}>
         <Icon name="close" />
       </button>
     </header>

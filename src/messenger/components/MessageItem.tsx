@@ -16,7 +16,7 @@ interface Props {
 
 /** One message bubble, stored or still in the outbox. */
 export function MessageItem({ text, mine, author, time, status, error, onDiscard }: Props) {
-  const { t, services } = useMessenger();
+  const { t, language } = useMessenger();
   return (
     <div class={mine ? (status === 'failed' ? 'msg me fail' : 'msg me') : 'msg'}>
       <span class={mine ? 'sr' : 'who'}>{mine ? t.you : author}</span>
@@ -33,7 +33,7 @@ export function MessageItem({ text, mine, author, time, status, error, onDiscard
       ) : status ? (
         <span class="meta">{t.sending}</span>
       ) : (
-        time && <span class="meta">{clockTime(time, services.language)}</span>
+        time && <span class="meta">{clockTime(time, language)}</span>
       )}
     </div>
   );

@@ -4,10 +4,10 @@ import { guard } from '../../browser/report';
 
 /** Message text as text nodes and safe links; nothing in it is ever parsed as HTML. */
 export function MessageText({ text }: { text: string }) {
-  const { services } = useMessenger();
+  const { urlClicked } = useMessenger();
   const onClick = guard((event: MouseEvent) => {
     const href = (event.currentTarget as HTMLAnchorElement).getAttribute('href');
-    if (href && services.urlClicked(href)) event.preventDefault();
+    if (href && urlClicked(href)) event.preventDefault();
   });
   return (
     <>

@@ -31,7 +31,7 @@ export function Messenger() {
     // survey's comment box keeps it, or the rest of the comment would go to the composer.
     const again = shown.current === tick + view;
     shown.current = tick + view;
-    const active = m.services.shadowRoot.activeElement;
+    const active = m.shadowRoot.activeElement;
     if (again && active?.matches('.cs textarea')) return;
     const body = panel.querySelector('.body');
     // The composer, not a survey's comment box, which comes first in the thread.
@@ -42,8 +42,8 @@ export function Messenger() {
   const onKeyDown = guard((event: KeyboardEvent) => {
     if (event.key === 'Escape' && !event.isComposing) {
       event.stopPropagation();
-      m.services.hide();
-    } else if (event.key === 'Tab' && modal && wrapTab(ref.current!, m.services.shadowRoot.activeElement, event.shiftKey)) {
+      m.close();
+    } else if (event.key === 'Tab' && modal && wrapTab(ref.current!, m.shadowRoot.activeElement, event.shiftKey)) {
       event.preventDefault();
     }
   });
@@ -52,13 +52,13 @@ export function Messenger() {
     <div
       ref={ref}
       class="panel"
-      lang={m.services.language}
+      lang={m.language}
       role="dialog"
       aria-labelledby="sd-title"
       aria-modal={modal ? 'true' : undefined}
       hidden={!visible}
       onKeyDown={onKeyDown}
-      style={{ '--sd-channel': m.services.channel.color }}
+      style={{ '--sd-channel': m.channel.color }}
     >
       <Header />
       {!m.online.value && <p class="off">{m.t.reconnecting}</p>}

@@ -8,11 +8,11 @@ import { guard } from '../../browser/report';
  */
 export function Survey({ message }: { message: Message }) {
   const m = useMessenger();
-  const { t, services } = m;
+  const { t, channel } = m;
   const survey = m.survey.value;
   return (
     <div class="msg sv">
-      <span class="who">{message.authorName || services.channel.name}</span>
+      <span class="who">{message.authorName || channel.name}</span>
       {survey ? (
         <survey.ThreadSurvey m={m} message={message} />
       ) : (

@@ -11,7 +11,7 @@ import { Survey } from './Survey';
  */
 export function Thread() {
   const m = useMessenger();
-  const { t, services } = m;
+  const { t, channel } = m;
   const ref = useRef<HTMLDivElement>(null);
   /** Distance from the bottom to keep once earlier messages are added above (0: follow the newest). */
   const fromBottom = useRef(0);
@@ -42,7 +42,7 @@ export function Thread() {
         </button>
       )}
       <div class="log" role="log" aria-live="off" aria-label={t.messages}>
-        {(isNew || list?.length === 0) && <MessageItem author={services.channel.name} text={t.greeting} />}
+        {(isNew || list?.length === 0) && <MessageItem author={channel.name} text={t.greeting} />}
         {list?.map((msg) =>
           msg.form?.type === 'csat' ? (
             <Survey key={msg.id} message={msg} />
@@ -50,7 +50,7 @@ export function Thread() {
             <MessageItem
               key={msg.id}
               mine={msg.author === 'customer'}
-              author={msg.authorName || services.channel.name}
+              author={msg.authorName || channel.name}
               text={msg.text}
               time={msg.createdAt}
             />

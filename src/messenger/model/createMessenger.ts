@@ -1,20 +1,20 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { ShowRequest } from '../../core/contract';
 import type { MessengerEvent, MessengerServices } from '../services/types';
-import type { Message, WidgetChat } from '../../shared/types';
+import type { Message } from '../../shared/types';
 import { reportError } from '../../browser/report';
 import { surveyHoldsChat } from '../../shared/csat/surveyHoldsChat';
+import { createChats } from './createChats';
 import { createLoadable } from './createLoadable';
-import { mergeMessages, upsertChat } from './merge';
 
 export type View = 'home' | 'thread' | 'new';
-export type ListState = 'loading' | 'ready' | 'error';
 /** A short error shown above the composer, by the name of its string. */
 export type Notice = '' | 'sendFailed' | 'loadFailed';
 export type Messenger = ReturnType<typeof createMessenger>;
 
 /**
- * The messenger's state as signals and the actions that change it. Components only read these
+ * The messenger's view (what is shown, the composer, notices) as signals on the chats of
+ * src/messenger/model/createChats.ts, and the actions that change them. Components only read these
  * signals and call these actions; every call to the core goes through here, but for a survey's
  * answer, which the form in survey.js sends to the services' answer box itself (src/csat/ThreadSurvey.tsx).
  */
@@ -29,13 +29,8 @@ export function createMessenger(services: MessengerServices) {
   const online = signal(services.online);
   const view = signal<View>('home');
   const chatId = signal<string | null>(null);
-  const chats = signal<WidgetChat[]>([]);
-  const listState = signal<ListState>('loading');
-  /** The cursor of the next page of chats; null once all are listed. */
-  const moreChats = signal<string | null>(null);
-  const messages = signal<Record<string, Message[]>>({});
-  /** Per chat, the cursor of its older messages; null once its first message is shown. */
-  const older = signal<Record<string, string | null>>({});
+  const chats = createChats(services, chatId, survey.load);
+  const { thread } = chats;
   /** The composer's text, kept by the services per chat: see `setDraft`. */
   const draft = signal('');
   const notice = signal<Notice>('');
@@ -46,8 +41,6 @@ export function createMessenger(services: MessengerServices) {
   // to the customer only once.
   const announced = new Set<string>();
 
-  const chat = computed(() => chats.value.find((c) => c.id === chatId.value));
-  const thread = computed(() => (chatId.value ? messages.value[chatId.value] : undefined));
   /** The open chat's latest survey is required and not answered yet: the composer gives way to it. */
   const held = computed(() => surveyHoldsChat((thread.value || []).filter((m) => m.form).pop()?.form));
   /**
@@ -59,10 +52,6 @@ export function createMessenger(services: MessengerServices) {
     return services.outbox.value.filter((o) => o.chatId === key() && !stored.has(o.clientId));
   });
 
-  const addMessages = (id: string, list: Message[]) => {
-    messages.value = { ...messages.value, [id]: mergeMessages(messages.value[id], list) };
-    if (list.some((message) => message.form)) survey.load();
-  };
   /** The open chat's key in the outbox and the drafts: `''` for the new chat. */
   const key = () => chatId.value || '';
   /** Shows a view with its own draft, whatever was typed in the one before. */
@@ -79,33 +68,13 @@ export function createMessenger(services: MessengerServices) {
   const isOpen = (id: string) => visible.value && view.value === 'thread' && chatId.value === id;
   const markRead = () => {
     const id = chatId.value;
-    if (!id || !isOpen(id)) return;
-    services.markRead(id);
-    chats.value = chats.value.map((c) => (c.id === id && c.unread ? { ...c, unread: 0 } : c));
+    if (id && isOpen(id)) chats.read(id);
   };
-
-  /** The first page of chats, or with `cursor` the next one added below those listed. */
-  async function loadChats(cursor?: string | null) {
-    if (!cursor) listState.value = 'loading';
-    try {
-      const page = await services.listChats(cursor);
-      chats.value = page.chats.reduce((all, c) => upsertChat(all, c, c.unread), cursor ? chats.value : []);
-      moreChats.value = page.next;
-      listState.value = 'ready';
-    } catch (error) {
-      reportError(error);
-      listState.value = 'error';
-    }
-  }
 
   /** The chat's newest messages, or with `before` the page older than those shown. */
   async function loadThread(id: string, before?: string | null) {
     try {
-      const loaded = await services.getChat(id, before);
-      chats.value = upsertChat(chats.value, loaded.chat, loaded.chat.unread);
-      // Reading the newest page again keeps the place older pages reached.
-      if (before || !(id in older.value)) older.value = { ...older.value, [id]: loaded.next };
-      addMessages(id, loaded.messages);
+      await chats.loadThread(id, before);
       markRead();
     } catch (error) {
       // Not one of the customer's chats (openChat with a stale or made-up id): the list, not an error.
@@ -120,7 +89,7 @@ export function createMessenger(services: MessengerServices) {
 
   function openHome() {
     go('home', null);
-    void loadChats();
+    void chats.loadChats();
   }
 
   function openThread(id: string) {
@@ -138,8 +107,7 @@ export function createMessenger(services: MessengerServices) {
     try {
       const created = await services.createChat(text);
       const id = created.chat.id;
-      chats.value = upsertChat(chats.value, created.chat, 0, created.message);
-      if (created.message) addMessages(id, [created.message]);
+      chats.created(created.chat, created.message);
       if (view.value === 'new') {
         // What the customer typed meanwhile belongs to the chat that now opens.
         services.saveDraft(id, draft.value);
@@ -169,33 +137,27 @@ export function createMessenger(services: MessengerServices) {
       return;
     }
     try {
-      addMessages(id, [await acknowledged]);
+      chats.addMessages(id, [await acknowledged]);
     } catch {
       // A refused message stays in the outbox as failed and shows its reason there.
     }
   }
 
-  const hasThread = (id: string) => messages.value[id] || chatId.value === id;
-
   function onEvent(event: MessengerEvent) {
+    chats.onEvent(event);
+    // Without its strings the panel is not shown yet: nothing to announce.
+    const t = visible.value && strings.value.value;
     if (event.type === 'message') {
-      const { chat: changed, message } = event;
-      chats.value = upsertChat(chats.value, changed, event.unread, message);
-      if (hasThread(changed.id)) addMessages(changed.id, [message]);
-      const t = strings.value.value;
+      const { message } = event;
       if (message.author !== 'customer' && !announced.has(message.id)) {
         announced.add(message.id);
-        // Without its strings the panel is not shown yet: nothing to announce.
-        if (visible.value && t) announcement.value = message.form ? t.surveyPrompt : t.newMessage(message.authorName || services.channel.name, message.text);
-        if (isOpen(changed.id)) markRead();
+        if (t) announcement.value = message.form ? t.surveyPrompt : t.newMessage(message.authorName || services.channel.name, message.text);
+        if (isOpen(event.chat.id)) markRead();
       }
     } else if (event.type === 'answered') {
       const { message } = event;
-      if (hasThread(message.chatId)) addMessages(message.chatId, [message]);
-      const t = strings.value.value;
-      if (visible.value && t) announcement.value = t.surveyThanks;
-    } else if (event.type === 'chat') {
-      chats.value = upsertChat(chats.value, event.chat, event.unread);
+      if (chats.hasThread(message.chatId)) chats.addMessages(message.chatId, [message]);
+      if (t) announcement.value = t.surveyThanks;
     } else if (event.type === 'connection') {
       online.value = event.online;
       if (event.online && survey.failed.value) survey.load();
@@ -218,7 +180,21 @@ export function createMessenger(services: MessengerServices) {
   strings.load();
 
   return {
+    chats: chats.chats,
+    listState: chats.listState,
+    moreChats: chats.moreChats,
+    older: chats.older,
+    chat: chats.chat,
+    thread,
+    loadChats: chats.loadChats,
+    /** For the survey form in survey.js, which answers through the services' answer box itself. */
     services,
+    channel: services.channel,
+    language: services.language,
+    shadowRoot: services.shadowRoot,
+    urlClicked: services.urlClicked,
+    /** Asks the core to hide the messenger (close button, Escape). */
+    close: () => services.hide(),
     /** The panel's strings; read only where `strings.value` is set (Root renders nothing before). */
     get t() {
       return strings.value.value!;
@@ -229,10 +205,6 @@ export function createMessenger(services: MessengerServices) {
     online,
     view,
     chatId,
-    chats,
-    listState,
-    moreChats,
-    older,
     draft,
     setDraft,
     notice,
@@ -240,13 +212,10 @@ export function createMessenger(services: MessengerServices) {
     focusTick,
     survey: survey.value,
     surveyFailed: survey.failed,
-    chat,
-    thread,
     held,
     pending,
-    loadChats,
-    loadMoreChats: () => loadChats(moreChats.value),
-    loadOlder: () => chatId.value && loadThread(chatId.value, older.value[chatId.value]),
+    loadMoreChats: () => chats.loadChats(chats.moreChats.value),
+    loadOlder: () => chatId.value && loadThread(chatId.value, chats.older.value[chatId.value]),
     openHome,
     openThread,
     openNew,
