@@ -37,19 +37,13 @@ export function fakeServices(chats: WidgetChat[] = [], messages: Record<string, 
   const root = document.createElement('div');
   shadowRoot.appendChild(root);
   const listeners = new Set<(event: MessengerEvent) => void>();
-  let outbox: OutgoingMessage[] = [];
+  const outbox = signal<readonly OutgoingMessage[]>([]);
   const settle = new Map<string, { resolve(m: Message): void; reject(e: Error): void }>();
   let clientIds = 0;
-  let answers: PendingAnswer[] = [];
-  // What the services show: copies, a new list on every change, as the persistent queue gives them.
-  const shownOutbox = signal<readonly OutgoingMessage[]>([]);
-  const shownAnswers = signal<readonly PendingAnswer[]>([]);
-  const outboxChanged = () => (shownOutbox.value = outbox.map((o) => ({ ...o })));
-  const answersChanged = () => (shownAnswers.value = answers.map((a) => ({ ...a })));
+  const answers = signal<readonly PendingAnswer[]>([]);
   const answerSettle = new Map<PendingAnswer, { resolve(m: Message): void; reject(e: Error): void }>();
   const queueAnswer = (entry: PendingAnswer) => {
-    answers.push(entry);
-    answersChanged();
+    answers.value = [...answers.value, entry];
     return new Promise<Message>((resolve, reject) => answerSettle.set(entry, { resolve, reject }));
   };
   const drafts = new Map<string, string>();
@@ -57,12 +51,13 @@ export function fakeServices(chats: WidgetChat[] = [], messages: Record<string, 
   let creation = Promise.resolve();
 
   const emit = (event: MessengerEvent) => listeners.forEach((listener) => listener(event));
+  const queue = (entry: OutgoingMessage) => (outbox.value = [...outbox.value, entry]);
   const removeFromOutbox = (clientId: string) => {
-    const entry = outbox.find((o) => o.clientId === clientId)!;
-    outbox = outbox.filter((o) => o.clientId !== clientId);
-    outboxChanged();
+    const entry = outbox.value.find((o) => o.clientId === clientId)!;
+    outbox.value = outbox.value.filter((o) => o !== entry);
     return entry;
   };
+  const forgetAnswers = (messageId: string) => (answers.value = answers.value.filter((a) => a.messageId !== messageId));
 
   const services = {
     root,
@@ -81,8 +76,7 @@ export function fakeServices(chats: WidgetChat[] = [], messages: Record<string, 
     createChat: vi.fn(async (text: string) => {
       // As the real outbox: the first message waits under chat id '' until its chat is created.
       const clientId = `client-${++clientIds}`;
-      outbox.push({ clientId, chatId: '', newChat: `chat-${clientIds}`, text, createdAt: Date.now(), state: 'sending' });
-      outboxChanged();
+      queue({ clientId, chatId: '', newChat: `chat-${clientIds}`, text, createdAt: Date.now(), state: 'sending' });
       await creation;
       removeFromOutbox(clientId);
       const created = chat(`c${chats.length + 1}`, null);
@@ -94,26 +88,25 @@ export function fakeServices(chats: WidgetChat[] = [], messages: Record<string, 
     }),
     sendMessage: vi.fn((chatId: string, text: string) => {
       const clientId = `client-${++clientIds}`;
-      outbox.push({ clientId, chatId, text, createdAt: Date.now(), state: 'sending' });
-      outboxChanged();
+      queue({ clientId, chatId, text, createdAt: Date.now(), state: 'sending' });
       return new Promise<Message>((resolve, reject) => settle.set(clientId, { resolve, reject }));
     }),
-    outbox: shownOutbox,
+    outbox,
     discard: vi.fn((clientId: string) => void removeFromOutbox(clientId)),
     draft: vi.fn((chatId: string) => drafts.get(chatId) || ''),
     saveDraft: vi.fn((chatId: string, text: string) => void (text ? drafts.set(chatId, text) : drafts.delete(chatId))),
     answerSurvey: vi.fn((chatId: string, messageId: string, score: Score, comment?: string) => {
-      answers = answers.filter((a) => a.messageId !== messageId);
+      forgetAnswers(messageId);
       return queueAnswer({ answerId: `answer-${++clientIds}`, chatId, messageId, score, comment, state: 'sending' });
     }),
     commentSurvey: vi.fn((chatId: string, messageId: string, comment: string) =>
       queueAnswer({ step: 'comment', chatId, messageId, comment, state: 'sending' }),
     ),
     skipSurvey: vi.fn((chatId: string, messageId: string) => {
-      answers = answers.filter((a) => a.messageId !== messageId);
+      forgetAnswers(messageId);
       return queueAnswer({ step: 'skip', chatId, messageId, state: 'sending' });
     }),
-    answers: shownAnswers,
+    answers,
     loadStrings: vi.fn(async () => strings),
     loadSurvey: vi.fn(async () => surveyForm),
     markRead: vi.fn(),
@@ -146,13 +139,10 @@ export function fakeServices(chats: WidgetChat[] = [], messages: Record<string, 
     },
     /** The server refuses the pending message for good. */
     refuse(clientId: string, reason: string) {
-      const entry = outbox.find((o) => o.clientId === clientId)!;
-      entry.state = 'failed';
-      entry.error = reason;
-      outboxChanged();
+      outbox.value = outbox.value.map((o) => (o.clientId === clientId ? { ...o, state: 'failed', error: reason } : o));
       settle.get(clientId)!.reject(new Error(reason));
     },
-    pendingIds: () => outbox.map((o) => o.clientId),
+    pendingIds: () => outbox.value.map((o) => o.clientId),
     /** Chat creation waits until the returned function is called, as a slow server makes it. */
     holdCreation() {
       let release!: () => void;
@@ -162,16 +152,15 @@ export function fakeServices(chats: WidgetChat[] = [], messages: Record<string, 
     drafts,
     /** An answer left in the answer box by an earlier page. */
     leftBehind(answer: PendingAnswer) {
-      answers.push(answer);
-      answersChanged();
+      answers.value = [...answers.value, answer];
     },
     /**
      * The server stores the survey's oldest pending step (the score, its comment or a skip): it
      * leaves the answer box with the survey as now stored.
      */
     acknowledgeAnswer(messageId: string): Message {
-      const entry = answers.find((a) => a.messageId === messageId)!;
-      answers = answers.filter((a) => a !== entry);
+      const entry = answers.value.find((a) => a.messageId === messageId)!;
+      answers.value = answers.value.filter((a) => a !== entry);
       const list = messages[entry.chatId] || [];
       const asked = list.find((m) => m.id === messageId)!;
       const form = asked.form!;
@@ -183,17 +172,14 @@ export function fakeServices(chats: WidgetChat[] = [], messages: Record<string, 
             : { ...form, answer: { score: entry.score!, comment: entry.comment ?? null, answeredAt: Date.now() } };
       const answered: Message = { ...asked, form: settled };
       list.splice(list.indexOf(asked), 1, answered);
-      answersChanged();
       emit({ type: 'answered', message: answered });
       answerSettle.get(entry)?.resolve(answered);
       return answered;
     },
     /** The server refuses the survey's oldest pending step. */
     refuseAnswer(messageId: string, reason: string) {
-      const entry = answers.find((a) => a.messageId === messageId && a.state === 'sending')!;
-      entry.state = 'failed';
-      entry.error = reason;
-      answersChanged();
+      const entry = answers.value.find((a) => a.messageId === messageId && a.state === 'sending')!;
+      answers.value = answers.value.map((a) => (a === entry ? { ...a, state: 'failed', error: reason } : a));
       answerSettle.get(entry)?.reject(new Error(reason));
     },
   };
