@@ -52,13 +52,16 @@ export function createChats(services: MessengerServices, chatId: ReadonlySignal<
   }
 
   return {
-    chats,
-    listState,
-    moreChats,
-    older,
-    chat: computed(() => chats.value.find((c) => c.id === chatId.value)),
-    thread: computed(() => (chatId.value ? messages.value[chatId.value] : undefined)),
-    loadChats,
+    /** What the panel reads, and the paging of the list. */
+    shown: {
+      chats,
+      listState,
+      moreChats,
+      older,
+      chat: computed(() => chats.value.find((c) => c.id === chatId.value)),
+      thread: computed(() => (chatId.value ? messages.value[chatId.value] : undefined)),
+      loadChats,
+    },
     loadThread,
     addMessages,
     hasThread,

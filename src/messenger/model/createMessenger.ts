@@ -30,7 +30,7 @@ export function createMessenger(services: MessengerServices) {
   const view = signal<View>('home');
   const chatId = signal<string | null>(null);
   const chats = createChats(services, chatId, survey.load);
-  const { thread } = chats;
+  const { thread, moreChats, older } = chats.shown;
   /** The composer's text, kept by the services per chat: see `setDraft`. */
   const draft = signal('');
   const notice = signal<Notice>('');
@@ -89,7 +89,7 @@ export function createMessenger(services: MessengerServices) {
 
   function openHome() {
     go('home', null);
-    void chats.loadChats();
+    void chats.shown.loadChats();
   }
 
   function openThread(id: string) {
@@ -180,13 +180,7 @@ export function createMessenger(services: MessengerServices) {
   strings.load();
 
   return {
-    chats: chats.chats,
-    listState: chats.listState,
-    moreChats: chats.moreChats,
-    older: chats.older,
-    chat: chats.chat,
-    thread,
-    loadChats: chats.loadChats,
+    ...chats.shown,
     /** For the survey form in survey.js, which answers through the services' answer box itself. */
     services,
     channel: services.channel,
@@ -194,7 +188,7 @@ export function createMessenger(services: MessengerServices) {
     shadowRoot: services.shadowRoot,
     urlClicked: services.urlClicked,
     /** Asks the core to hide the messenger (close button, Escape). */
-    close: () => services.hide(),
+    close: services.hide,
     /** The panel's strings; read only where `strings.value` is set (Root renders nothing before). */
     get t() {
       return strings.value.value!;
@@ -214,8 +208,8 @@ export function createMessenger(services: MessengerServices) {
     surveyFailed: survey.failed,
     held,
     pending,
-    loadMoreChats: () => chats.loadChats(chats.moreChats.value),
-    loadOlder: () => chatId.value && loadThread(chatId.value, chats.older.value[chatId.value]),
+    loadMoreChats: () => chats.shown.loadChats(moreChats.value),
+    loadOlder: () => chatId.value && loadThread(chatId.value, older.value[chatId.value]),
     openHome,
     openThread,
     openNew,
