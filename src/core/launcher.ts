@@ -31,7 +31,7 @@ export interface Launcher {
  * The channel button with its unread badge, in plain DOM so that the page pays for Preact only
  * when the customer actually opens the messenger.
  */
-export function createLauncher(shadowRoot: ShadowRoot, language: Language, onClick: () => void): Launcher {
+export function createLauncher(shadowRoot: ShadowRoot, language: Language, onClick: () => void, onIntent: () => void = () => {}): Launcher {
   const t = STRINGS[language];
   const d = shadowRoot.ownerDocument;
   const button = d.createElement('button');
@@ -50,6 +50,8 @@ export function createLauncher(shadowRoot: ShadowRoot, language: Language, onCli
   badge.setAttribute('aria-hidden', 'true');
   button.append(svg, badge);
   button.addEventListener('click', onClick);
+  button.addEventListener('pointerenter', onIntent);
+  button.addEventListener('focus', onIntent);
   shadowRoot.appendChild(button);
 
   let unread = 0;
@@ -78,6 +80,8 @@ export function createLauncher(shadowRoot: ShadowRoot, language: Language, onCli
     focus: () => button.focus(),
     remove() {
       button.removeEventListener('click', onClick);
+      button.removeEventListener('pointerenter', onIntent);
+      button.removeEventListener('focus', onIntent);
       button.remove();
     },
   };

@@ -238,14 +238,15 @@ function buildSession(
     bridge,
     () => launcher,
     (visible) => {
-      // A chat is likely to start: have the profile tools ready by then.
-      if (visible) deps.loadProfileTools().catch(() => {});
+      // The profile tools load when a chat starts (createChat), not with every open.
       if (visible) withPopup((view) => view.hide());
       events.emit(visible ? 'showMessenger' : 'hideMessenger');
     },
   );
 
-  const launcher: Launcher = createLauncher(host.shadowRoot, language, guard(() => messenger.toggle()));
+  // Pointing at or focusing the launcher announces a click: the messenger starts loading then,
+  // never on a mere page view.
+  const launcher: Launcher = createLauncher(host.shadowRoot, language, guard(() => messenger.toggle()), guard(() => messenger.prefetch()));
 
   // The preview card of new messages while the messenger is closed: its chunk loads with the
   // first one. Every use waits for it in order, so a hide or shutdown never overtakes a show.
@@ -304,7 +305,8 @@ function buildSession(
     cleanups.push(() => doc!.removeEventListener('click', onClick, true));
   }
   // Messages or survey answers given before a reload are still waiting: the messenger sends them.
-  if (readJson<unknown[]>(outboxKey) || readJson<unknown[]>(outboxKey + ':answers')) cleanups.push(whenIdle(() => messenger.prefetch()));
+  // Read when the page is idle: storage stays out of the boot task.
+  cleanups.push(whenIdle(() => (readJson<unknown[]>(outboxKey) || readJson<unknown[]>(outboxKey + ':answers')) && messenger.prefetch()));
   updateBadge();
   host.attach();
 
