@@ -35,6 +35,14 @@ export function parseArgs(argv) {
 export const BOOT_RATIO_BOUND = 3;
 
 /**
+ * The most a first open may download, in KB on the wire (compressed bodies and headers), from the
+ * pointer's arrival on the launcher until the messenger is usable: the chunks and the requests of
+ * the first open. Bytes do not vary with the machine, so this bound is tight: today's figure and a
+ * little room for headers. Lower it as the first open comes down.
+ */
+export const FIRST_OPEN_KB_BOUND = 23;
+
+/**
  * What keeps a run from being a complete, honest table: figures without a value, failed rounds,
  * lost or duplicated messages. Empty when all is well.
  */
@@ -48,6 +56,10 @@ export function problems(results) {
     const ratio = (browser.summary || []).find((s) => s.key === 'feltRatio');
     if (ratio && ratio.median > BOOT_RATIO_BOUND) {
       found.push(`browser: boot takes ${ratio.median.toFixed(2)}× the minimal widget's main thread, over the bound of ${BOOT_RATIO_BOUND}×`);
+    }
+    const openBytes = (browser.summary || []).find((s) => s.key === 'feltOpenBytes');
+    if (openBytes && openBytes.max > FIRST_OPEN_KB_BOUND) {
+      found.push(`browser: the first open downloads ${openBytes.max.toFixed(1)} KB, over the bound of ${FIRST_OPEN_KB_BOUND} KB`);
     }
   }
   const server = results.server;

@@ -56,6 +56,12 @@ describe('bench check', () => {
     expect(problems(ratio(2.2))).toEqual([]);
     expect(problems(ratio(3.4))).toEqual(["browser: boot takes 3.40× the minimal widget's main thread, over the bound of 3×"]);
   });
+
+  it('fails a run whose first open downloads more than its bound', () => {
+    const open = (max) => ({ ...complete, browser: { failures: [], summary: [{ key: 'feltOpenBytes', label: 'open bytes', n: 2, median: max - 0.1, max }] } });
+    expect(problems(open(21.6))).toEqual([]);
+    expect(problems(open(24.2))).toEqual(['browser: the first open downloads 24.2 KB, over the bound of 23 KB']);
+  });
 });
 
 describe('bench peers', () => {

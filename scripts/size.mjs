@@ -16,6 +16,9 @@ export const BUDGETS = [
   // when its score is stored (so the rest of the comment is not typed into the composer) takes
   // it to 16.29 KB; 16.5 KB is the ceiling for this chunk: the next addition must make room.
   { name: 'messenger chunk', files: ['dist/messenger.js'], limit: 16.5 * 1024 },
+  // What the first open downloads of the widget's own files: the messenger and one language's
+  // strings (the largest, so every language fits).
+  { name: 'first open (messenger + strings)', files: ['dist/messenger.js', 'dist/messenger.ja.js'], limit: 17.2 * 1024 },
   // Loaded with the messenger: the strings of the customer's language, one file each.
   { name: 'messenger strings, en', files: ['dist/messenger.en.js'], limit: 1024 },
   { name: 'messenger strings, ko', files: ['dist/messenger.ko.js'], limit: 1024 },

@@ -23,7 +23,7 @@
   try {
     if (window.top !== window && window.top.__bench) top = window.top.__bench;
   } catch {}
-  const bench = (window.__bench = { longTasks: [], shifts: [], launcherAt: null, dialogAt: null, clickAt: null, waiting: {} });
+  const bench = (window.__bench = { longTasks: [], shifts: [], launcherAt: null, dialogAt: null, pointerAt: null, clickAt: null, waiting: {} });
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) bench.longTasks.push({ at: e.startTime, ms: e.duration });
@@ -36,6 +36,8 @@
     }).observe({ type: 'resource' });
   } catch {}
   addEventListener('click', (e) => bench.clickAt === null && (bench.clickAt = e.timeStamp), true);
+  // The first pointer over the page's widget: the moment a prefetch on intent may start.
+  addEventListener('pointerover', (e) => bench.pointerAt === null && e.target.localName === 'sangdam-widget' && (bench.pointerAt = e.timeStamp), true);
 
   const settle = (key, at) => {
     // In a same-origin child frame: the top page's moment, on its clock.
