@@ -5,19 +5,24 @@ import { launcher as ja } from '../shared/i18n/ja';
 
 const STRINGS = { ko, en, ja };
 
-/** The launcher's rules, part of the widget host's one sheet. */
+/**
+ * The launcher's rules, part of the widget element's one sheet. The icon is drawn with borders of
+ * two pseudo-elements (a speech bubble and its tail, or the two bars of a close cross), so the
+ * button needs no SVG nodes, and forced-colours mode still shows it in the system's text colour.
+ */
 export const LAUNCHER_CSS =
   '.launcher{position:fixed;right:20px;bottom:20px;width:56px;height:56px;margin:0;padding:0;border:0;border-radius:50%;' +
   'background:var(--sangdam-accent);color:var(--sangdam-on-accent,#fff);box-shadow:0 4px 14px rgba(0,0,0,.22);cursor:pointer;' +
-  'display:flex;align-items:center;justify-content:center;pointer-events:auto;-webkit-tap-highlight-color:transparent}' +
+  'pointer-events:auto;-webkit-tap-highlight-color:transparent}' +
   '.launcher[hidden],.badge[hidden]{display:none}' +
   '.launcher:focus-visible{outline:3px solid var(--sangdam-focus,#1a73e8);outline-offset:3px}' +
-  '.launcher svg{width:28px;height:28px;fill:currentColor}' +
+  ".launcher:before,.launcher:after{content:'';position:absolute;border:0 solid}" +
+  '.launcher:before{top:19px;left:19px;border-width:7.5px 9px;border-radius:2px 2px 2px 0}' +
+  '.launcher:after{top:34px;left:19px;border-width:2.5px 3px;clip-path:polygon(0 0,100% 0,0 100%)}' +
+  '.launcher[aria-expanded=true]:before,.launcher[aria-expanded=true]:after{top:27px;left:16.5px;width:23px;border-width:2.3px 0 0;border-radius:0;clip-path:none;transform:rotate(45deg)}' +
+  '.launcher[aria-expanded=true]:after{transform:rotate(-45deg)}' +
   '.badge{position:absolute;top:-4px;right:-4px;min-width:20px;height:20px;padding:0 6px;box-sizing:border-box;border-radius:10px;' +
   'background:#e5484d;color:#fff;font:700 12px/20px system-ui,sans-serif;text-align:center}';
-
-const ICON_CHAT = 'M4 4h16v13H9l-5 4z';
-const ICON_CLOSE = 'M5 6.4 6.4 5 12 10.6 17.6 5 19 6.4 13.4 12 19 17.6 17.6 19 12 13.4 6.4 19 5 17.6 10.6 12z';
 
 export interface Launcher {
   setUnread(count: number): void;
@@ -39,16 +44,6 @@ export function createLauncher(shadowRoot: ShadowRoot, language: Language, onCli
   button.className = 'launcher';
   button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-haspopup', 'dialog');
-  const svgNs = 'http://www.w3.org/2000/svg';
-  const svg = d.createElementNS(svgNs, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  const path = d.createElementNS(svgNs, 'path');
-  svg.appendChild(path);
-  const badge = d.createElement('span');
-  badge.className = 'badge';
-  badge.setAttribute('aria-hidden', 'true');
-  button.append(svg, badge);
   button.addEventListener('click', onClick);
   button.addEventListener('pointerenter', onIntent);
   button.addEventListener('focus', onIntent);
@@ -56,10 +51,19 @@ export function createLauncher(shadowRoot: ShadowRoot, language: Language, onCli
 
   let unread = 0;
   let expanded = false;
+  // Made with the first unread message: most page views never show one.
+  let badge: HTMLElement | undefined;
   const render = () => {
-    path.setAttribute('d', expanded ? ICON_CLOSE : ICON_CHAT);
-    badge.hidden = unread === 0;
-    badge.textContent = unread > 99 ? '99+' : String(unread);
+    if (unread && !badge) {
+      badge = d.createElement('span');
+      badge.className = 'badge';
+      badge.setAttribute('aria-hidden', 'true');
+      button.appendChild(badge);
+    }
+    if (badge) {
+      badge.hidden = !unread;
+      badge.textContent = unread > 99 ? '99+' : String(unread);
+    }
     button.setAttribute('aria-label', expanded ? t.close : unread ? t.openWithUnread(unread) : t.open);
   };
   render();
