@@ -6,8 +6,10 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 export const BUDGETS = [
   // Boot carries the Channel Talk compatibility layer (normalised values, the loader's user shape,
-  // bounded boot waits); 8.5 KB is a tenth of the lightest competitor's widget with room to spare.
-  { name: 'boot (snippet + sdk.js)', files: ['dist/snippet.js', 'dist/sdk.js'], limit: 8.5 * 1024 },
+  // bounded boot waits), the wait of the live connection for the page to settle or the visitor's
+  // first interaction, and the session in parts of its own (badge, bridge, live connection,
+  // previews): 8.56 KB, 8.40 before those two. A tenth of the lightest competitor's widget.
+  { name: 'boot (snippet + sdk.js)', files: ['dist/snippet.js', 'dist/sdk.js'], limit: 8.65 * 1024 },
   // The messenger carries both paging (more chats, earlier messages) and the composer's drafts with
   // the new chat's first message in the persistent outbox; the survey's answer box already waits in
   // survey.js. Together they need 16.12 KB, every part of it used by the first open; the composer

@@ -243,6 +243,8 @@ describe('commands before boot', () => {
 describe('previews of new messages', () => {
   const card = () => document.querySelector('sangdam-widget')?.shadowRoot?.querySelector<HTMLElement>('.pop');
   const reply = async (text: string) => {
+    // The visitor's first interaction with the page opens the live connection.
+    window.dispatchEvent(new Event('pointerdown'));
     await vi.waitFor(() => expect(FakeSocket.open).toHaveLength(1), { timeout: 3000 });
     FakeSocket.open[0].ready();
     FakeSocket.open[0].event(managerReply(text));

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSdk, type Dispatch } from './createSdk';
-import { BOOT, FakeSocket, json } from './test/harness';
+import type { MessengerModule } from './contract';
+import { createSdk, type Dispatch, type SdkDeps } from './createSdk';
+import { BOOT, FakeSocket, fakeMessenger, json } from './test/harness';
 
 let fetchMock: ReturnType<typeof vi.fn>;
 let loadRealtime: ReturnType<typeof vi.fn>;
@@ -14,14 +15,16 @@ beforeEach(() => {
   fetchMock = vi.fn(async (url: string) => (String(url).endsWith('/boot') ? json(200, BOOT) : new Response(null, { status: 204 })));
   vi.stubGlobal('fetch', fetchMock);
   loadRealtime = vi.fn(() => import('./realtime'));
-  sdk = createSdk({
-    apiBase: 'http://api.test',
-    loadMessenger: () => new Promise(() => {}),
-    loadProfileTools: () => import('../profile/index'),
-    loadPopup: () => import('../popup/index'),
-    loadRealtime: loadRealtime as () => Promise<typeof import('./realtime')>,
-    newId: () => 'id' + Math.random(),
-  });
+  sdk = createSdk(deps());
+});
+
+const deps = (): SdkDeps => ({
+  apiBase: 'http://api.test',
+  loadMessenger: () => new Promise(() => {}),
+  loadProfileTools: () => import('../profile/index'),
+  loadPopup: () => import('../popup/index'),
+  loadRealtime: loadRealtime as () => Promise<typeof import('./realtime')>,
+  newId: () => 'id' + Math.random(),
 });
 
 afterEach(() => {
@@ -98,7 +101,10 @@ describe('the dispatcher', () => {
     expect(badge).toHaveBeenCalledWith(2, 2);
     const host = document.querySelector('sangdam-widget')!;
     expect(host.shadowRoot!.querySelector('.launcher .badge')!.textContent).toBe('2');
-    // Live updates start once the page is idle.
+    // Live updates wait for the visitor's first interaction (or the page to settle, live.test.ts).
+    await new Promise((r) => setTimeout(r, 100));
+    expect(FakeSocket.open).toHaveLength(0);
+    window.dispatchEvent(new KeyboardEvent('keydown'));
     await vi.waitFor(() => expect(FakeSocket.open.map((s) => s.url)).toEqual(['ws://api.test/api/realtime']));
   });
 
@@ -123,26 +129,30 @@ describe('the dispatcher', () => {
     }
   });
 
-  it('does nothing of its own in the task that called boot, and opens the socket at once when the messenger is wanted', async () => {
+  it('does nothing of its own in the task that called boot, and opens the socket as soon as the messenger is in', async () => {
+    let arrive: (module: MessengerModule) => void = () => {};
+    sdk = createSdk({ ...deps(), loadMessenger: () => new Promise((resolve) => (arrive = resolve)) });
     const storage = vi.spyOn(Storage.prototype, 'getItem');
     const booted = vi.fn();
     sdk('boot', { pluginKey: 'key', trackDefaultEvent: false }, booted);
     expect(fetchMock).not.toHaveBeenCalled();
     expect(storage).not.toHaveBeenCalled();
     await vi.waitFor(() => expect(booted).toHaveBeenCalled());
-    expect(FakeSocket.open).toHaveLength(0);
-    expect(loadRealtime).not.toHaveBeenCalled();
     sdk('showMessenger');
-    // Not at the page's next idle time: the realtime chunk is asked for now, the socket opens once it is in.
-    expect(loadRealtime).toHaveBeenCalledTimes(1);
+    await tick();
+    // The messenger's code first: the realtime chunk is asked for once it is in, not at idle time.
+    expect(loadRealtime).not.toHaveBeenCalled();
+    arrive(fakeMessenger().module);
+    await vi.waitFor(() => expect(loadRealtime).toHaveBeenCalledTimes(1));
     await vi.waitFor(() => expect(FakeSocket.open).toHaveLength(1));
   });
 
-  it('opens no socket when shut down before the page was idle', async () => {
+  it('opens no socket when shut down before the connection started, whatever the visitor does then', async () => {
     const booted = vi.fn();
     sdk('boot', { pluginKey: 'key', trackDefaultEvent: false }, booted);
     await vi.waitFor(() => expect(booted).toHaveBeenCalled());
     sdk('shutdown');
+    window.dispatchEvent(new Event('pointerdown'));
     await new Promise((r) => setTimeout(r, 100));
     expect(FakeSocket.open).toHaveLength(0);
   });

@@ -18,7 +18,7 @@ export interface SdkDeps {
   loadProfileTools(): Promise<ProfileTools>;
   /** The preview card of new messages, loaded with the first one that arrives while the messenger is closed. */
   loadPopup(): Promise<PopupModule>;
-  /** The live connection (realtime.ts), loaded when the page is idle or the messenger is wanted. */
+  /** The live connection (realtime.ts), loaded when live.ts says: the page settled, the visitor interacted, or the messenger is in. */
   loadRealtime(): Promise<RealtimeModule>;
   newId(): string;
 }

@@ -16,7 +16,7 @@ export interface RealtimeOptions {
   onRevoked(): void;
 }
 
-/** The realtime chunk (`realtime.js`), loaded once the page is idle or the messenger is wanted. */
+/** The realtime chunk (`realtime.js`), loaded once the page has settled, the visitor interacted or the messenger is in (live.ts). */
 export type RealtimeModule = { connectRealtime: typeof connectRealtime };
 
 export interface Realtime {

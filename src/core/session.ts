@@ -1,17 +1,21 @@
 import { matchLanguage } from '../shared/matchLanguage';
-import type { Appearance, BootResponse, ChatProfile, Language, Message, RealtimeEvent, WidgetChat, WidgetUser } from '../shared/types';
+import type { Appearance, BootResponse, ChatProfile, Language, RealtimeEvent, WidgetUser } from '../shared/types';
 import type { BootOption, Events, User } from './commands';
-import type { CoreBridge, MessengerModule, ProfileTools } from './contract';
+import type { MessengerModule, ProfileTools } from './contract';
 import type { Emitter } from './emitter';
 import { createApiClient, type ApiError, type Request } from '../browser/apiClient';
 import { doc, nextTask, win, whenIdle } from '../browser/env';
-import { createWidgetHost, type WidgetHost } from './hostElement';
+import { createWidgetElement, type WidgetElement } from './widgetElement';
+import { createUnread } from './badge';
+import { createBridge } from './createBridge';
+import { createLive } from './live';
 import { createLauncher, LAUNCHER_CSS, type Launcher } from './launcher';
 import { createMessengerControl, type MessengerControl } from './messengerControl';
-import type { Realtime, RealtimeModule } from './realtime';
-import { guard, reportError, warn } from '../browser/report';
+import type { RealtimeModule } from './realtime';
+import { guard, warn } from '../browser/report';
 import { pageView } from './pageView';
-import type { PopupModule, PopupView, Preview } from './popupContract';
+import type { PopupModule } from './popupContract';
+import { createPreviews } from './previews';
 import { readJson, storageKey, writeJson } from '../browser/storage';
 
 export interface PageState {
@@ -24,7 +28,7 @@ export interface SessionDeps {
   loadMessenger(language: Language): Promise<MessengerModule>;
   loadProfileTools(): Promise<ProfileTools>;
   loadPopup(): Promise<PopupModule>;
-  /** The live connection's code, loaded when the page is idle or the messenger is wanted. */
+  /** The live connection's code, loaded when live.ts says (the page settled, the visitor interacted, the messenger is in). */
   loadRealtime(): Promise<RealtimeModule>;
   /** The server's origin: `apiBase` of the boot option, else the SDK's default. */
   apiBase: string;
@@ -47,7 +51,6 @@ export interface Session {
   setButtonVisible(visible: boolean): void;
   setAppearance(appearance: Appearance | null): void;
   setUser(user: WidgetUser): void;
-  createChat(text?: string): Promise<{ chat: WidgetChat; message?: Message }>;
   /** A fresh boot replaced the session that ended: its user and its live connection take over. */
   renewed(next: BootResponse): void;
   /** Removes everything; `signOut` (the page's shutdown) also ends a member's session on the server. */
@@ -57,7 +60,7 @@ export interface Session {
 export const detectLanguage = (): Language => matchLanguage((win && win.navigator.language) || '');
 
 /**
- * Boots against the server, then builds everything a booted page has: the host element and
+ * Boots against the server, then builds everything a booted page has: the widget element and
  * launcher, the realtime connection, the outbox and the lazily loaded messenger.
  */
 export async function startSession(option: BootOption, deps: SessionDeps, signal: AbortSignal): Promise<Session> {
@@ -133,48 +136,51 @@ function buildSession(
   // The dispatcher read the option (validateArgs.ts): its language is one of ours already.
   const language = (option.language as Language | undefined) || boot.user.language || detectLanguage();
   const abort = new AbortController();
-  const listeners = new Set<Parameters<CoreBridge['subscribe']>[0]>();
-  const unread: Record<string, number> = { ...boot.unread };
   const cleanups: (() => void)[] = [];
   let user = boot.user;
-  let buttonVisible = !(option.hideChannelButtonOnBoot || option.customLauncherSelector);
-  let badge = -1;
   let connected = false;
-  let viewing: string | null = null;
   const fields = boot.profileFields || [];
+  const base = `${apiBase}/api/widget/${encodeURIComponent(option.pluginKey)}`;
 
-  const host: WidgetHost = createWidgetHost(option.zIndex ?? 10000000, boot.channel.color, LAUNCHER_CSS, option.nonce);
-  host.setAppearance(option.appearance || 'light');
-  const forward: Parameters<CoreBridge['subscribe']>[0] = (event) => listeners.forEach((l) => l(event));
+  const element: WidgetElement = createWidgetElement(option.zIndex ?? 10000000, boot.channel.color, LAUNCHER_CSS, option.nonce);
+  element.setAppearance(option.appearance || 'light');
 
-  const updateBadge = () => {
-    const total = Object.keys(unread).reduce((sum, id) => sum + (unread[id] || 0), 0);
-    if (total === badge) return;
-    badge = total;
+  const unread = createUnread(boot.unread, (total) => {
     launcher.setUnread(total);
     events.emit('badgeChanged', total, total);
-  };
+  });
 
   const onEvent = (event: RealtimeEvent) => {
-    if (event.unread !== undefined) unread[event.chat.id] = event.unread;
-    updateBadge();
-    forward(event);
+    if (event.unread !== undefined) unread.set(event.chat.id, event.unread);
+    bridge.forward(event);
     if (event.type === 'message' && event.message.author !== 'customer' && !messenger.isVisible()) {
       cleanups.push(whenIdle(() => messenger.prefetch()));
       const { message } = event;
-      if (!option.hidePopup) showPopup({ chatId: event.chat.id, author: message.authorName || boot.channel.name, text: message.text });
+      if (!option.hidePopup) previews.show({ chatId: event.chat.id, author: message.authorName || boot.channel.name, text: message.text });
     }
   };
 
-  const outboxKey = storageKey(option.pluginKey, `outbox:${boot.user.id}`);
+  const live = createLive({
+    load: deps.loadRealtime,
+    url: apiBase.replace(/^http/, 'ws') + '/api/realtime',
+    pollUrl: base + '/realtime',
+    token: boot.token,
+    cursor: boot.cursor,
+    onRevoked: () => renew().catch(() => {}),
+    onEvent,
+    onConnection(online) {
+      connected = online;
+      bridge.forward({ type: 'connection', online });
+    },
+  });
 
   const createChat = async (text?: string, ids?: { chat: string; message: string }) => {
     const tools = await deps.loadProfileTools();
-    const sent = deps.profile();
     const result = await tools.startChat(doc as Document, {
       text,
       page: deps.page.page,
-      explicit: { ...deps.page.profile, ...sent },
+      explicit: deps.page.profile,
+      updates: deps.profile,
       pageMetadata: option.pageMetadata,
       fields,
       request,
@@ -182,19 +188,18 @@ function buildSession(
       ids,
       signal: abort.signal,
     });
-    // The chat that just started is the one the messenger opens next: an updateProfile made now
-    // (from onChatCreated, say) belongs to it, not to the chat after it.
-    viewing ??= result.chat.id;
-    // Values an updateProfile kept while the chat was being created missed its request.
-    const later = deps.profile();
-    if (later !== sent) tools.writeProfile(later, fields, result.chat.id, request, () => {}).catch((e: Error) => warn(`updateProfile: ${e.message}`));
+    // An updateProfile made now (from onChatCreated, say) belongs to the chat that just started.
+    bridge.started(result.chat.id);
     events.emit('chatCreated', result.chat);
     return result;
   };
 
-  const bridge = (): CoreBridge => ({
-    root: host.messengerRoot,
-    shadowRoot: host.shadowRoot,
+  const outboxKey = storageKey(option.pluginKey, `outbox:${boot.user.id}`);
+  const bridge = createBridge({
+    get root() {
+      return element.messengerRoot();
+    },
+    shadowRoot: element.shadowRoot,
     language,
     channel: boot.channel,
     get user() {
@@ -208,17 +213,9 @@ function buildSession(
     outboxKey,
     newId: deps.newId,
     createChat,
-    viewing(chatId) {
-      viewing = chatId;
-    },
     markRead(chatId) {
-      unread[chatId] = 0;
-      updateBadge();
+      unread.set(chatId, 0);
       request('POST', `/chats/${encodeURIComponent(chatId)}/read`).catch((e: Error) => warn(`markRead: ${e.message}`));
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
     },
     hide: () => messenger.hide(),
     returnFocus: () => messenger.returnFocus(),
@@ -231,69 +228,28 @@ function buildSession(
   });
 
   const messenger: MessengerControl = createMessengerControl(
-    () => {
-      connect(); // the messenger needs live events: no waiting for idle time once it is wanted
-      return deps.loadMessenger(language);
-    },
-    bridge,
+    // The messenger's code first; its live events start as soon as it is in, no waiting for idle time.
+    () => deps.loadMessenger(language).then((module) => (live.connect(), module)),
+    bridge.make,
     () => launcher,
     (visible) => {
       // The profile tools load when a chat starts (createChat), not with every open.
-      if (visible) withPopup((view) => view.hide());
+      if (visible) previews.hide();
       events.emit(visible ? 'showMessenger' : 'hideMessenger');
     },
   );
 
   // Pointing at or focusing the launcher announces a click: the messenger starts loading then,
   // never on a mere page view.
-  const launcher: Launcher = createLauncher(host.shadowRoot, language, guard(() => messenger.toggle()), guard(() => messenger.prefetch()));
+  const launcher: Launcher = createLauncher(element.shadowRoot, language, guard(() => messenger.toggle()), guard(() => messenger.prefetch()));
 
-  // The preview card of new messages while the messenger is closed: its chunk loads with the
-  // first one. Every use waits for it in order, so a hide or shutdown never overtakes a show.
-  let popup: Promise<PopupView | void> | undefined;
-  const withPopup = (use: (view: PopupView) => void) => popup && popup.then(guard((view: PopupView | void) => view && use(view)));
-  const showPopup = (preview: Preview) => {
-    popup ||= deps
-      .loadPopup()
-      .then((module) => module.mountPopup(host.shadowRoot, { language, nonce: option.nonce, open: (chatId) => messenger.show({ chatId }) }))
-      .catch((error) => {
-        popup = undefined; // the next message tries again
-        reportError(error);
-      });
-    withPopup((view) => messenger.isVisible() || view.show(preview));
-  };
-  launcher.setVisible(buttonVisible);
-
-  // The badge is already right from the boot answer, so live updates (and their code) wait until
-  // the page is idle, or the messenger is wanted. The socket resumes from the boot's cursor:
-  // nothing in between is lost.
-  let realtime: Promise<Realtime | void> | undefined;
-  const live = { token: boot.token, cursor: boot.cursor };
-  const connect = () => {
-    cancelConnect();
-    realtime ||= deps.loadRealtime().then(
-      (module) =>
-        abort.signal.aborted
-          ? undefined
-          : module.connectRealtime({
-              url: apiBase.replace(/^http/, 'ws') + '/api/realtime',
-              pollUrl: `${apiBase}/api/widget/${encodeURIComponent(option.pluginKey)}/realtime`,
-              token: live.token,
-              cursor: live.cursor,
-              onRevoked: () => renew().catch(() => {}),
-              onEvent: guard(onEvent),
-              onConnection: guard((online: boolean) => {
-                connected = online;
-                forward({ type: 'connection', online });
-              }),
-            }),
-      (error) => {
-        realtime = undefined; // a failed download may succeed when the messenger is next wanted
-        reportError(error);
-      },
-    );
-  };
-  const cancelConnect = whenIdle(guard(connect));
+  const previews = createPreviews(
+    deps.loadPopup,
+    element.shadowRoot,
+    { language, nonce: option.nonce, open: (chatId) => messenger.show({ chatId }) },
+    () => messenger.isVisible(),
+  );
+  launcher.setVisible(!(option.hideChannelButtonOnBoot || option.customLauncherSelector));
 
   if (option.customLauncherSelector && doc) {
     const selector = option.customLauncherSelector;
@@ -307,51 +263,36 @@ function buildSession(
   // Messages or survey answers given before a reload are still waiting: the messenger sends them.
   // Read when the page is idle: storage stays out of the boot task.
   cleanups.push(whenIdle(() => (readJson<unknown[]>(outboxKey) || readJson<unknown[]>(outboxKey + ':answers')) && messenger.prefetch()));
-  updateBadge();
-  host.attach();
+  unread.update();
+  element.attach();
 
-  const session: Session = {
+  return {
     get user() {
       // Channel Talk's shape (see User): strings where it has strings.
-      return { ...user, memberId: user.memberId || '', name: user.name || undefined, avatarUrl: '', alert: badge, unread: badge };
+      const count = unread.total;
+      return { ...user, memberId: user.memberId || '', name: user.name || undefined, avatarUrl: '', alert: count, unread: count };
     },
     request,
     fields,
-    viewing: () => viewing,
+    viewing: bridge.viewing,
     messenger,
     setUser: (next) => (user = next),
-    setButtonVisible(visible) {
-      buttonVisible = visible;
-      launcher.setVisible(visible);
-    },
-    setAppearance: (appearance) => host.setAppearance(appearance || 'light'),
-    createChat,
+    setButtonVisible: (visible) => launcher.setVisible(visible),
+    setAppearance: (appearance) => element.setAppearance(appearance || 'light'),
     renewed(next) {
       user = next.user;
-      live.token = next.token;
-      // The connection of the ended session was refused: a new one resumes where it stopped.
-      const was = realtime;
-      realtime = undefined;
-      if (was) was.then((rt) => {
-        if (rt) {
-          live.cursor = rt.cursor();
-          rt.close();
-        }
-        if (!abort.signal.aborted) connect();
-      });
+      live.renewed(next.token);
     },
     shutdown(end) {
       if (end) signOut();
       abort.abort();
-      cancelConnect();
-      realtime?.then((live) => live && live.close());
+      live.close();
       cleanups.forEach((fn) => fn());
-      withPopup((view) => view.destroy());
+      previews.destroy();
       messenger.destroy();
       launcher.remove();
-      host.remove();
-      listeners.clear();
+      element.remove();
+      bridge.clear();
     },
   };
-  return session;
 }

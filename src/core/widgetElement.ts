@@ -2,11 +2,12 @@ import type { Appearance } from '../shared/types';
 import { adoptStyles } from '../browser/adoptStyles';
 import { doc } from '../browser/env';
 
-export interface WidgetHost {
+/** `<sangdam-widget>`, the single element the widget adds to the page, and its shadow root. */
+export interface WidgetElement {
   element: HTMLElement;
   shadowRoot: ShadowRoot;
-  /** Container the messenger renders into. */
-  messengerRoot: HTMLElement;
+  /** The container the messenger renders into, made when the messenger first mounts. */
+  messengerRoot(): HTMLElement;
   setAppearance(appearance: Appearance): void;
   /** Puts the element, with everything built inside it, at the end of body: one insertion for the page. */
   attach(): void;
@@ -28,21 +29,27 @@ function hostCss(zIndex: number, color: string): string {
 }
 
 /**
- * Creates the single element the widget adds to the page, `<sangdam-widget>`, with an open shadow
- * root that holds the launcher and the messenger, styled by one sheet (`css` joins the host's rules).
- * It stays out of the page until `attach()`, so the page lays out and styles it once.
+ * Creates `<sangdam-widget>` with an open shadow root that holds the launcher and the messenger,
+ * styled by one sheet (`css` joins the host's rules). It stays out of the page until `attach()`,
+ * so the page lays out and styles it once.
  */
-export function createWidgetHost(zIndex: number, color: string, css: string, nonce?: string): WidgetHost {
+export function createWidgetElement(zIndex: number, color: string, css: string, nonce?: string): WidgetElement {
   const d = doc as Document;
   const element = d.createElement('sangdam-widget');
   const shadowRoot = element.attachShadow({ mode: 'open' });
   adoptStyles(shadowRoot, hostCss(zIndex, color) + css, nonce);
-  const messengerRoot = d.createElement('div');
-  shadowRoot.appendChild(messengerRoot);
+  let messengerRoot: HTMLElement | undefined;
   return {
     element,
     shadowRoot,
-    messengerRoot,
+    messengerRoot() {
+      if (!messengerRoot) {
+        messengerRoot = d.createElement('div');
+        // First in the tree, so that the launcher and the preview card still paint above the panel.
+        shadowRoot.prepend(messengerRoot);
+      }
+      return messengerRoot;
+    },
     setAppearance(appearance) {
       element.setAttribute('data-appearance', appearance);
     },
