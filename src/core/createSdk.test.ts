@@ -129,7 +129,7 @@ describe('the dispatcher', () => {
     }
   });
 
-  it('does nothing of its own in the task that called boot, and opens the socket as soon as the messenger is in', async () => {
+  it('does nothing of its own in the task that called boot, and opens the socket once the messenger is in', async () => {
     let arrive: (module: MessengerModule) => void = () => {};
     sdk = createSdk({ ...deps(), loadMessenger: () => new Promise((resolve) => (arrive = resolve)) });
     const storage = vi.spyOn(Storage.prototype, 'getItem');
@@ -140,7 +140,7 @@ describe('the dispatcher', () => {
     await vi.waitFor(() => expect(booted).toHaveBeenCalled());
     sdk('showMessenger');
     await tick();
-    // The messenger's code first: the realtime chunk is asked for once it is in, not at idle time.
+    // The messenger's code first: the realtime chunk is asked for at the idle time after it is in.
     expect(loadRealtime).not.toHaveBeenCalled();
     arrive(fakeMessenger().module);
     await vi.waitFor(() => expect(loadRealtime).toHaveBeenCalledTimes(1));

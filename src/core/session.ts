@@ -228,8 +228,9 @@ function buildSession(
   });
 
   const messenger: MessengerControl = createMessengerControl(
-    // The messenger's code first; its live events start as soon as it is in, no waiting for idle time.
-    () => deps.loadMessenger(language).then((module) => (live.connect(), module)),
+    // The messenger's code first, and its first render; its live events start at the idle time
+    // right after, not seconds later (the socket resumes from the boot's cursor: nothing is lost).
+    () => deps.loadMessenger(language).then((module) => (cleanups.push(whenIdle(live.connect)), module)),
     bridge.make,
     () => launcher,
     (visible) => {
