@@ -71,6 +71,10 @@ export async function startSession(option: BootOption, deps: SessionDeps, signal
   if (signal.aborted) throw new Error('cancelled'); // its callback has heard why
   const tokenKey = storageKey(option.pluginKey, 'session');
   let token = readJson<{ token: string }>(tokenKey)?.token;
+  // The page's first storage access and its first request are each the costliest call of their
+  // task: apart, neither makes a long task on a slow phone.
+  await nextTask();
+  if (signal.aborted) throw new Error('cancelled');
   const base = `${apiBase}/api/widget/${encodeURIComponent(option.pluginKey)}`;
   const send = createApiClient(base, () => token, signal);
   const who = {
