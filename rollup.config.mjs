@@ -23,7 +23,7 @@ const min = (module) =>
 const SHARED_PREACT = '\0shared-preact';
 const sharedPreact = () => ({
   name: 'shared-preact',
-  resolveId: (id) => (/^(preact(\/hooks|\/jsx-runtime)?|@preact\/signals)$|\/sharedPreact(\.ts)?$/.test(id) ? SHARED_PREACT : null),
+  resolveId: (id) => (/^(preact(\/hooks|\/jsx-runtime)?)$|\/(sharedPreact|trackSignals|signals)(\.ts)?$/.test(id) ? SHARED_PREACT : null),
   load(id) {
     if (id !== SHARED_PREACT) return null;
     const list = /preactRuntime = \{([^}]*)\}/.exec(readFileSync('src/csat/sharedPreact.ts', 'utf8'));

@@ -1,4 +1,4 @@
-import { effect } from '@preact/signals';
+import { effect } from './signals';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPersistentQueue, type Queued } from './createPersistentQueue';
 

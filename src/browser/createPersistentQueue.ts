@@ -1,4 +1,4 @@
-import { signal, type ReadonlySignal } from '@preact/signals';
+import { signal, type ReadonlySignal } from './signals';
 import { isRetryable, sleep, type ApiError } from './apiClient';
 import { readJson, writeJson } from './storage';
 

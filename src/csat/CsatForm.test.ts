@@ -4,6 +4,9 @@ import { SCALES, SCORE_LABELS, scaleScores, type Scale } from '../shared/csat/sc
 import type { CsatForm as Survey, Language } from '../shared/types';
 import { CsatForm, type CsatFormProps } from './CsatForm';
 import { csatStrings } from './csatStrings';
+import { trackSignals } from '../browser/trackSignals';
+
+trackSignals();
 
 const root = document.createElement('div');
 document.body.appendChild(root);

@@ -1,4 +1,4 @@
-import { useSignal } from '@preact/signals';
+import { useSignal } from '../browser/trackSignals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Score } from '../shared/csat/scale';
 import type { CsatStrings } from '../shared/i18n/types';

@@ -3,7 +3,7 @@
  * answers still waiting from an earlier one, needs them. The persistent queue is the messenger's
  * own (its outbox uses it too), handed in so that survey.js carries no second copy.
  */
-import type { ReadonlySignal } from '@preact/signals';
+import type { ReadonlySignal } from '../browser/signals';
 import type { Score } from '../shared/csat/scale';
 import type { Message } from '../shared/types';
 import type { CoreBridge } from '../core/contract';

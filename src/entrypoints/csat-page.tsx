@@ -3,7 +3,7 @@
  * messenger, for chats held in messengers that cannot render it. The answer waits in localStorage
  * until the server stores it, so a dropped connection or a reload loses nothing.
  */
-import { computed, signal } from '@preact/signals';
+import { computed, signal } from '../browser/signals';
 import { nanoid } from 'nanoid';
 import { render } from 'preact';
 import { createApiClient } from '../browser/apiClient';
@@ -14,6 +14,7 @@ import { CsatForm, type PendingChoice } from '../csat/CsatForm';
 import { pendingOf, stepRequest, type SurveyStep } from '../csat/pendingOf';
 import { csatFormCss } from '../csat/csatForm.css';
 import { csatStrings } from '../csat/csatStrings';
+import { trackSignals } from '../browser/trackSignals';
 
 /** One step, kept as the widget's answer box keeps it. */
 type Answer = SurveyStep;
@@ -72,6 +73,7 @@ async function start(main: HTMLElement): Promise<void> {
       <CsatForm id="link" form={form.value} language={data.language} strings={csatStrings(data.language)} pending={pending.value} offline={!online.value} onAnswer={answer} onComment={comment} onSkip={skip} />
     </>
   );
+  trackSignals();
   render(<App />, main);
 }
 

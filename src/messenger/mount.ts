@@ -1,10 +1,11 @@
-import { effect } from '@preact/signals';
+import { effect } from '../browser/signals';
 import { h, render } from 'preact';
 import type { MessengerView, MountMessenger } from '../core/contract';
 import { adoptStyles } from '../browser/adoptStyles';
 import { createMessengerServices } from './services/createMessengerServices';
 import type { MessengerChunks, MessengerServices } from './services/types';
 import { guard } from '../browser/report';
+import { trackSignals } from '../browser/trackSignals';
 import { createScrollLock } from './lockScroll';
 import { createMessenger } from './model/createMessenger';
 import { Root } from './components/Root';
@@ -27,6 +28,7 @@ export function mountWith(chunks: MessengerChunks): MountMessenger {
 
 /** Renders the panel on MessengerServices; `mount` builds the real one, tests pass a fake. */
 export function mountWithServices(services: MessengerServices): MessengerView {
+  trackSignals();
   const model = createMessenger(services);
   const doc = services.root.ownerDocument;
   const win = doc.defaultView;

@@ -1,4 +1,4 @@
-import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal } from '../../browser/signals';
 import type { MessengerEvent, MessengerServices } from '../services/types';
 import type { Chat, Message, WidgetChat } from '../../shared/types';
 import { reportError } from '../../browser/report';

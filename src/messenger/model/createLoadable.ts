@@ -1,4 +1,4 @@
-import { signal } from '@preact/signals';
+import { signal } from '../../browser/signals';
 import { reportError } from '../../browser/report';
 
 /**

@@ -1,4 +1,4 @@
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, signal } from '../../browser/signals';
 import type { ShowRequest } from '../../core/contract';
 import type { MessengerEvent, MessengerServices } from '../services/types';
 import type { Message } from '../../shared/types';

@@ -1,4 +1,4 @@
-import { computed, signal } from '@preact/signals';
+import { computed, signal } from '../../browser/signals';
 import type { Message, WidgetChat } from '../../shared/types';
 import { adoptStyles } from '../../browser/adoptStyles';
 import type { CoreBridge } from '../../core/contract';

@@ -1,4 +1,4 @@
-import { effect } from '@preact/signals';
+import { effect } from '../../browser/signals';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../../browser/apiClient';
 import type { Message } from '../../shared/types';

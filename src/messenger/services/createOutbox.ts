@@ -1,4 +1,4 @@
-import type { ReadonlySignal } from '@preact/signals';
+import type { ReadonlySignal } from '../../browser/signals';
 import type { Message, WidgetChat } from '../../shared/types';
 import type { CoreBridge } from '../../core/contract';
 import type { OutgoingMessage } from './types';

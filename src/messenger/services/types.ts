@@ -2,7 +2,7 @@
  * The messenger's own view of the session, built inside the chunk on the core's CoreBridge
  * (src/core/contract.ts): what the panel's model and components call, and what it loads apart.
  */
-import type { ReadonlySignal } from '@preact/signals';
+import type { ReadonlySignal } from '../../browser/signals';
 import type { SessionView, SurveyForm } from '../../core/contract';
 import type { Score } from '../../shared/csat/scale';
 import type { MessengerStrings } from '../../shared/i18n/types';

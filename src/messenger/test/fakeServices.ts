@@ -1,4 +1,4 @@
-import { signal } from '@preact/signals';
+import { signal } from '../../browser/signals';
 import { vi } from 'vitest';
 import type { MessengerEvent, MessengerServices, OutgoingMessage, PendingAnswer } from '../services/types';
 import * as surveyForm from '../../csat/index';
