@@ -40,7 +40,7 @@ export const BOOT_RATIO_BOUND = 3;
  * the first open. Bytes do not vary with the machine, so this bound is tight: today's figure and a
  * little room for headers. Lower it as the first open comes down.
  */
-export const FIRST_OPEN_KB_BOUND = 23;
+export const FIRST_OPEN_KB_BOUND = 18;
 
 /**
  * What keeps a run from being a complete, honest table: figures without a value, failed rounds,

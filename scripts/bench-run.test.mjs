@@ -59,8 +59,8 @@ describe('bench check', () => {
 
   it('fails a run whose first open downloads more than its bound', () => {
     const open = (max) => ({ ...complete, browser: { failures: [], summary: [{ key: 'feltOpenBytes', label: 'open bytes', n: 2, median: max - 0.1, max }] } });
-    expect(problems(open(21.6))).toEqual([]);
-    expect(problems(open(24.2))).toEqual(['browser: the first open downloads 24.2 KB, over the bound of 23 KB']);
+    expect(problems(open(17.1))).toEqual([]);
+    expect(problems(open(18.4))).toEqual(['browser: the first open downloads 18.4 KB, over the bound of 18 KB']);
   });
 });
 
