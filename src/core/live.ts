@@ -1,7 +1,6 @@
-import type { RealtimeEvent } from '../shared/types';
 import { whenIdle, win } from '../browser/env';
 import { guard, reportError } from '../browser/report';
-import type { Realtime, RealtimeModule } from './realtime';
+import type { Realtime, RealtimeModule, RealtimeOptions } from './realtime';
 
 /**
  * How long after boot the connection waits for the page to settle, unless the visitor interacts
@@ -12,17 +11,9 @@ export const SETTLE_MS = 3000;
 /** The visitor's first use of the page: the page's own work for it comes first, then the connection. */
 const INTERACTIONS = ['pointerdown', 'keydown', 'touchstart', 'scroll'];
 
-export interface LiveOptions {
+/** What the live connection is opened with, and the realtime chunk that opens it. */
+export interface LiveOptions extends RealtimeOptions {
   load(): Promise<RealtimeModule>;
-  /** ws(s) URL of the socket and https URL of the long poll. */
-  url: string;
-  pollUrl: string;
-  token: string;
-  cursor: number;
-  onEvent(event: RealtimeEvent): void;
-  onConnection(online: boolean): void;
-  /** The server refused the session: a fresh boot follows (`renewed`). */
-  onRevoked(): void;
 }
 
 export interface Live {

@@ -1,6 +1,6 @@
 import { LIMITS } from '../../shared/types';
 import { useConsole } from '../context';
-import { guard } from '../../browser/report';
+import { sendOnEnter } from '../../browser/sendOnEnter';
 import { ErrorText } from '../shell/ErrorText';
 
 /** The manager's reply: Enter sends, Shift+Enter adds a line, an IME composition is never cut. */
@@ -8,15 +8,7 @@ export function ReplyBox() {
   const c = useConsole();
   const t = c.t.value;
   const { chatView } = c;
-  const onKeyDown = guard((event: KeyboardEvent) => {
-    if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
-    event.preventDefault();
-    return chatView.send();
-  });
-  const onSubmit = guard((event: Event) => {
-    event.preventDefault();
-    return chatView.send();
-  });
+  const { onSubmit, onKeyDown } = sendOnEnter(() => chatView.send());
   return (
     <form class="reply" onSubmit={onSubmit}>
       <ErrorText error={chatView.actionError.value} />

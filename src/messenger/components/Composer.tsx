@@ -1,21 +1,13 @@
 import { LIMITS } from '../../shared/types';
 import { useMessenger } from '../context';
-import { guard } from '../../browser/report';
+import { sendOnEnter } from '../../browser/sendOnEnter';
 import { Icon } from './Icon';
 
 /** Labelled textarea: Enter sends, Shift+Enter adds a line; IME composition is never cut off. */
 export function Composer() {
   const m = useMessenger();
   const { t } = m;
-  const onKeyDown = guard((event: KeyboardEvent) => {
-    if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
-    event.preventDefault();
-    return m.send();
-  });
-  const onSubmit = guard((event: Event) => {
-    event.preventDefault();
-    return m.send();
-  });
+  const { onSubmit, onKeyDown } = sendOnEnter(() => m.send());
   return (
     <form class="cmp" onSubmit={onSubmit}>
       {m.notice.value && (
