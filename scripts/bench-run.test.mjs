@@ -129,13 +129,13 @@ describe('bench peers', () => {
     expect(peerRound(felt)).toMatchObject({ peerPosthogTabMain: 100, peerPosthogTabBytes: 2, peerRocketchatMain: 300, peerRocketchatLongTasks: 2 });
     const summary = [
       { key: 'feltOurs', median: 60 }, { key: 'feltBytesOurs', median: 10 }, { key: 'feltLongTasks', median: 0 },
-      { key: 'feltMinimal', median: 20 }, { key: 'feltBytesMinimal', median: 1 }, { key: 'feltNoop', median: 2 },
+      { key: 'feltMinimal', median: 20 }, { key: 'feltBytesMinimal', median: 1 }, { key: 'feltNoop', median: 2 }, { key: 'feltLongTasksNoop', median: 1 },
       { key: 'peerRocketchatMain', median: 900 }, { key: 'peerRocketchatBytes', median: 480 }, { key: 'peerRocketchatLongTasks', median: 4 },
     ];
     const rows = comparison(summary);
     expect(rows.map((r) => r.label)).toEqual(['sdk.js (Sangdam)', 'minimal widget', 'do-nothing script', 'PostHog surveys tab', 'PostHog conversations', 'Rocket.Chat Livechat']);
     expect(rows[0]).toEqual({ label: 'sdk.js (Sangdam)', main: 60, bytes: 10, longTasks: 0 });
-    expect(rows[2]).toEqual({ label: 'do-nothing script', main: 2, bytes: null, longTasks: null });
+    expect(rows[2]).toEqual({ label: 'do-nothing script', main: 2, bytes: null, longTasks: 1 });
     expect(rows[3]).toEqual({ label: 'PostHog surveys tab', main: null, bytes: null, longTasks: null });
     expect(rows[5]).toEqual({ label: 'Rocket.Chat Livechat', main: 900, bytes: 480, longTasks: 4 });
   });

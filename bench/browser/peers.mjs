@@ -218,7 +218,7 @@ export function comparison(summary) {
   return [
     { label: 'sdk.js (Sangdam)', main: median('feltOurs'), bytes: median('feltBytesOurs'), longTasks: median('feltLongTasks') },
     { label: 'minimal widget', main: median('feltMinimal'), bytes: median('feltBytesMinimal'), longTasks: null },
-    { label: 'do-nothing script', main: median('feltNoop'), bytes: null, longTasks: null },
+    { label: 'do-nothing script', main: median('feltNoop'), bytes: null, longTasks: median('feltLongTasksNoop') },
     ...PEERS.map((p) => ({ label: p.label, main: median(`peer${p.key}Main`), bytes: median(`peer${p.key}Bytes`), longTasks: median(`peer${p.key}LongTasks`) })),
   ];
 }
