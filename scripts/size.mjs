@@ -13,10 +13,10 @@ export const BUDGETS = [
   // The messenger: Preact, the widget's own signals and their binding to Preact
   // (src/browser/signals.ts, trackSignals.ts: 16.33 KB with @preact/signals, 15.45 with
   // signals-core), the panel with paging, drafts, the persistent outbox and the survey's hold on
-  // the composer: 14.48 KB. The first open downloads all of it, so the next addition must make room.
+  // the composer: 14.51 KB. The first open downloads all of it, so the next addition must make room.
   { name: 'messenger chunk', files: ['dist/messenger.js'], limit: 14.75 * 1024 },
   // What the first open downloads of the widget's own files: the messenger and one language's
-  // strings (the largest, so every language fits): 15.21 KB.
+  // strings (the largest, so every language fits): 15.23 KB.
   { name: 'first open (messenger + strings)', files: ['dist/messenger.js', 'dist/messenger.ja.js'], limit: 15.5 * 1024 },
   // Loaded with the messenger: the strings of the customer's language, one file each.
   { name: 'messenger strings, en', files: ['dist/messenger.en.js'], limit: 1024 },
