@@ -1,7 +1,8 @@
 /**
  * The widget's reactive values: `signal`, `computed`, `effect` and `batch`, with the meaning
  * @preact/signals-core gives them, for the part of that API the widget uses. The messenger chunk
- * carries them to every first open, where the full library would weigh three times as much.
+ * carries them to every first open, where signals-core would weigh nearly three times as much
+ * (4.6 KB minified against 1.6).
  *
  * A change marks what depends on it stale, down the graph, without computing anything; a stale
  * effect is queued and runs when the outermost write or `batch` ends. Before it runs, and before
@@ -45,8 +46,7 @@ function read(source: Source): void {
 }
 
 function track<T>(computation: Computation, fn: () => T): T {
-  for (const source of computation._sources.keys()) source._observers.delete(computation);
-  computation._sources.clear();
+  untrack(computation);
   const outer = running;
   running = computation;
   try {
@@ -56,6 +56,12 @@ function track<T>(computation: Computation, fn: () => T): T {
   }
 }
 
+/** Forgets the sources of the computation's last run, and they it. */
+function untrack(computation: Computation): void {
+  for (const source of computation._sources.keys()) source._observers.delete(computation);
+  computation._sources.clear();
+}
+
 /** Whether a source of the computation's last run has a new value since. */
 function changed(computation: Computation): boolean {
   for (const [source, version] of computation._sources) {
@@ -63,11 +69,6 @@ function changed(computation: Computation): boolean {
     if (source._version !== version) return true;
   }
   return false;
-}
-
-function untrack(computation: Computation): void {
-  for (const source of computation._sources.keys()) source._observers.delete(computation);
-  computation._sources.clear();
 }
 
 const markObservers = (source: Source) => [...source._observers].forEach((observer) => observer._stale());

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
  * messenger chunk, and so every first open, would download. The console keeps @preact/signals.
  *
  * Every function component the page renders is replaced, once, by a wrapper that runs it inside
- * a signals-core `effect`: the effect records the signals the render reads, and its next run,
+ * an `effect` (./signals.ts): the effect records the signals the render reads, and its next run,
  * caused by a change to one of them, asks the component for a new render instead. Each render
  * starts a new effect and ends the last one, so the recorded signals are always those of the last
  * render; unmounting ends it too. Class components, Fragment and context providers and consumers
