@@ -8,6 +8,7 @@ import { checkManagerToken, type ServerConfig } from './config.ts';
 import { ensureDemoChannel } from './domain/channels.ts';
 import { fixedCredential, storedCredential } from './domain/managerToken.ts';
 import { DEFAULT_SESSION_IDLE, schedulePurge } from './domain/sessions.ts';
+import { ensureFirstOwner, identifyCaller, schedulePurgeSignIns } from './domain/team.ts';
 import { csatLinkRoutes } from './http/csatLinkRoutes.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandling, installJsonParser } from './http/errors.ts';
 import { managerRoutes } from './http/managerRoutes.ts';
@@ -46,6 +47,9 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
   try {
     const manager = config.managerToken ? fixedCredential(config.managerToken) : await storedCredential(store);
     stops.push(() => manager.close());
+    await ensureFirstOwner(store, config.owner);
+    const identify = (token: string) => identifyCaller(store, manager, token);
+    const managerSockets = new SessionSockets();
     const sessions = {
       idle: {
         visitorMs: config.visitorSessionMs ?? DEFAULT_SESSION_IDLE.visitorMs,
@@ -85,14 +89,17 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
       reply.header('X-Content-Type-Options', 'nosniff');
     });
     await app.register(widgetRoutes(store, polls, limits.limiter, sessions), { prefix: '/api/widget/:pluginKey' });
-    await app.register(managerRoutes(store, manager, demo.id, config.publicUrl, limits.backoff), { prefix: '/api/manager' });
+    await app.register(managerRoutes(store, manager, demo.id, { publicUrl: config.publicUrl, backoff: limits.backoff, managerSockets }), {
+      prefix: '/api/manager',
+    });
     await app.register(csatLinkRoutes(store, limits.limiter));
     const pluginKey = () => demo.pluginKey;
     await app.register(staticRoutes({ distDir: config.distDir, examplesDir: config.examplesDir, pluginKey }));
     const realtime = attachRealtime(app.server, {
       store,
       hub,
-      manager,
+      identify,
+      managerSockets,
       sessionIdle: sessions.idle,
       sessionSockets: sessions.sockets,
       limits,
@@ -108,6 +115,7 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
       throw error;
     }
     stops.push(schedulePurge(store, sessions.idle));
+    stops.push(schedulePurgeSignIns(store));
     const { port } = app.server.address() as AddressInfo;
     return {
       url: `http://${urlHost(config.host)}:${port}`,

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import type { Language } from '../../src/shared/types.ts';
+import { passwordProblem } from '../../src/shared/team.ts';
 import { fileURLToPath } from 'node:url';
 import { daysToMs } from './domain/sessions.ts';
 import { parseTrustProxy } from './limits/clientAddress.ts';
@@ -20,6 +21,11 @@ export interface ServerConfig {
    * one generated at first start, of which only the hash is kept in the database.
    */
   managerToken?: string;
+  /**
+   * The first owner account (OWNER_EMAIL, OWNER_PASSWORD, optional OWNER_NAME), made at a start
+   * that finds no account; ignored once any exists.
+   */
+  owner?: { email: string; password: string; name?: string };
   /** How long a visitor's session may sit unused, in ms (VISITOR_SESSION_DAYS; default 180 days). */
   visitorSessionMs?: number;
   /** How long a member's session may sit unused, in ms (MEMBER_SESSION_DAYS; default 30 days). */
@@ -76,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): { config: ServerConfig } {
     host: env.HOST || '127.0.0.1',
     dataDir: readDataDir(env),
     managerToken: env.MANAGER_TOKEN || undefined,
+    owner: readOwner(env),
     visitorSessionMs: readDays('VISITOR_SESSION_DAYS', env.VISITOR_SESSION_DAYS),
     memberSessionMs: readDays('MEMBER_SESSION_DAYS', env.MEMBER_SESSION_DAYS),
     pluginKey: readPluginKey(env.PLUGIN_KEY),
@@ -97,6 +104,15 @@ function readChannelLanguage(value: string | undefined): Language | undefined {
   if (!value) return undefined;
   if (value === 'ko' || value === 'en' || value === 'ja') return value;
   throw new ConfigError(`CHANNEL_LANGUAGE: must be ko, en or ja (got "${value.slice(0, 20)}")`);
+}
+
+function readOwner(env: NodeJS.ProcessEnv): ServerConfig['owner'] {
+  const { OWNER_EMAIL: email, OWNER_PASSWORD: password, OWNER_NAME: name } = env;
+  if (!email && !password) return undefined;
+  if (!email || !password) throw new ConfigError('OWNER_EMAIL and OWNER_PASSWORD: set both, or neither');
+  const problem = passwordProblem(password, email);
+  if (problem) throw new ConfigError(`OWNER_PASSWORD: ${problem.replace(/^password: /, '')}`);
+  return { email, password, ...(name ? { name } : {}) };
 }
 
 /** The shortest MANAGER_TOKEN accepted: anything shorter can be guessed. */

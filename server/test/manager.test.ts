@@ -68,7 +68,9 @@ describe('authorisation', () => {
         'GET /api/manager/export',
       ]),
     );
-    for (const [method, path] of routes) {
+    // Signing in is the one route a token cannot be asked for; it refuses wrong passwords itself.
+    expect(routes).toContainEqual(['POST', '/api/manager/session']);
+    for (const [method, path] of routes.filter(([method, path]) => `${method} ${path}` !== 'POST /api/manager/session')) {
       const body = method === 'GET' || method === 'HEAD' ? undefined : {};
       for (const token of [undefined, 'wrong', MANAGER_TOKEN.slice(0, -1)]) {
         const what = `${method} ${path} with token ${token}`;
@@ -97,7 +99,7 @@ describe('chats', () => {
     expect(ids.indexOf(newer.chat.id)).toBeLessThan(ids.indexOf(older.chat.id));
     const chat = reply.body.chats.find((c: any) => c.id === older.chat.id);
     expect(Object.keys(chat).sort()).toEqual(
-      ['createdAt', 'id', 'lastMessage', 'profile', 'state', 'updatedAt', 'user', 'userId'].sort(),
+      ['assigneeId', 'createdAt', 'id', 'lastMessage', 'profile', 'state', 'updatedAt', 'user', 'userId'].sort(),
     );
     expect(chat).toMatchObject({
       state: 'opened',
@@ -229,10 +231,11 @@ describe('refusals', () => {
     const cases: [string, string, unknown, string][] = [
       ['GET', '/chats?state=archived', undefined, 'state: must be one of opened, closed, snoozed'],
       ['GET', '/chats?csat=9', undefined, 'csat: must be an integer from 1 to 5'],
-      ['GET', '/chats?sort=asc', undefined, 'query.sort: is not a known field (expected state, tag, csat, product, sourcePage, field, value, from, to, limit, cursor)'],
+      ['GET', '/chats?sort=asc', undefined, 'query.sort: is not a known field (expected state, tag, csat, product, sourcePage, field, value, from, to, q, assignee, limit, cursor)'],
       ['PATCH', `/chats/${chat.id}`, { priority: 'urgent' }, 'priority: must be one of high, medium, low or null'],
       ['PATCH', `/chats/${chat.id}`, { tags: 'vip' }, 'tags: must be an array of strings'],
-      ['PATCH', `/chats/${chat.id}`, { state: 'closed' }, 'state: is not a known field (expected priority, tags, description)'],
+      ['PATCH', `/chats/${chat.id}`, { state: 'closed' }, 'state: is computed by Sangdam and read-only'],
+      ['PATCH', `/chats/${chat.id}`, { color: 'red' }, 'color: is not a known field (expected priority, tags, description, assigneeId or a custom profile. key)'],
       ['POST', `/chats/${chat.id}/messages`, { text: '   ' }, 'text: must not be only spaces'],
     ];
     for (const [method, path, body, message] of cases) {

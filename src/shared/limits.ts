@@ -36,6 +36,18 @@ export const LIMITS = {
   /** memberHash, and the session token a boot resumes. */
   secret: 256,
   csatComment: 1000,
+  /** A manager's display name, and the name of an API token. */
+  managerName: 80,
+  tokenName: 80,
+  email: 254,
+  /** A manager's password: at least this long (a passphrase is welcome), at most so long to hash. */
+  passwordMin: 10,
+  passwordMax: 200,
+  /** How many accounts a server keeps, API tokens each manager holds, and saved replies a channel keeps. */
+  managers: 500,
+  apiTokens: 20,
+  savedReplies: 500,
+  savedReplyTitle: 100,
 } as const;
 
 /** Length in characters (code points), so an emoji counts once: the length every limit above means. */

@@ -20,6 +20,8 @@ export interface UserSummary {
 /** A chat as the Manager API and the manager's realtime stream show it: with its customer. */
 export interface ManagerChat extends Chat {
   user: UserSummary;
+  /** The manager who owns the chat (the first to reply, or as reassigned); null while nobody does. */
+  assigneeId: string | null;
 }
 
 export type ManagerEvent =

@@ -29,6 +29,8 @@ export interface Message {
   clientId?: string;
   /** Display name of the manager or bot who wrote it. */
   authorName?: string;
+  /** The manager account that wrote it (SPEC §4); absent for bots and for replies sent with MANAGER_TOKEN alone. */
+  authorId?: string;
   /** A form the customer answers in the thread: the satisfaction survey. */
   form?: CsatForm;
   /**

@@ -3,7 +3,7 @@ import type { Message, UserProfile } from '../../../src/shared/types.ts';
 import type { Store, StoreTx } from '../store/Store.ts';
 import { measuredChat } from './chatMetrics.ts';
 import { linkTokenOf, postSurveyIfDue } from './csatSurvey.ts';
-import { chatNotFound } from './errors.ts';
+import { chatNotFound, DomainError } from './errors.ts';
 import { recordEvent } from './events.ts';
 import { settleExpiredGoals } from './goals.ts';
 import { closedProfile, reopenedProfile, writtenProfile, type ProfileWrite } from './profile.ts';
@@ -66,13 +66,30 @@ export async function openChat(store: Store, chatId: string): Promise<ChatDetail
   );
 }
 
-/** A manager's write (priority, tags, description), checked with the shared validator. */
-export async function editChat(store: Store, chatId: string, edits: ProfileWrite): Promise<ChatDetail> {
+/** What a manager changes on a chat: profile values, and who owns it (`null`: nobody). */
+export interface ChatEdits {
+  profile: ProfileWrite;
+  assigneeId?: string | null;
+}
+
+/**
+ * A manager's write (priority, tags, description, custom keys, checked with the shared validator)
+ * and the assignee, which must be a manager of this server.
+ */
+export async function editChat(store: Store, chatId: string, edits: ChatEdits): Promise<ChatDetail> {
   return changeChat(store, chatId, async (tx, chat, now) => {
     const fields = await tx.listProfileFields(chat.channelId);
-    const profile = writtenProfile(chat.profile, edits, fields, 'manager');
-    if (JSON.stringify(profile) === JSON.stringify(chat.profile)) return null;
-    return { ...chat, profile, updatedAt: now };
+    const profile = writtenProfile(chat.profile, edits.profile, fields, 'manager');
+    let { assigneeId } = chat;
+    if (edits.assigneeId !== undefined) {
+      if (edits.assigneeId !== null && !(await tx.getManager(edits.assigneeId))) {
+        throw new DomainError('invalid', 'invalid_request', 'assigneeId: no manager has this id');
+      }
+      assigneeId = edits.assigneeId ?? undefined;
+    }
+    if (JSON.stringify(profile) === JSON.stringify(chat.profile) && assigneeId === chat.assigneeId) return null;
+    const { assigneeId: _before, ...rest } = chat;
+    return { ...rest, profile, updatedAt: now, ...(assigneeId ? { assigneeId } : {}) };
   });
 }
 

@@ -36,6 +36,7 @@ export async function recordEvent(
       user: detail.user,
       unread: detail.unread,
       ...(message ? { message } : {}),
+      ...(detail.chat.assigneeId ? { assigneeId: detail.chat.assigneeId } : {}),
     },
   });
   return detail;

@@ -11,13 +11,14 @@ import { recordEvent } from './events.ts';
 import { reopenedProfile } from './profile.ts';
 import { assertTemplate, renderForChat } from './templates.ts';
 import { assertChatNotHeldBySurvey } from './csatHold.ts';
-import type { ChatDetail, UserRecord } from './types.ts';
+import type { ChatDetail, ManagerRecord, UserRecord } from './types.ts';
 
 export interface NewMessage {
   author: Author;
   text: string;
   clientId?: string;
   authorName?: string;
+  authorId?: string;
   /** The survey's form, for the bot message posted when a chat closes. */
   form?: CsatForm;
   /** The text as written, when its variables made `text` differ from it. */
@@ -61,6 +62,7 @@ export async function postMessage(tx: StoreTx, current: ChatDetail, input: NewMe
   const message: Message = { id: newId(), chatId, author: input.author, text: input.text, createdAt: now, seq };
   if (input.clientId !== undefined) message.clientId = input.clientId;
   if (input.authorName !== undefined) message.authorName = input.authorName;
+  if (input.authorId !== undefined) message.authorId = input.authorId;
   if (input.form !== undefined) message.form = input.form;
   if (input.template !== undefined && input.template !== input.text) message.template = input.template;
   await tx.insertMessage(message);
@@ -97,12 +99,13 @@ export async function sendCustomerMessage(
 export async function sendManagerMessage(
   store: Store,
   chatId: string,
-  input: { text: string; clientId?: string; authorName?: string },
+  author: ManagerRecord | null,
+  { authorName, ...input }: { text: string; clientId?: string; authorName?: string },
 ): Promise<Posted> {
+  const by = author ? { authorId: author.id, authorName: authorName ?? author.name } : authorName === undefined ? {} : { authorName };
   return store.transaction(async (tx) => {
-    const detail = await tx.getChatDetail(chatId);
-    if (!detail) throw chatNotFound();
-    if (!isTemplate(input.text)) return postMessage(tx, detail, { author: 'manager', ...input });
+    const detail = await assignedToAuthor(tx, chatId, author);
+    if (!isTemplate(input.text)) return postMessage(tx, detail, { author: 'manager', ...input, ...by });
     const fields = await tx.listProfileFields(detail.chat.channelId);
     assertTemplate('text', input.text, fields);
     const { timeZone } = await currentOperatingHours(tx, detail.chat.channelId);
@@ -111,6 +114,19 @@ export async function sendManagerMessage(
       throw new DomainError('invalid', 'invalid_request', `text: is longer than ${LIMITS.messageText} characters once its variables are filled`);
     }
     if (!text.trim()) throw new DomainError('invalid', 'invalid_request', 'text: is empty once its variables are filled; give them a fallback');
-    return postMessage(tx, detail, { author: 'manager', ...input, text, template: input.text });
+    return postMessage(tx, detail, { author: 'manager', ...input, ...by, text, template: input.text });
   });
+}
+
+/**
+ * The chat, taken by the manager replying when nobody owns it yet: the first to answer owns it
+ * until it is reassigned. A retried reply (known clientId) finds it already theirs.
+ */
+async function assignedToAuthor(tx: StoreTx, chatId: string, author: ManagerRecord | null): Promise<ChatDetail> {
+  const detail = await tx.getChatDetail(chatId);
+  if (!detail) throw chatNotFound();
+  if (!author || detail.chat.assigneeId) return detail;
+  const chat = { ...detail.chat, assigneeId: author.id, updatedAt: tx.now };
+  await tx.updateChat(chat);
+  return { ...detail, chat };
 }

@@ -12,6 +12,7 @@ import type {
   WidgetUser,
 } from '../../../src/shared/types.ts';
 import type { UserSummary } from '../../../src/shared/managerApi.ts';
+import type { Manager, SavedReply } from '../../../src/shared/team.ts';
 import type { MetricsTally } from './metrics.ts';
 
 export interface ChannelRecord {
@@ -55,6 +56,8 @@ export interface ChatRecord {
   tally?: ChatTally;
   /** While the chat's goal is pending: the last moment its event counts (domain/goals.ts). */
   goalDeadline?: number;
+  /** The manager who owns the chat; absent while it is unassigned. */
+  assigneeId?: string;
 }
 
 /** A chat's metrics tally, with a fingerprint of the operating hours it was counted under. */
@@ -73,6 +76,12 @@ export interface ChatDetail {
 export interface ChatFilter {
   channelId?: string;
   userId?: string;
+  /** Search text: the customer's name, member id and email, message text, the product, the chat id. */
+  q?: string;
+  /** Chats this manager owns. */
+  assignee?: string;
+  /** Chats nobody owns. */
+  unassigned?: true;
   state?: ChatState;
   tag?: string;
   csat?: number;
@@ -121,6 +130,8 @@ export interface EventPayload {
   /** Unread count of the chat for its customer right after the change. */
   unread: number;
   message?: Message;
+  /** Who owns the chat; managers only. Absent while unassigned (and in events from before assignees). */
+  assigneeId?: string;
 }
 
 export interface EventRecord {
@@ -226,4 +237,28 @@ export interface TrackRecord {
   name: string;
   properties: Record<string, string | number | boolean | null>;
   createdAt: number;
+}
+
+/** A manager account with what only the server keeps. */
+export interface ManagerRecord extends Manager {
+  /** `scrypt$…` (domain/passwords.ts). */
+  passwordHash: string;
+  updatedAt: number;
+}
+
+/** A bearer token of a manager: a console sign-in (`session`, expiring) or an API token. */
+export interface ManagerTokenRecord {
+  id: string;
+  managerId: string;
+  kind: 'session' | 'api';
+  name: string;
+  tokenHash: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+  /** When a sign-in ends on its own; null for API tokens, which live until revoked. */
+  expiresAt: number | null;
+}
+
+export interface SavedReplyRecord extends SavedReply {
+  channelId: string;
 }

@@ -45,6 +45,7 @@ export function toChat({ chat, lastMessage }: ChatDetail): Chat {
 export const toManagerChat = (detail: ChatDetail): ManagerChat => ({
   ...chatFor('manager', toChat(detail)),
   user: detail.user,
+  assigneeId: detail.chat.assigneeId ?? null,
 });
 
 const customerChat = (chat: Chat): Chat => chatFor('customer', { ...chat, profile: customerProfileView(chat.profile) });
@@ -75,7 +76,7 @@ export function customerEvent({ seq, type, payload }: EventRecord): RealtimeEven
 }
 
 export function managerEvent({ seq, type, payload }: EventRecord): ManagerEvent {
-  const chat = chatFor('manager', { ...payload.chat, user: payload.user });
+  const chat = chatFor('manager', { ...payload.chat, user: payload.user, assigneeId: payload.assigneeId ?? null });
   if (type === 'message' && payload.message) return { seq, type, chat, message: messageFor('manager', payload.message) };
   return { seq, type: 'chat', chat };
 }

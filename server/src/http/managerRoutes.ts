@@ -6,7 +6,12 @@
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { LIMITS, type ChatState } from '../../../src/shared/types.ts';
-import { closeChat, editChat, listChats, openChat, readChat } from '../domain/chatManagement.ts';
+import { closeChat, editChat, listChats, openChat, readChat, type ChatEdits } from '../domain/chatManagement.ts';
+import { identifyCaller, type Caller } from '../domain/team.ts';
+import { SessionSockets } from '../realtime/SessionSockets.ts';
+import { matchQuery } from '../store/searchText.ts';
+import { registerSavedReplyRoutes } from './savedReplyRoutes.ts';
+import { registerTeamRoutes } from './teamRoutes.ts';
 import { fixedCredential, type ManagerCredential } from '../domain/managerToken.ts';
 import { sendManagerMessage } from '../domain/messages.ts';
 import type { ProfileWrite } from '../domain/profile.ts';
@@ -22,7 +27,7 @@ import { HttpError, invalid } from './errors.ts';
 import { nextChatCursor, nextMessageCursor, parseChatPage, parseMessagePage } from './pageQuery.ts';
 import { registerProfileFieldRoutes } from './profileFieldRoutes.ts';
 import { readRange, registerReportRoutes } from './reportRoutes.ts';
-import { CUSTOM_KEY } from '../../../src/shared/profile/fields.ts';
+import { builtInField, CUSTOM_KEY } from '../../../src/shared/profile/fields.ts';
 import { CHAT_FILTER_KEYS } from '../../../src/shared/managerApi.ts';
 import * as v from './validate.ts';
 
@@ -31,31 +36,47 @@ const STATES: readonly ChatState[] = ['opened', 'closed', 'snoozed'];
 
 type Params = { id: string };
 
-/**
- * `publicUrl`: the base of survey links (config PUBLIC_URL); unset, the request's own origin.
- * `backoff`: where wrong tokens count, per address (none given: every token is checked, none counted).
- */
+/** The most characters a search takes. */
+const SEARCH_MAX = 200;
+
+export interface ManagerRouteOptions {
+  /** The base of survey links (config PUBLIC_URL); unset, the request's own origin. */
+  publicUrl?: string;
+  /** Where wrong tokens and passwords count, per address (none given: every one is checked, none counted). */
+  backoff?: AuthBackoff;
+  /** Where manager sockets register, so a sign-out or a revoked token closes them. */
+  managerSockets?: SessionSockets;
+}
+
 export function managerRoutes(
   store: Store,
   credential: ManagerCredential | string,
   channelId: string,
-  publicUrl?: string,
-  backoff: AuthBackoff = NO_BACKOFF,
+  { publicUrl, backoff = NO_BACKOFF, managerSockets = new SessionSockets() }: ManagerRouteOptions = {},
 ): FastifyPluginAsync {
   const manager = typeof credential === 'string' ? fixedCredential(credential) : credential;
+  const identify = (token: string) => identifyCaller(store, manager, token);
   return async (app) => {
     app.addHook('onRoute', (route) => {
       route.bodyLimit = MANAGER_BODY_LIMIT;
     });
-    app.addHook('onRequest', async (request) => requireManager(request, manager, backoff));
+    app.addHook('onRequest', async (request) => {
+      if (isPublicRoute(request)) return;
+      const caller = await requireManager(request, identify, backoff);
+      if (caller.role !== 'owner' && ownerOnly(request)) {
+        throw new HttpError(403, 'forbidden', `${request.method} ${request.routeOptions.url}: only an owner may change accounts and settings`);
+      }
+      setCaller(request, caller);
+    });
     app.setNotFoundHandler(async (request) => {
-      await requireManager(request, manager, backoff);
+      await requireManager(request, identify, backoff);
       throw new HttpError(404, 'not_found', `${request.method} ${request.url.split('?')[0]}: no such route`);
     });
 
     app.get('/chats', async (request) => {
-      const fields = v.readQuery(request.query, [...CHAT_FILTER_KEYS, 'limit', 'cursor']);
-      const page = await listChats(store, parseFilter(fields), parseChatPage(fields));
+      const fields = v.readQuery(request.query, [...CHAT_FILTER_KEYS, 'q', 'assignee', 'limit', 'cursor']);
+      const filter = { ...parseFilter(fields), ...parseSearch(fields, callerOf(request)) };
+      const page = await listChats(store, filter, parseChatPage(fields));
       return { chats: page.items.map(toManagerChat), next: nextChatCursor(page) };
     });
     app.get<{ Params: Params }>('/chats/:id', async (request) => {
@@ -71,9 +92,9 @@ export function managerRoutes(
     });
     app.post<{ Params: Params }>('/chats/:id/messages', async (request, reply) => {
       const fields = v.readFields(request.body, ['text', 'authorName', 'clientId']);
-      const posted = await sendManagerMessage(store, request.params.id, {
+      const posted = await sendManagerMessage(store, request.params.id, callerOf(request).manager, {
         text: v.requiredText(fields, 'text', { max: LIMITS.messageText }),
-        authorName: v.optionalString(fields, 'authorName', { max: 80 }),
+        authorName: v.optionalString(fields, 'authorName', { max: LIMITS.managerName }),
         clientId: v.optionalString(fields, 'clientId', { max: 128 }),
       });
       reply.code(posted.created ? 201 : 200);
@@ -88,6 +109,8 @@ export function managerRoutes(
     app.patch<{ Params: Params }>('/chats/:id', async (request) => ({
       chat: toManagerChat(await editChat(store, request.params.id, parseEdits(request.body))),
     }));
+    registerTeamRoutes(app, store, { backoff, managerSockets, callerOf });
+    registerSavedReplyRoutes(app, store, channelId, callerOf);
     registerProfileFieldRoutes(app, store, channelId);
     registerCsatSettingsRoutes(app, store, channelId);
     registerDisplaySettingsRoutes(app, store, channelId);
@@ -145,7 +168,63 @@ function parseFieldFilter(fields: Record<string, string>): Pick<ChatFilter, 'fie
   return { field: { key, value: v.optionalString(fields, 'value', { max: LIMITS.profileValue })! } };
 }
 
-/** Only these keys; their values are checked by the shared profile validator, as every write is. */
-function parseEdits(body: unknown): ProfileWrite {
-  return v.readFields(body, ['priority', 'tags', 'description']);
+const EDITABLE_KEYS = ['priority', 'tags', 'description'];
+
+/**
+ * priority, tags, description, custom `profile.` keys (values checked by the shared profile
+ * validator, as every write is) and `assigneeId` (a manager's id, or null).
+ */
+function parseEdits(body: unknown): ChatEdits {
+  const fields = v.readFields(body, Object.keys(body ?? {}));
+  const profile: ProfileWrite = {};
+  const edits: ChatEdits = { profile };
+  for (const [key, value] of Object.entries(fields)) {
+    if (key === 'assigneeId') {
+      if (value !== null && (typeof value !== 'string' || !value)) throw invalid('assigneeId: must be a manager id or null');
+      edits.assigneeId = value;
+    } else if (builtInField(key) || key.startsWith('profile.')) profile[key] = value; // the validator says which are the managers'
+    else throw invalid(`${key}: is not a known field (expected ${EDITABLE_KEYS.join(', ')}, assigneeId or a custom profile. key)`);
+  }
+  return edits;
+}
+
+/**
+ * `q` (search text) and `assignee` (`me`, `none` or a manager id). `me` without an account
+ * behind the token matches nothing assigned, so it reads as `none`'s opposite: no chats.
+ */
+function parseSearch(fields: Record<string, string>, caller: Caller): Pick<ChatFilter, 'q' | 'assignee' | 'unassigned'> {
+  const filter: Pick<ChatFilter, 'q' | 'assignee' | 'unassigned'> = {};
+  const q = v.optionalString(fields, 'q', { max: SEARCH_MAX });
+  if (q !== undefined) {
+    if (matchQuery(q) === null) throw invalid('q: must hold a letter or digit');
+    filter.q = q.trim();
+  }
+  const assignee = v.optionalString(fields, 'assignee', { max: 64 });
+  if (assignee === 'none') filter.unassigned = true;
+  else if (assignee === 'me') filter.assignee = caller.manager?.id ?? '';
+  else if (assignee !== undefined) filter.assignee = assignee;
+  return filter;
+}
+
+/** Who each request speaks for, set once its token is checked. */
+const callers = new WeakMap<FastifyRequest, Caller>();
+const setCaller = (request: FastifyRequest, caller: Caller) => callers.set(request, caller);
+function callerOf(request: FastifyRequest): Caller {
+  const caller = callers.get(request);
+  if (!caller) throw new Error('manager route without a checked caller');
+  return caller;
+}
+
+/** Routes reached without a token: signing in. */
+const isPublicRoute = (request: FastifyRequest) => (request.routeOptions.config as { public?: boolean } | undefined)?.public === true;
+
+/** Accounts, and every write to the channel's settings. */
+const OWNER_PATHS = ['/managers', '/profile-fields', '/csat-settings', '/operating-hours', '/display-settings', '/goal'];
+function ownerOnly(request: FastifyRequest): boolean {
+  const path = (request.routeOptions.url ?? '').replace(/^\/api\/manager/, '');
+  const settings = OWNER_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+  if (!settings) return false;
+  // An agent reads settings, and may change their own account (PATCH /managers/:id decides).
+  if (path.startsWith('/managers')) return request.method !== 'PATCH';
+  return request.method !== 'GET';
 }

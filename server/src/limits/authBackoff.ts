@@ -16,11 +16,11 @@ export interface Attempt {
 
 export interface AuthBackoff {
   /** Checks a credential with `verify` unless `address` must wait, and records the outcome. */
-  attempt(address: string, verify: () => boolean): Promise<Attempt>;
+  attempt(address: string, verify: () => boolean | Promise<boolean>): Promise<Attempt>;
 }
 
 /** Checks every credential and counts nothing: the back-off with limits off. */
-export const NO_BACKOFF: AuthBackoff = { attempt: async (_address, verify) => ({ passed: verify(), waitMs: 0 }) };
+export const NO_BACKOFF: AuthBackoff = { attempt: async (_address, verify) => ({ passed: await verify(), waitMs: 0 }) };
 
 /** @example const backoff = createAuthBackoff(DEFAULT_LIMITS.managerAuth, new MemoryCounters(1000)) */
 export function createAuthBackoff(rule: AuthRule | null, counters: CounterStore): AuthBackoff {
@@ -29,7 +29,7 @@ export function createAuthBackoff(rule: AuthRule | null, counters: CounterStore)
     async attempt(address, verify) {
       const waiting = await counters.read(`auth-wait:${address}`);
       if (waiting) return { passed: false, waitMs: waiting.resetInMs };
-      if (verify()) {
+      if (await verify()) {
         await counters.reset(`auth-failures:${address}`);
         return { passed: true, waitMs: 0 };
       }

@@ -7,7 +7,7 @@
 import WebSocket from 'ws';
 import type { ServerFrame } from '../../../src/shared/types.ts';
 import { isOriginAllowed } from '../domain/channels.ts';
-import type { ManagerCredential } from '../domain/managerToken.ts';
+import type { IdentifyCaller } from '../http/auth.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { ServerLimits } from '../limits/installLimits.ts';
 import { digestOf } from '../limits/rateLimiter.ts';
@@ -29,7 +29,10 @@ export interface ConnectionDeps {
   /** Where customer sockets register, so ending their session closes them. */
   sessionSockets: SessionSockets;
   hub: EventHub;
-  manager: ManagerCredential;
+  /** Who a manager's token speaks for (MANAGER_TOKEN, a sign-in or an API token). */
+  identify: IdentifyCaller;
+  /** Where manager sockets register, so ending a sign-in or revoking a token closes them. */
+  managerSockets: SessionSockets;
   limits: Pick<ServerLimits, 'backoff' | 'sockets' | 'addressOf'>;
   helloTimeoutMs: number;
 }
@@ -106,8 +109,14 @@ export class RealtimeConnection {
   private async authorize(hello: Hello): Promise<Audience | null> {
     if (hello.kind === 'manager') {
       const { managerToken } = hello;
-      const { passed, waitMs } = await this.deps.limits.backoff.attempt(this.address, () => this.deps.manager.matches(managerToken));
-      if (passed) return { kind: 'manager' };
+      const { passed, waitMs } = await this.deps.limits.backoff.attempt(this.address, async () => (await this.deps.identify(managerToken)) !== null);
+      if (passed) {
+        if (this.closed) return null;
+        this.unregister = this.deps.managerSockets.add(managerToken, () =>
+          this.refuse('unauthorized', 'managerToken: the sign-in was ended or the token revoked', 4401),
+        );
+        return { kind: 'manager' };
+      }
       if (waitMs) {
         this.refuse('rate_limited', `managerToken: too many failed attempts from this address; retry in ${retrySeconds(waitMs)} s`, TOO_MANY);
       } else this.refuse('unauthorized', 'managerToken: not valid', 4401);

@@ -1,6 +1,7 @@
 /**
- * The open customer sockets of each session in this process, so that ending a session closes
- * them at once instead of leaving them streaming until they next reconnect.
+ * The open sockets of each session (a customer's, or a manager's sign-in or API token) in this
+ * process, so that ending a session closes them at once instead of leaving them streaming until
+ * they next reconnect.
  */
 import { hashToken } from '../domain/crypto.ts';
 import { joinGroup } from './groups.ts';
@@ -15,6 +16,11 @@ export class SessionSockets {
 
   /** Closes every socket of the session of `token`. */
   closeAll(token: string): void {
-    for (const close of [...(this.byToken.get(hashToken(token)) ?? [])]) close();
+    this.closeHashed(hashToken(token));
+  }
+
+  /** Closes every socket of the session whose token has this hash (what the store keeps). */
+  closeHashed(tokenHash: string): void {
+    for (const close of [...(this.byToken.get(tokenHash) ?? [])]) close();
   }
 }

@@ -20,6 +20,9 @@ import type {
   CsatAnswerRecord,
   EventRecord,
   GroupedCounts,
+  ManagerRecord,
+  ManagerTokenRecord,
+  SavedReplyRecord,
   StatsGrouping,
   SurveyCount,
   SurveyRange,
@@ -176,6 +179,33 @@ export interface StoreTx {
   latestSeq(channelId?: string): Promise<number>;
 
   insertTrack(track: TrackRecord): Promise<void>;
+
+  /** Every manager account, oldest first. */
+  listManagers(): Promise<ManagerRecord[]>;
+  getManager(id: string): Promise<ManagerRecord | null>;
+  /** The account of an email address, compared without case. */
+  findManagerByEmail(email: string): Promise<ManagerRecord | null>;
+  insertManager(manager: ManagerRecord): Promise<void>;
+  updateManager(manager: ManagerRecord): Promise<void>;
+  /** Deletes the account and every token it holds. */
+  deleteManager(id: string): Promise<void>;
+
+  insertManagerToken(token: ManagerTokenRecord): Promise<void>;
+  findManagerToken(tokenHash: string): Promise<ManagerTokenRecord | null>;
+  /** A manager's tokens of one kind, oldest first. */
+  listManagerTokens(managerId: string, kind: ManagerTokenRecord['kind']): Promise<ManagerTokenRecord[]>;
+  deleteManagerToken(id: string): Promise<void>;
+  touchManagerToken(id: string, at: number): Promise<void>;
+  /** Deletes the sign-ins that ended before `now`; returns how many. */
+  purgeManagerTokens(now: number): Promise<number>;
+
+  /** The channel's saved replies by title. */
+  listSavedReplies(channelId: string): Promise<SavedReplyRecord[]>;
+  getSavedReply(id: string): Promise<SavedReplyRecord | null>;
+  insertSavedReply(reply: SavedReplyRecord): Promise<void>;
+  /** Saves the title, text and update time of an existing reply. */
+  updateSavedReply(reply: SavedReplyRecord): Promise<void>;
+  deleteSavedReply(id: string): Promise<void>;
 }
 
 /** Where a store reads the time; tests pass a fixed one. */

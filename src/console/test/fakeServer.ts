@@ -68,6 +68,7 @@ export function chat(id: string, extra: Partial<ManagerChat> = {}, profile: Mana
     id,
     state: 'opened',
     userId: `u-${id}`,
+    assigneeId: null,
     user: { id: `u-${id}`, name: `Customer ${id}`, memberId: null, memberVerified: false },
     profile: { state: extra.state || 'opened', priority: 'medium', tags: [], ...profile },
     createdAt: at,

@@ -13,6 +13,9 @@ import type {
   ChatRecord,
   CsatAnswerRecord,
   EventRecord,
+  ManagerRecord,
+  ManagerTokenRecord,
+  SavedReplyRecord,
   SurveyCount,
   SurveyRange,
   StatsGrouping,
@@ -26,6 +29,9 @@ import { csatAnswerParams, surveyParams, toCsatAnswer, toSurvey, type CsatAnswer
 import type { ChannelRow, ChatDetailRow, ChatRow, EventRow, MessageRow, UserRow } from './rows.ts';
 import { profileFieldParams, toProfileField, type ProfileFieldRow } from './profileFieldRows.ts';
 import * as rows from './rows.ts';
+import { indexText } from '../searchText.ts';
+import * as team from './teamRows.ts';
+import type { ManagerRow, ManagerTokenRow, SavedReplyRow } from './teamRows.ts';
 import type { Statements } from './statements.ts';
 
 export class SqliteTx implements StoreTx {
@@ -130,7 +136,8 @@ export class SqliteTx implements StoreTx {
   }
 
   async insertMessage(message: Message) {
-    this.s.insertMessage.run(rows.messageParams(message));
+    const { lastInsertRowid } = this.s.insertMessage.run(rows.messageParams(message));
+    this.s.indexMessage.run(lastInsertRowid, indexText(message.text));
   }
   async getMessage(id: string) {
     const row = this.s.getMessage.get(id) as MessageRow | undefined;
@@ -278,5 +285,63 @@ export class SqliteTx implements StoreTx {
   async insertTrack(track: TrackRecord) {
     const properties = JSON.stringify(track.properties);
     this.s.insertTrack.run(track.channelId, track.userId, track.name, properties, track.createdAt);
+  }
+
+  async listManagers() {
+    return (this.s.listManagers.all() as ManagerRow[]).map(team.toManager);
+  }
+  async getManager(id: string) {
+    const row = this.s.getManager.get(id) as ManagerRow | undefined;
+    return row ? team.toManager(row) : null;
+  }
+  async findManagerByEmail(email: string) {
+    const row = this.s.managerByEmail.get(email) as ManagerRow | undefined;
+    return row ? team.toManager(row) : null;
+  }
+  async insertManager(manager: ManagerRecord) {
+    this.s.insertManager.run(team.managerParams(manager));
+  }
+  async updateManager(manager: ManagerRecord) {
+    this.s.updateManager.run(team.managerParams(manager));
+  }
+  async deleteManager(id: string) {
+    this.s.deleteManager.run(id);
+  }
+
+  async insertManagerToken(token: ManagerTokenRecord) {
+    this.s.insertManagerToken.run(team.managerTokenParams(token));
+  }
+  async findManagerToken(tokenHash: string) {
+    const row = this.s.managerTokenByHash.get(tokenHash) as ManagerTokenRow | undefined;
+    return row ? team.toManagerToken(row) : null;
+  }
+  async listManagerTokens(managerId: string, kind: ManagerTokenRecord['kind']) {
+    return (this.s.managerTokens.all(managerId, kind) as ManagerTokenRow[]).map(team.toManagerToken);
+  }
+  async deleteManagerToken(id: string) {
+    this.s.deleteManagerToken.run(id);
+  }
+  async touchManagerToken(id: string, at: number) {
+    this.s.touchManagerToken.run(at, id);
+  }
+  async purgeManagerTokens(now: number) {
+    return this.s.purgeManagerTokens.run(now).changes;
+  }
+
+  async listSavedReplies(channelId: string) {
+    return (this.s.savedReplies.all(channelId) as SavedReplyRow[]).map(team.toSavedReply);
+  }
+  async getSavedReply(id: string) {
+    const row = this.s.getSavedReply.get(id) as SavedReplyRow | undefined;
+    return row ? team.toSavedReply(row) : null;
+  }
+  async insertSavedReply(reply: SavedReplyRecord) {
+    this.s.insertSavedReply.run(team.savedReplyParams(reply));
+  }
+  async updateSavedReply(reply: SavedReplyRecord) {
+    this.s.updateSavedReply.run(team.savedReplyParams(reply));
+  }
+  async deleteSavedReply(id: string) {
+    this.s.deleteSavedReply.run(id);
   }
 }

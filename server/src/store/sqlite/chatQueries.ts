@@ -1,6 +1,7 @@
 /** The one query that reads chats with their user, last message and unread count. */
 import type Database from 'better-sqlite3';
 import type { ChatFilter, ChatPage } from '../../domain/types.ts';
+import { matchQuery } from '../searchText.ts';
 import { PRODUCT_VALUE, profilePath, SOURCE_PAGE_VALUE, VALUES_OF } from './profileValues.ts';
 
 const SELECT_DETAIL = `
@@ -9,16 +10,30 @@ const SELECT_DETAIL = `
     (SELECT COUNT(*) FROM messages x
       WHERE x.chat_id = c.id AND x.author != 'customer' AND x.seq > c.read_seq) AS unread,
     m.id AS m_id, m.seq AS m_seq, m.author AS m_author, m.text AS m_text,
-    m.author_name AS m_author_name, m.client_id AS m_client_id, m.created_at AS m_created_at,
+    m.author_name AS m_author_name, m.author_id AS m_author_id, m.client_id AS m_client_id, m.created_at AS m_created_at,
     m.form AS m_form, m.template AS m_template
   FROM chats c
   JOIN users u ON u.id = c.user_id
   LEFT JOIN messages m ON m.id =
     (SELECT id FROM messages WHERE chat_id = c.id ORDER BY seq DESC LIMIT 1)`;
 
+/**
+ * A search: the chat's own id, or its product, its customer or one of its messages holding the
+ * words (searchText.ts). Each index is read once, into the set of chats it finds.
+ */
+const SEARCH = `(c.id = @qText OR c.id IN (
+    SELECT id FROM chats WHERE rowid IN (SELECT rowid FROM chat_search WHERE chat_search MATCH @q)
+    UNION SELECT x.id FROM chats x JOIN users u ON u.id = x.user_id
+      WHERE u.rowid IN (SELECT rowid FROM user_search WHERE user_search MATCH @q)
+    UNION SELECT m.chat_id FROM messages m
+      WHERE m.rowid IN (SELECT rowid FROM message_search WHERE message_search MATCH @q)))`;
+
 const CONDITIONS: Record<keyof ChatFilter, string> = {
   channelId: 'c.channel_id = @channelId',
   userId: 'c.user_id = @userId',
+  q: SEARCH,
+  assignee: 'c.assignee_id = @assignee',
+  unassigned: 'c.assignee_id IS NULL',
   state: 'c.state = @state',
   tag: `EXISTS (SELECT 1 FROM json_each(c.profile, '$.tags') WHERE value = @tag)`,
   csat: `json_extract(c.profile, '$."profile.csat"') = @csat`,
@@ -36,7 +51,12 @@ function filterParams(filter: ChatFilter, keys: readonly (keyof ChatFilter)[]): 
     if (key === 'field') {
       params.fieldPath = profilePath(filter.field!.key);
       params.fieldValue = filter.field!.value;
-    } else params[key] = filter[key];
+    } else if (key === 'q') {
+      params.qText = filter.q;
+      const q = matchQuery(filter.q!);
+      if (q === null) throw new Error('q: a search needs a letter or digit (checked where it is read)');
+      params.q = q;
+    } else if (key !== 'unassigned') params[key] = filter[key];
   }
   return params;
 }

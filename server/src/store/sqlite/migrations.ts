@@ -4,6 +4,19 @@
  */
 import type Database from 'better-sqlite3';
 import { hashToken } from '../../domain/crypto.ts';
+import { indexText } from '../searchText.ts';
+import { chatSearchBody, userSearchBody } from './searchBodies.ts';
+
+/** Keeps `index` in step with `table`.search_body: the old terms out, the new ones in. */
+const searchTriggers = (table: string, index: string) => `
+  CREATE TRIGGER ${table}_search_insert AFTER INSERT ON ${table} BEGIN
+    INSERT INTO ${index} (rowid, body) VALUES (new.rowid, new.search_body);
+  END;
+  CREATE TRIGGER ${table}_search_update AFTER UPDATE OF search_body ON ${table}
+  WHEN old.search_body IS NOT new.search_body BEGIN
+    INSERT INTO ${index} (${index}, rowid, body) VALUES ('delete', old.rowid, old.search_body);
+    INSERT INTO ${index} (rowid, body) VALUES (new.rowid, new.search_body);
+  END;`;
 
 interface Migration {
   id: number;
@@ -300,6 +313,79 @@ const MIGRATIONS: Migration[] = [
       ALTER TABLE channels ADD COLUMN language TEXT NOT NULL DEFAULT 'ko' CHECK (language IN ('ko', 'en', 'ja'));
       CREATE INDEX chats_channel_created ON chats(channel_id, created_at);
     `,
+  },
+  {
+    id: 13,
+    name: 'managers as people: accounts, their tokens, saved replies, assignees and reply authors',
+    // Messages and chats written before keep no author or assignee (NULL): MANAGER_TOKEN answered them.
+    sql: `
+      CREATE TABLE managers (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        avatar_url TEXT,
+        role TEXT NOT NULL CHECK (role IN ('owner', 'agent')),
+        password_hash TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE TABLE manager_tokens (
+        id TEXT PRIMARY KEY,
+        manager_id TEXT NOT NULL REFERENCES managers(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('session', 'api')),
+        name TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL,
+        last_used_at INTEGER,
+        expires_at INTEGER
+      );
+      CREATE INDEX manager_tokens_manager ON manager_tokens(manager_id, kind, created_at);
+      CREATE TABLE saved_replies (
+        id TEXT PRIMARY KEY,
+        channel_id TEXT NOT NULL REFERENCES channels(id),
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        author_id TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX saved_replies_channel ON saved_replies(channel_id, title);
+      ALTER TABLE chats ADD COLUMN assignee_id TEXT;
+      CREATE INDEX chats_assignee_activity ON chats(assignee_id, activity_at, id);
+      ALTER TABLE messages ADD COLUMN author_id TEXT;
+    `,
+  },
+  {
+    id: 14,
+    name: 'full-text search over customers, chats and messages',
+    // Contentless indexes keyed by the rowid of what they index (searchText.ts cuts the text).
+    // Chats and users keep their indexed text in search_body, so a trigger can take the old
+    // terms out; messages never change, so their text is indexed once, when stored.
+    sql: `
+      CREATE VIRTUAL TABLE message_search USING fts5(body, content='', tokenize='unicode61 remove_diacritics 2');
+      CREATE VIRTUAL TABLE chat_search USING fts5(body, content='', tokenize='unicode61 remove_diacritics 2');
+      CREATE VIRTUAL TABLE user_search USING fts5(body, content='', tokenize='unicode61 remove_diacritics 2');
+      ALTER TABLE chats ADD COLUMN search_body TEXT NOT NULL DEFAULT '';
+      ALTER TABLE users ADD COLUMN search_body TEXT NOT NULL DEFAULT '';
+      ${searchTriggers('chats', 'chat_search')}
+      ${searchTriggers('users', 'user_search')}
+    `,
+    run(db) {
+      const chats = db.prepare("SELECT id, profile FROM chats").all() as { id: string; profile: string }[];
+      const setChat = db.prepare('UPDATE chats SET search_body = ? WHERE id = ?');
+      for (const chat of chats) setChat.run(chatSearchBody(JSON.parse(chat.profile)), chat.id);
+      const users = db.prepare('SELECT id, name, member_id, profile FROM users').all() as { id: string; name: string | null; member_id: string | null; profile: string }[];
+      const setUser = db.prepare('UPDATE users SET search_body = ? WHERE id = ?');
+      for (const user of users) setUser.run(userSearchBody(user.name, user.member_id, JSON.parse(user.profile)), user.id);
+      const index = db.prepare('INSERT INTO message_search (rowid, body) VALUES (?, ?)');
+      const page = db.prepare('SELECT rowid, text FROM messages WHERE rowid > ? ORDER BY rowid LIMIT 5000');
+      for (let after = 0; ; ) {
+        const batch = page.all(after) as { rowid: number; text: string }[];
+        for (const row of batch) index.run(row.rowid, indexText(row.text));
+        if (batch.length < 5000) break;
+        after = batch[batch.length - 1].rowid;
+      }
+    },
   },
 ];
 

@@ -1,3 +1,5 @@
+import { chatSearchBody, userSearchBody } from './searchBodies.ts';
+
 /** Conversions between SQLite rows (snake_case, JSON text, 0/1) and domain records. */
 import type { Author, CsatForm, Language, Message } from '../../../../src/shared/types.ts';
 import type {
@@ -85,6 +87,7 @@ export const userParams = (u: UserRecord) => ({
   unsubscribe_texting: u.unsubscribeTexting ? 1 : 0,
   created_at: u.createdAt,
   updated_at: u.updatedAt,
+  search_body: userSearchBody(u.name, u.memberId, u.profile),
 });
 
 export interface ChatRow {
@@ -100,6 +103,7 @@ export interface ChatRow {
   activity_at: number;
   metrics_tally: string | null;
   goal_deadline: number | null;
+  assignee_id: string | null;
 }
 
 export const toChat = (row: ChatRow): ChatRecord => ({
@@ -115,6 +119,7 @@ export const toChat = (row: ChatRow): ChatRecord => ({
   activityAt: row.activity_at,
   ...(row.metrics_tally === null ? {} : { tally: JSON.parse(row.metrics_tally) }),
   ...(row.goal_deadline === null || row.goal_deadline === undefined ? {} : { goalDeadline: row.goal_deadline }),
+  ...(row.assignee_id ? { assigneeId: row.assignee_id } : {}),
 });
 
 export const chatParams = (c: ChatRecord) => ({
@@ -130,6 +135,8 @@ export const chatParams = (c: ChatRecord) => ({
   activity_at: c.activityAt,
   metrics_tally: c.tally ? JSON.stringify(c.tally) : null,
   goal_deadline: c.goalDeadline ?? null,
+  assignee_id: c.assigneeId ?? null,
+  search_body: chatSearchBody(c.profile),
 });
 
 export interface MessageRow {
@@ -139,6 +146,7 @@ export interface MessageRow {
   author: Author;
   text: string;
   author_name: string | null;
+  author_id: string | null;
   client_id: string | null;
   created_at: number;
   /** The survey's form as JSON, answer included; null for every other message. */
@@ -159,6 +167,7 @@ export function toMessage(row: MessageRow): Message {
   };
   if (row.client_id !== null) message.clientId = row.client_id;
   if (row.author_name !== null) message.authorName = row.author_name;
+  if (row.author_id) message.authorId = row.author_id;
   if (row.form !== null) message.form = JSON.parse(row.form) as CsatForm;
   if (row.template !== null) message.template = row.template;
   return message;
@@ -171,6 +180,7 @@ export const messageParams = (m: Message) => ({
   author: m.author,
   text: m.text,
   author_name: m.authorName ?? null,
+  author_id: m.authorId ?? null,
   client_id: m.clientId ?? null,
   created_at: m.createdAt,
   form: m.form ? JSON.stringify(m.form) : null,
@@ -188,6 +198,7 @@ export interface ChatDetailRow extends ChatRow {
   m_author: Author;
   m_text: string;
   m_author_name: string | null;
+  m_author_id: string | null;
   m_client_id: string | null;
   m_created_at: number;
   m_form: string | null;
@@ -208,6 +219,7 @@ export const toChatDetail = (row: ChatDetailRow): ChatDetail => ({
           author: row.m_author,
           text: row.m_text,
           author_name: row.m_author_name,
+          author_id: row.m_author_id,
           client_id: row.m_client_id,
           created_at: row.m_created_at,
           form: row.m_form,

@@ -2,10 +2,12 @@
 import type Database from 'better-sqlite3';
 import { chatDetailById, chatListQuery } from './chatQueries.ts';
 import { groupedChatsQuery } from './statsQueries.ts';
+import { prepareTeamStatements } from './teamStatements.ts';
 
 export function prepareStatements(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
   return {
+    ...prepareTeamStatements(db),
     getSetting: p('SELECT value FROM settings WHERE key = ?').pluck(),
     setSetting: p(`INSERT INTO settings (key, value) VALUES (?, ?)
       ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
@@ -21,12 +23,12 @@ export function prepareStatements(db: Database.Database) {
     getUser: p('SELECT * FROM users WHERE id = ?'),
     findMember: p('SELECT * FROM users WHERE channel_id = ? AND member_id = ? AND member_verified = 1'),
     insertUser: p(`INSERT INTO users (id, channel_id, member_id, member_verified, name, language, profile, tags,
-      unsubscribe_email, unsubscribe_texting, created_at, updated_at) VALUES
+      unsubscribe_email, unsubscribe_texting, created_at, updated_at, search_body) VALUES
       (@id, @channel_id, @member_id, @member_verified, @name, @language, @profile, @tags,
-       @unsubscribe_email, @unsubscribe_texting, @created_at, @updated_at)`),
+       @unsubscribe_email, @unsubscribe_texting, @created_at, @updated_at, @search_body)`),
     updateUser: p(`UPDATE users SET member_id = @member_id, member_verified = @member_verified, name = @name, language = @language,
       profile = @profile, tags = @tags, unsubscribe_email = @unsubscribe_email,
-      unsubscribe_texting = @unsubscribe_texting, updated_at = @updated_at WHERE id = @id`),
+      unsubscribe_texting = @unsubscribe_texting, updated_at = @updated_at, search_body = @search_body WHERE id = @id`),
 
     insertSession: p('INSERT INTO sessions (token_hash, user_id, created_at, last_used_at) VALUES (?, ?, ?, ?)'),
     findSession: p(`SELECT s.user_id AS userId, s.last_used_at AS lastUsedAt, u.member_id IS NOT NULL AS member
@@ -44,11 +46,11 @@ export function prepareStatements(db: Database.Database) {
     listChats: chatListQuery(db),
     chatByClientId: p('SELECT * FROM chats WHERE user_id = ? AND client_id = ?'),
     insertChat: p(`INSERT INTO chats (id, channel_id, user_id, state, profile, client_id, read_seq,
-      created_at, updated_at, activity_at, metrics_tally, goal_deadline) VALUES (@id, @channel_id, @user_id, @state,
-      @profile, @client_id, @read_seq, @created_at, @updated_at, @activity_at, @metrics_tally, @goal_deadline)`),
+      created_at, updated_at, activity_at, metrics_tally, goal_deadline, assignee_id, search_body) VALUES (@id, @channel_id, @user_id, @state,
+      @profile, @client_id, @read_seq, @created_at, @updated_at, @activity_at, @metrics_tally, @goal_deadline, @assignee_id, @search_body)`),
     updateChat: p(`UPDATE chats SET state = @state, profile = @profile, read_seq = @read_seq,
       updated_at = @updated_at, activity_at = @activity_at, metrics_tally = @metrics_tally,
-      goal_deadline = @goal_deadline WHERE id = @id`),
+      goal_deadline = @goal_deadline, assignee_id = @assignee_id, search_body = @search_body WHERE id = @id`),
     expiredGoalChats: p('SELECT * FROM chats WHERE goal_deadline IS NOT NULL AND goal_deadline < ? ORDER BY goal_deadline LIMIT ?'),
     pendingGoalChats: p('SELECT * FROM chats WHERE user_id = ? AND goal_deadline IS NOT NULL'),
     goal: p('SELECT event_name, window_days FROM channel_goals WHERE channel_id = ?'),
@@ -68,8 +70,9 @@ export function prepareStatements(db: Database.Database) {
       WHERE channel_id = @channelId AND json_type(profile, @path) IS NOT NULL`),
 
     insertMessage: p(`INSERT INTO messages
-      (id, chat_id, seq, author, text, author_name, client_id, created_at, form, template) VALUES
-      (@id, @chat_id, @seq, @author, @text, @author_name, @client_id, @created_at, @form, @template)`),
+      (id, chat_id, seq, author, text, author_name, author_id, client_id, created_at, form, template) VALUES
+      (@id, @chat_id, @seq, @author, @text, @author_name, @author_id, @client_id, @created_at, @form, @template)`),
+    indexMessage: p('INSERT INTO message_search (rowid, body) VALUES (?, ?)'),
     getMessage: p('SELECT * FROM messages WHERE id = ?'),
     updateMessageForm: p('UPDATE messages SET form = ? WHERE id = ?'),
     messageByClientId: p('SELECT * FROM messages WHERE chat_id = ? AND author = ? AND client_id = ?'),
