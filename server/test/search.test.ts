@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootVisitor, clientId, manager, removeDir, startServer, widget, type TestServer } from './helpers.ts';
+import { indexText, matchQuery } from '../src/store/searchText.ts';
+
+let server: TestServer;
+let api: ReturnType<typeof manager>;
+
+beforeAll(async () => {
+  server = await startServer();
+  api = manager(server);
+});
+afterAll(async () => {
+  await server.close();
+  await removeDir(server.dataDir);
+});
+
+async function chatOf(text: string, { name, email, memberId, profile }: { name?: string; email?: string; memberId?: string; profile?: Record<string, unknown> } = {}) {
+  const visitor = await bootVisitor(server);
+  const user: Record<string, unknown> = {};
+  if (name || email) user.profile = { ...(name ? { name } : {}), ...(email ? { email } : {}) };
+  if (Object.keys(user).length) expect((await widget(server)('PATCH', '/user', { token: visitor.token, body: user })).status).toBe(200);
+  if (memberId) {
+    const booted = await widget(server)('POST', '/boot', { body: { language: 'en', memberId } });
+    Object.assign(visitor, booted.body);
+  }
+  const reply = await widget(server)('POST', '/chats', {
+    token: visitor.token,
+    body: { clientId: clientId(), message: { text, clientId: clientId('m') }, ...(profile ? { profile } : {}) },
+  });
+  expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+  return reply.body.chat.id as string;
+}
+
+const found = async (q: string, extra = '') => {
+  const reply = await api('GET', `/chats?q=${encodeURIComponent(q)}${extra}`);
+  expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+  return (reply.body.chats as { id: string }[]).map((c) => c.id);
+};
+
+describe('the search terms', () => {
+  it('cuts Korean and Japanese runs into pairs and keeps other words whole', () => {
+    expect(indexText('환불요청 please', 'ORDER-42')).toBe('환불 불요 요청 please order 42');
+    expect(indexText('配送が遅い')).toBe('配送 送が が遅 遅い');
+    expect(matchQuery('환불')).toBe('"환불" *');
+    expect(matchQuery('Linen 셔')).toBe('"linen" "셔" *');
+    expect(matchQuery('!!!')).toBeNull();
+  });
+});
+
+describe('GET /chats?q=', () => {
+  let refund: string;
+  let shipping: string;
+  let linen: string;
+  let named: string;
+  beforeAll(async () => {
+    refund = await chatOf('환불 요청합니다. 주문번호 1029');
+    shipping = await chatOf('配送が遅いです');
+    linen = await chatOf('Does this come in blue?', { profile: { 'profile.productName': 'Linen Shirt', 'profile.productId': 'SKU-7781' } });
+    named = await chatOf('Hello', { name: 'Kim Minji', email: 'minji@mail.test' });
+  });
+
+  it('finds a word of a message, Korean and Japanese included, also by a part of it', async () => {
+    expect(await found('환불')).toEqual([refund]);
+    expect(await found('주문')).toEqual([refund]);
+    expect(await found('配送')).toEqual([shipping]);
+    expect(await found('遅い')).toEqual([shipping]);
+    expect(await found('blu')).toEqual([linen]);
+  });
+
+  it("finds the product by name and id, the customer by name and email, and the chat by its id", async () => {
+    expect(await found('linen shirt')).toEqual([linen]);
+    expect(await found('SKU-7781')).toEqual([linen]);
+    expect(await found('Minji')).toEqual([named]);
+    expect(await found('minji@mail.test')).toEqual([named]);
+    expect(await found(refund)).toEqual([refund]);
+    expect(await found('nothing-like-this')).toEqual([]);
+  });
+
+  it('combines a search with the other filters', async () => {
+    await api('POST', `/chats/${linen}/close`);
+    expect(await found('linen', '&state=closed')).toEqual([linen]);
+    expect(await found('linen', '&state=opened')).toEqual([]);
+    expect(await found('hello', '&assignee=none')).toEqual([named]);
+  });
+
+  it('refuses a search without a letter or digit, or one too long', async () => {
+    for (const [q, message] of [
+      ['!!!', 'q: must hold a letter or digit'],
+      ['x'.repeat(201), 'q: must be a string of 1 to 200 characters'],
+    ]) {
+      const reply = await api('GET', `/chats?q=${encodeURIComponent(q)}`);
+      expect(reply.status).toBe(400);
+      expect(reply.body.error.message).toBe(message);
+    }
+  });
+});
+
+describe('paging while new chats arrive', () => {
+  it('shows every chat once across pages, however many start meanwhile', async () => {
+    const ids = new Set<string>();
+    for (let i = 0; i < 7; i++) ids.add(await chatOf(`paging ${i}`));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const reply = await api('GET', `/chats?q=paging&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...reply.body.chats.map((c: { id: string }) => c.id));
+      cursor = reply.body.next;
+      await chatOf('paging newcomer'); // lands above every cursor: never on a later page
+    } while (cursor);
+    expect(seen.filter((id) => ids.has(id)).sort()).toEqual([...ids].sort());
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+});
