@@ -35,6 +35,7 @@ const CHAT: ExportChat = {
   },
   // A 5 given on a 3-point survey: the scale column keeps it apart from a 5 on 5 points.
   csatScale: 3,
+  assignee: { id: 'm1', name: '한지우' },
 };
 
 const SEOUL_KO = { timeZone: 'Asia/Seoul', language: 'ko' } as const;
@@ -54,10 +55,10 @@ describe('the UserChat data download', () => {
     const header =
       'id,user.id,user.memberId,user.memberVerified,user.name,createdAt,priority,source.page,tags,description,source.workflow.id,goalState,goalEventName,goalCheckedAt,' +
       'source.marketing.type,source.marketing.id,contactMediumType,appMessenger,state,firstOpenedAt,openedAt,waitingTime,avgReplyTime,resolutionTime,' +
-      'operationWaitingTime,operationAvgReplyTime,operationResolutionTime,closedAt,profile.csat,profile.csat.scale,profile.csatComment,profile.sizes,profile.orderedAt';
+      'operationWaitingTime,operationAvgReplyTime,operationResolutionTime,closedAt,profile.csat,profile.csat.scale,profile.csatComment,profile.sizes,profile.orderedAt,assigneeId,assignee.name';
     const row =
       'chat1,u1,,,김민지,2026-11-23 09:00:00,높음,"\'=HYPERLINK(""http://evil.test"",""click"")","배송, 교환","사이즈 교환, ""M"" → ""L"", 택배 회수 요청",,,,,' +
-      ',,,,closed,2026-11-23 09:00:00,2026-11-23 09:00:00,0h 0m 42s,,26h 1m 1s,,,,2026-11-24 11:01:01,5,3,친절했어요,"M, L",2026-11-23 08:00:00';
+      ',,,,closed,2026-11-23 09:00:00,2026-11-23 09:00:00,0h 0m 42s,,26h 1m 1s,,,,2026-11-24 11:01:01,5,3,친절했어요,"M, L",2026-11-23 08:00:00,m1,한지우';
     expect(csv).toBe(`\uFEFF${header}\r\n${row}\r\n`);
   });
 

@@ -31,15 +31,16 @@ export async function readUserChatData(store: Store, channelId: string): Promise
     const channel = await tx.getChannel(channelId);
     const language = channel?.language ?? DEFAULT_CHANNEL_LANGUAGE;
     const scales = new Map((await tx.listAnswerScales(channelId)).map(({ chatId, scale }) => [chatId, scale]));
+    const managers = new Map((await tx.listManagers()).map(({ id, name }) => [id, { id, name }]));
     const chats = details
-      .map((detail) => toExportChat(detail, scales.get(detail.chat.id) ?? null))
+      .map((detail) => toExportChat(detail, scales.get(detail.chat.id) ?? null, managers))
       .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
     return { table: exportTable(chats, fields, { timeZone, language }), date: formatDatetime(tx.now, timeZone).slice(0, 10) };
   });
 }
 
 /** The profile as managers see it, so `state` and the `medium` default of `priority` are written too. */
-const toExportChat = ({ chat, user }: ChatDetail, csatScale: number | null): ExportChat => ({
+const toExportChat = ({ chat, user }: ChatDetail, csatScale: number | null, managers: Map<string, { id: string; name: string }>): ExportChat => ({
   id: chat.id,
   userId: chat.userId,
   userName: user.name,
@@ -48,4 +49,5 @@ const toExportChat = ({ chat, user }: ChatDetail, csatScale: number | null): Exp
   createdAt: chat.createdAt,
   profile: profileView(chat.state, chat.profile),
   csatScale,
+  assignee: (chat.assigneeId && managers.get(chat.assigneeId)) || null,
 });

@@ -5,6 +5,7 @@
  * - priorities in the channel's language (높음/보통/낮음, High/Medium/Low, 高/中/低);
  * - beside `profile.csat`, `profile.csat.scale`: the point count of the survey that score answered
  *   (a 5 on 2 points is not a 5 on 5 points). No custom key can take that name: it has two dots;
+ * - after the profile, the chat's assignee (id and name);
  * - in CSV, text a spreadsheet could run as a formula gets a leading `'` (see `neutralize`), so a
  *   customer's message can never become a formula on a manager's machine. XLSX cells are typed:
  *   a text cell is never evaluated, so it keeps the text exactly as written.
@@ -25,6 +26,8 @@ export interface ExportChat {
   profile: Record<string, unknown>;
   /** The scale of the answer `profile.csat` holds, null while unanswered. */
   csatScale: number | null;
+  /** The manager who owns the chat, null while nobody does. */
+  assignee: { id: string; name: string } | null;
 }
 
 /** Where the table is read: the channel's time zone and language. */
@@ -86,6 +89,9 @@ function columns(fields: readonly CustomField[], language: Language): Column[] {
     { header: 'createdAt', type: 'Datetime', read: (chat) => chat.createdAt },
     ...BUILT_IN_FIELDS.map((field) => builtIn(field.key, field.type)),
     ...[...fields].sort((a, b) => a.order - b.order).flatMap(custom),
+    // Last, so the columns of downloads made before assignees keep their places.
+    { header: 'assigneeId', type: 'String', read: (chat) => chat.assignee?.id },
+    { header: 'assignee.name', type: 'String', read: (chat) => chat.assignee?.name },
   ];
 }
 
