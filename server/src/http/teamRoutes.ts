@@ -77,7 +77,8 @@ export function registerTeamRoutes(app: FastifyInstance, store: Store, { backoff
   });
   app.get('/session', async (request) => {
     const caller = callerOf(request);
-    return { manager: caller.manager && toManager(caller.manager), role: caller.role };
+    // kind: how the caller signed in (`session`, `api`, or `owner-token` for MANAGER_TOKEN).
+    return { manager: caller.manager && toManager(caller.manager), role: caller.role, kind: caller.token?.kind ?? 'owner-token' };
   });
   app.delete('/session', async (request, reply) => {
     endSockets([await signOut(store, callerOf(request))]);

@@ -1,4 +1,5 @@
 import type { ApiErrorBody } from '../../shared/types';
+import type { Manager } from '../../shared/team';
 
 /** A refusal of the Manager API (`{ error: { code, message } }`), or `network` when there was no answer. */
 export class ApiError extends Error {
@@ -43,7 +44,7 @@ export function createApi(options: ApiOptions) {
   const root = `${options.base ?? ''}/api/manager`;
   const doFetch = (input: string, init: RequestInit) => (options.fetch ?? globalThis.fetch)(input, init);
 
-  async function send(method: string, path: string, body?: unknown, token = options.token()): Promise<Response> {
+  async function send(method: string, path: string, body?: unknown, token = options.token(), signingIn = false): Promise<Response> {
     const headers: Record<string, string> = { authorization: `Bearer ${token ?? ''}` };
     if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
@@ -54,7 +55,8 @@ export function createApi(options: ApiOptions) {
     }
     if (response.ok) return response;
     const error = await readError(response);
-    if (response.status === 401) options.onUnauthorized();
+    // A refused password is not a refused session: the sign-in form says it itself.
+    if (response.status === 401 && !signingIn) options.onUnauthorized();
     throw error;
   }
 
@@ -66,6 +68,9 @@ export function createApi(options: ApiOptions) {
     put: <T>(path: string, body: unknown) => send('PUT', path, body).then(json<T>),
     patch: <T>(path: string, body: unknown) => send('PATCH', path, body).then(json<T>),
     delete: (path: string) => send('DELETE', path).then(() => undefined),
+    /** A console sign-in: the token of a new session for the account of `email`. */
+    signIn: (email: string, password: string) =>
+      send('POST', '/session', { email, password }, null, true).then(json<{ token: string; manager: Manager }>),
     /** Checks a token before the session keeps it. */
     check: (token: string) => send('GET', '/profile-fields', undefined, token).then(() => undefined),
     /** A file, with the name the server suggests (Content-Disposition) when it gives one. */

@@ -45,6 +45,22 @@ export interface ConsoleStrings {
   tokenHint: string;
   signIn: string;
   tokenRefused: string;
+  emailLabel: string;
+  passwordLabel: string;
+  /** Heads the second sign-in form: an API token (MANAGER_TOKEN, or one a manager made). */
+  useToken: string;
+  credentialsRefused: string;
+  /** The signed-in manager, beside the sign-out button. */
+  signedInAs: (name: string) => string;
+
+  searchLabel: string;
+  searchPlaceholder: string;
+  viewFilter: string;
+  views: Record<'' | 'me' | 'none', string>;
+  assignee: string;
+  unassigned: string;
+  /** How long the customer's last message has waited for the team's reply. */
+  waiting: (duration: string) => string;
 
   filters: string;
   stateFilter: string;

@@ -25,11 +25,11 @@ describe('the inbox chat list', () => {
   it('asks the server again with the filters, and keeps them in the URL', async () => {
     start({ ...schema, 'GET /chats': { chats: [] } });
     await flush();
-    choose($<HTMLSelectElement>('.filters select')!, 'opened');
+    choose($<HTMLSelectElement>('.filters select[name=state]')!, 'opened');
     await flush();
-    choose($$<HTMLSelectElement>('.filters select')[1], '5');
+    choose($<HTMLSelectElement>('.filters select[name=csat]')!, '5');
     await flush();
-    const tag = $<HTMLInputElement>('.filters input')!;
+    const tag = $<HTMLInputElement>('.filters input[name=tag]')!;
     type(tag, '배송');
     tag.dispatchEvent(new Event('change', { bubbles: true }));
     await flush();
@@ -40,6 +40,41 @@ describe('the inbox chat list', () => {
       'GET /chats?state=opened&tag=%EB%B0%B0%EC%86%A1&csat=5',
     ]);
     expect(location.hash).toBe('#/inbox?state=opened&tag=%EB%B0%B0%EC%86%A1&csat=5');
+  });
+
+  it('searches as the manager types, once typing rests, and keeps the search in the URL', async () => {
+    start({ ...schema, 'GET /chats': { chats: [] } });
+    await flush();
+    const box = $<HTMLInputElement>('.filters input[name=q]')!;
+    expect(box.closest('label')?.textContent).toContain('Search chats');
+    type(box, 'lin');
+    await flush();
+    type(box, 'linen');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await flush();
+    choose($<HTMLSelectElement>('.filters select[name=assignee]')!, 'me');
+    await flush();
+    expect(calls(ui.fetch).filter((c) => c.route.startsWith('GET /chats')).map((c) => c.route)).toEqual([
+      'GET /chats',
+      'GET /chats?q=linen',
+      'GET /chats?q=linen&assignee=me',
+    ]);
+    expect(location.hash).toBe('#/inbox?q=linen&assignee=me');
+  });
+
+  it("shows each row's priority, assignee and how long the customer has waited", async () => {
+    const waiting = chat('c1', { lastMessage: { ...message('c1', 'customer', 'Hello?'), createdAt: Date.now() - 5 * 60_000 }, assigneeId: 'm1' }, { priority: 'high' });
+    const answered = chat('c2', { lastMessage: message('c2', 'manager', 'Done.') });
+    start({ ...schema, 'GET /chats': { chats: [waiting, answered] }, 'GET /teammates': { teammates: [{ id: 'm1', name: 'Hana', role: 'agent', avatarUrl: null }] } });
+    await flush();
+    const rows = $$('.chat-item');
+    const first = rows.find((row) => row.textContent!.includes('Customer c1'))!;
+    const second = rows.find((row) => row.textContent!.includes('Customer c2'))!;
+    expect(first.textContent).toContain('High');
+    expect(first.textContent).toContain('Assignee: Hana');
+    expect(first.textContent).toMatch(/Waiting 5 min/);
+    expect(second.textContent).toContain('Unassigned');
+    expect(second.textContent).not.toContain('Waiting');
   });
 
   it('adds the next page under "Load more chats" and stops at the last one', async () => {

@@ -7,6 +7,10 @@ import { CUSTOM_KEY } from '../../shared/profile/fields';
  * field's value, and the range of creation times (`from` ≤ createdAt < `to`, ms).
  */
 export interface ChatFilter {
+  /** Search text (the server's full-text search). */
+  q?: string;
+  /** `me`: assigned to the signed-in manager; `none`: to nobody. */
+  assignee?: 'me' | 'none';
   state: '' | 'opened' | 'closed';
   tag: string;
   csat: '' | '1' | '2' | '3' | '4' | '5';
@@ -34,6 +38,10 @@ export function readFilter(params: URLSearchParams): ChatFilter {
     tag: (params.get('tag') || '').trim().slice(0, 100),
     csat: csat && /^[1-5]$/.test(csat) ? (csat as ChatFilter['csat']) : '',
   };
+  const q = (params.get('q') || '').trim().slice(0, 200);
+  if (/[\p{L}\p{N}]/u.test(q)) filter.q = q;
+  const assignee = params.get('assignee');
+  if (assignee === 'me' || assignee === 'none') filter.assignee = assignee;
   const text = (key: 'product' | 'sourcePage' | 'value', max: number) => {
     const value = params.get(key);
     if (value) filter[key] = value.slice(0, max);
@@ -56,16 +64,38 @@ export function readFilter(params: URLSearchParams): ChatFilter {
 /** `state=opened&csat=5`: the set filters only, as query parameters. */
 export function filterQuery(filter: ChatFilter): string {
   const params = new URLSearchParams();
-  for (const key of CHAT_FILTER_KEYS) if (filter[key]) params.set(key, filter[key]!);
+  for (const key of QUERY_KEYS) if (filter[key]) params.set(key, filter[key]!);
   return params.toString();
+}
+
+const QUERY_KEYS = ['q', 'assignee', ...CHAT_FILTER_KEYS] as const;
+
+/** Whether `text` holds every word of a search, as a person reading the row would judge it. */
+function holdsWords(text: string, q: string): boolean {
+  const haystack = text.toLowerCase();
+  return q
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .every((word) => !word || haystack.includes(word));
 }
 
 /** The product the statistics group a chat under: its name, else its id. */
 export const productOf = (profile: ManagerChat['profile']): unknown => profile['profile.productName'] || profile['profile.productId'];
 
-/** Whether a chat belongs in the list under these filters, as the server decides it. */
-export function matchesFilter(chat: ManagerChat, filter: ChatFilter): boolean {
+/**
+ * Whether a chat belongs in the list under these filters, as the server decides it; `me` is the
+ * signed-in manager's id.
+ */
+export function matchesFilter(chat: ManagerChat, filter: ChatFilter, me: string | null = null): boolean {
   const { profile } = chat;
+  if (filter.assignee === 'none' && chat.assigneeId) return false;
+  if (filter.assignee === 'me' && (!me || chat.assigneeId !== me)) return false;
+  // A live change joins a search when what the row shows holds the words; the server's search
+  // (which also reads older messages and the customer's email) decides on every load.
+  if (filter.q) {
+    const shown = [chat.id, chat.user.name, chat.user.memberId, chat.lastMessage?.text, productOf(profile), profile['profile.productId']].filter(Boolean).join(' ');
+    if (!holdsWords(shown, filter.q)) return false;
+  }
   if (filter.state && chat.state !== filter.state) return false;
   const tags = profile.tags;
   if (filter.tag && !(Array.isArray(tags) && tags.indexOf(filter.tag) >= 0)) return false;

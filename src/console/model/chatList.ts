@@ -25,11 +25,13 @@ export const isNewer = (incoming: ManagerChat, current: ManagerChat | null | und
  * filters; an older copy than the one listed changes nothing.
  * @example upsertChat(list, event.chat, { state: 'opened', tag: '', csat: '' })
  */
-export function upsertChat(list: ManagerChat[], chat: ManagerChat, filter: ChatFilter): ManagerChat[] {
+export function upsertChat(list: ManagerChat[], chat: ManagerChat, filter: ChatFilter, me: string | null = null): ManagerChat[] {
   const index = list.findIndex((c) => c.id === chat.id);
   if (index >= 0 && !isNewer(chat, list[index])) return list;
   const others = index >= 0 ? list.filter((c) => c.id !== chat.id) : list;
-  if (!matchesFilter(chat, filter)) return index >= 0 ? others : list;
+  // A chat the server's search found stays while the other filters hold: it matched on more than a row shows.
+  const judged = index >= 0 && filter.q ? { ...filter, q: undefined } : filter;
+  if (!matchesFilter(chat, judged, me)) return index >= 0 ? others : list;
   return sortChats([...others, chat]);
 }
 

@@ -18,6 +18,7 @@ import { createRouter } from './createRouter';
 import { createSession } from './createSession';
 import { createSettingsForm } from './createSettingsForm';
 import { createStatsView } from './createStatsView';
+import { createTeam } from './createTeam';
 
 export interface ConsoleDeps {
   window: Window;
@@ -57,7 +58,8 @@ export function createConsole(deps: ConsoleDeps) {
   const filterKey = computed(() => filterQuery(filter.value));
   const page = computed(() => router.route.value.page);
   const chatId = computed(() => router.route.value.chatId);
-  const inbox = createInbox(api, filter);
+  const team = createTeam(api);
+  const inbox = createInbox(api, filter, computed(() => team.me.value?.id ?? null));
   const chatView = createChatView(api, inbox.apply);
   const schema = createProfileSchema(api);
   const fieldEditor = createFieldEditor(api, schema);
@@ -84,23 +86,41 @@ export function createConsole(deps: ConsoleDeps) {
   const liveStatus = signal<LiveStatus>('offline');
   const signingIn = signal(false);
   const signInError = signal<unknown>(null);
+  /** The time rows count waiting from, a minute at a time. */
+  const now = signal(Date.now());
   const live = createLive({ url: realtimeUrl(deps.base ?? win.location.origin), WebSocket: deps.WebSocket, session, inbox, chatView, t, status: liveStatus, announcement });
 
-  async function signIn(token: string) {
-    const value = token.trim();
-    if (!value || signingIn.peek()) return;
+  /** Runs one sign-in attempt at a time; its refusal is shown on the form. */
+  async function attempt(work: () => Promise<string>) {
+    if (signingIn.peek()) return;
     signingIn.value = true;
     signInError.value = null;
     try {
-      await api.check(value);
-      session.accept(value);
+      session.accept(await work());
     } catch (error) {
-      // A 401 has already sent the session back to the sign-in with "refused".
+      // A refused token has already sent the session back to the sign-in with "refused".
       if (session.refused.peek()) return;
       signInError.value = error;
     } finally {
       signingIn.value = false;
     }
+  }
+
+  /** With an API token (MANAGER_TOKEN or one a manager made). */
+  async function signIn(token: string) {
+    const value = token.trim();
+    if (value) await attempt(() => api.check(value).then(() => value));
+  }
+
+  /** With an account's email and password. */
+  async function signInWithPassword(email: string, password: string) {
+    if (email.trim() && password) await attempt(() => api.signIn(email.trim(), password).then((body) => body.token));
+  }
+
+  /** Ends a console sign-in on the server too; a token (not a sign-in) is only forgotten here. */
+  async function signOut() {
+    if (team.me.peek() && team.signedInWithPassword.peek()) await api.delete('/session').catch(() => undefined);
+    session.signOut();
   }
 
   /** Runs `load` whenever the signals it is given change, while signed in. */
@@ -110,11 +130,13 @@ export function createConsole(deps: ConsoleDeps) {
     });
 
   function start(): () => void {
+    const clock = win.setInterval(() => (now.value = Date.now()), 60_000);
     const stops = [
+      () => win.clearInterval(clock),
       router.start(),
       language.start(),
       live.start(),
-      whenSignedIn(() => true, () => schema.load()),
+      whenSignedIn(() => true, () => (schema.load(), team.load())),
       whenSignedIn(() => (void filterKey.value, page.value === 'inbox'), () => inbox.load()),
       effect(() => {
         const id = session.token.value ? chatId.value : null;
@@ -125,6 +147,7 @@ export function createConsole(deps: ConsoleDeps) {
       whenSignedIn(() => (void statsView.breakdownKey.value, page.value === 'stats'), () => statsView.breakdown.load()),
       effect(() => {
         if (session.token.value) return;
+        team.clear();
         inbox.chats.value = [];
         announcement.value = '';
       }),
@@ -154,6 +177,10 @@ export function createConsole(deps: ConsoleDeps) {
     signingIn,
     signInError,
     signIn,
+    signInWithPassword,
+    signOut,
+    team,
+    now,
     start,
   };
 }

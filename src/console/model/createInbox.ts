@@ -15,7 +15,7 @@ type ChatPage = { chats: ManagerChat[]; next?: string | null };
  * those that arrive while a load is on its way are applied again on its result, and an older
  * copy of a chat never replaces a newer one, so nothing is lost to the race.
  */
-export function createInbox(api: Api, filter: ReadonlySignal<ChatFilter>) {
+export function createInbox(api: Api, filter: ReadonlySignal<ChatFilter>, me: ReadonlySignal<string | null> = signal(null)) {
   const chats = signal<ManagerChat[]>([]);
   const status = signal<LoadStatus>('idle');
   const error = signal<unknown>(null);
@@ -34,7 +34,7 @@ export function createInbox(api: Api, filter: ReadonlySignal<ChatFilter>) {
       const query = filterQuery(current);
       const body = await api.get<ChatPage>(`/chats${query ? '?' + query : ''}`);
       if (id !== latest) return;
-      chats.value = (arrived || []).reduce((list, chat) => upsertChat(list, chat, current), sortChats(body.chats));
+      chats.value = (arrived || []).reduce((list, chat) => upsertChat(list, chat, current, me.peek()), sortChats(body.chats));
       next.value = body.next ?? null;
       error.value = null;
       status.value = 'ready';
@@ -70,7 +70,7 @@ export function createInbox(api: Api, filter: ReadonlySignal<ChatFilter>) {
   /** A chat changed (realtime event or a manager's own action). */
   function apply(chat: ManagerChat) {
     arrived?.push(chat);
-    chats.value = upsertChat(chats.value, chat, filter.peek());
+    chats.value = upsertChat(chats.value, chat, filter.peek(), me.peek());
   }
 
   return { chats, status, error, next, loadingMore, load, loadMore, apply };

@@ -14,7 +14,8 @@ export function TopBar() {
       <div class="top-end">
         <LiveStatus />
         <LanguageSelect />
-        <button type="button" class="btn quiet" onClick={c.session.signOut}>
+        {c.team.me.value && <span class="me">{t.signedInAs(c.team.me.value.name)}</span>}
+        <button type="button" class="btn quiet" onClick={() => void c.signOut()}>
           {t.signOut}
         </button>
       </div>

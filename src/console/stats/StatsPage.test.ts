@@ -63,7 +63,7 @@ describe('the statistics page', () => {
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     await flush();
     expect(calls(ui.fetch).some((c) => c.route === 'GET /chats?csat=5')).toBe(true);
-    expect($$<HTMLSelectElement>('.filters select')[1].value).toBe('5');
+    expect($<HTMLSelectElement>('.filters select[name=csat]')!.value).toBe('5');
   });
 
   it('says so when the server has no statistics yet', async () => {
