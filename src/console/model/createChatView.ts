@@ -1,3 +1,4 @@
+import type { ProfileValue } from '../../shared/types';
 import { signal } from '@preact/signals';
 import type { Priority } from '../../shared/profile/fields';
 import type { Message, UserProfile } from '../../shared/types';
@@ -8,7 +9,14 @@ import { isNewer, upsertMessages } from './chatList';
 import type { LoadStatus } from './createLoader';
 
 export type ChatView = ReturnType<typeof createChatView>;
-export type ChatEdits = { priority?: Priority | null; tags?: string[] | null; description?: string | null };
+/** What a manager changes: priority, tags, description, custom `profile.` values, the assignee. */
+export type ChatEdits = {
+  priority?: Priority | null;
+  tags?: string[] | null;
+  description?: string | null;
+  assigneeId?: string | null;
+  [customKey: `profile.${string}`]: ProfileValue | null | undefined;
+};
 
 /**
  * The open chat: its thread, survey link, reply draft and the manager's actions on it. Every

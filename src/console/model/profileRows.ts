@@ -4,7 +4,7 @@ import type { BuiltInFieldView } from '../api/types';
 import type { ConsoleLanguage } from '../i18n';
 
 /** How the panel shows a row: its own control for the fields managers edit, else the value. */
-export type RowKind = 'priority' | 'tags' | 'description' | 'value';
+export type RowKind = 'priority' | 'tags' | 'description' | 'custom' | 'value';
 
 export interface ProfileRow {
   key: string;
@@ -46,7 +46,9 @@ export function profileRows(
   for (const field of [...fields].sort((a, b) => a.order - b.order)) {
     const value = profile[field.key];
     if (field.archived && (value === undefined || value === null)) continue;
-    rows.push({ key: field.key, name: fieldName(field, language), type: field.type, value, kind: 'value', archived: field.archived });
+    // Managers edit custom fields; archived ones and the survey's own (CSAT) stay read-only.
+    const kind = field.archived || field.readyMade ? 'value' : 'custom';
+    rows.push({ key: field.key, name: fieldName(field, language), type: field.type, value, kind, archived: field.archived });
   }
   return rows.filter((row) => hidden.indexOf(row.key) < 0);
 }

@@ -27,21 +27,21 @@ function openProfile(
   );
 }
 
-const names = () => $$('.profile dt').map((dt) => dt.textContent);
+const names = () => $$('.profile dt').map((dt) => dt.textContent).filter((name) => name !== 'Assignee');
 const valueOf = (name: string) => $$('.profile .field').find((f) => f.querySelector('dt')?.textContent === name)?.querySelector('dd');
 
 describe('the profile panel', () => {
   it('shows an unset priority as 보통 in Korean and Medium in English', async () => {
     openProfile({}, { language: 'ko' });
     await flush();
-    const select = $<HTMLSelectElement>('.profile select')!;
+    const select = $<HTMLSelectElement>('.profile select[aria-labelledby=pf-priority]')!;
     expect(select.value).toBe('medium');
     expect(select.selectedOptions[0].textContent).toBe('보통');
     expect(Array.from(select.options).map((o) => o.textContent)).toEqual(['높음', '보통', '낮음']);
     cleanup();
     openProfile({});
     await flush();
-    expect($<HTMLSelectElement>('.profile select')!.selectedOptions[0].textContent).toBe('Medium');
+    expect($<HTMLSelectElement>('.profile select[aria-labelledby=pf-priority]')!.selectedOptions[0].textContent).toBe('Medium');
   });
 
   it('lists built-ins first, then custom fields in order, with values formatted', async () => {
@@ -123,7 +123,7 @@ describe('the profile panel', () => {
   it('saves priority, tags and description with PATCH', async () => {
     openProfile({ tags: ['배송'] });
     await flush();
-    const select = $<HTMLSelectElement>('.profile select')!;
+    const select = $<HTMLSelectElement>('.profile select[aria-labelledby=pf-priority]')!;
     select.value = 'high';
     select.dispatchEvent(new Event('change', { bubbles: true }));
     await flush();

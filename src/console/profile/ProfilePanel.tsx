@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useConsole } from '../context';
 import { profileRows } from '../model/profileRows';
 import { ErrorText } from '../shell/ErrorText';
+import { AssigneeSelect } from './AssigneeSelect';
 import { CustomerProfile } from './CustomerProfile';
 import { DisplaySettingsDialog } from './DisplaySettingsDialog';
 import { ProfileField } from './ProfileField';
@@ -29,6 +30,7 @@ export function ProfilePanel() {
       <ErrorText error={chatView.editError.value} />
       {chat && (
         <dl class="fields">
+          <AssigneeSelect chat={chat} />
           {rows.map((row) => (
             <ProfileField key={row.key} row={row} />
           ))}
