@@ -88,6 +88,15 @@ export interface ConsoleStrings {
   replyLabel: string;
   templateLabel: string;
   replyHint: string;
+  /** The saved replies offered after `/` in the composer. */
+  savedRepliesFound: (count: number) => string;
+  savedReplies: string;
+  savedRepliesHint: string;
+  savedReplyTitle: string;
+  savedReplyText: string;
+  addSavedReply: string;
+  deleteSavedReply: (title: string) => string;
+  noSavedReplies: string;
   send: string;
   closeChat: string;
   reopenChat: string;

@@ -50,6 +50,11 @@ export const inboxCss = `
 .reply{display:grid;grid-template-columns:1fr auto;gap:6px 8px;padding:10px 16px;border-top:1px solid var(--line);background:var(--panel)}
 .reply .err,.reply .hint{grid-column:1/-1}
 .reply textarea{min-height:44px;max-height:200px}
+.picker{grid-column:1/-1;list-style:none;margin:0;padding:4px 0;border:1px solid var(--line);border-radius:6px;background:var(--bg);max-height:220px;overflow:auto}
+.picker li{padding:6px 10px;cursor:pointer;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.picker li[aria-selected=true]{background:var(--soft);outline:2px solid var(--accent);outline-offset:-2px}
+.picker span,.saved-replies span{color:var(--muted)}
+.badge.waiting{color:var(--danger)}
 @media (max-width:960px){
   .page-inbox{display:block}
   .inbox,.inbox.open{display:flex;flex-direction:column;height:auto}

@@ -19,6 +19,7 @@ import { createSession } from './createSession';
 import { createSettingsForm } from './createSettingsForm';
 import { createStatsView } from './createStatsView';
 import { createTeam } from './createTeam';
+import { createSavedReplies } from './createSavedReplies';
 
 export interface ConsoleDeps {
   window: Window;
@@ -59,6 +60,7 @@ export function createConsole(deps: ConsoleDeps) {
   const page = computed(() => router.route.value.page);
   const chatId = computed(() => router.route.value.chatId);
   const team = createTeam(api);
+  const savedReplies = createSavedReplies(api);
   const inbox = createInbox(api, filter, computed(() => team.me.value?.id ?? null));
   const chatView = createChatView(api, inbox.apply);
   const schema = createProfileSchema(api);
@@ -136,7 +138,7 @@ export function createConsole(deps: ConsoleDeps) {
       router.start(),
       language.start(),
       live.start(),
-      whenSignedIn(() => true, () => (schema.load(), team.load())),
+      whenSignedIn(() => true, () => (schema.load(), team.load(), savedReplies.load())),
       whenSignedIn(() => (void filterKey.value, page.value === 'inbox'), () => inbox.load()),
       effect(() => {
         const id = session.token.value ? chatId.value : null;
@@ -180,6 +182,7 @@ export function createConsole(deps: ConsoleDeps) {
     signInWithPassword,
     signOut,
     team,
+    savedReplies,
     now,
     start,
   };

@@ -3,8 +3,9 @@ import { CsatRuleForm } from './CsatRuleForm';
 import { FieldList } from './FieldList';
 import { GoalForm } from './GoalForm';
 import { OperatingHoursForm } from './OperatingHoursForm';
+import { SavedRepliesForm } from './SavedRepliesForm';
 
-/** Channel settings: the chat-profile fields, the survey rule, the operating hours and the goal. */
+/** Channel settings: the chat-profile fields, the survey rule, the operating hours, the goal and the saved replies. */
 export function SettingsPage() {
   const { t } = useConsole();
   return (
@@ -14,6 +15,7 @@ export function SettingsPage() {
       <CsatRuleForm />
       <OperatingHoursForm />
       <GoalForm />
+      <SavedRepliesForm />
     </div>
   );
 }
