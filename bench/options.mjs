@@ -76,5 +76,33 @@ export function problems(results) {
       for (const key of ['perSecond', 'p50', 'p99']) if (typeof part[key] !== 'number') found.push(`server ${name}: no ${key}`);
     }
   }
+  const inbox = results.inbox;
+  if (!inbox) found.push('inbox: no results');
+  else {
+    for (const s of inbox.summary || []) {
+      if (!s.n || s.median == null || Number.isNaN(s.median)) found.push(`inbox: no value for "${s.label}"`);
+      // Every timed list and search finds something in the seeded data: an empty answer is a broken one.
+      if (s.found === 0) found.push(`inbox: "${s.label}" found no chat`);
+    }
+    for (const [key, bound] of Object.entries(INBOX_BOUNDS_MS)) {
+      const figure = (inbox.summary || []).find((s) => s.key === key);
+      if (figure && figure.median > bound) found.push(`inbox: "${figure.label}" took ${figure.median.toFixed(1)} ms, over ${bound} ms`);
+    }
+  }
   return found;
 }
+
+/**
+ * The inbox's targets on 100,000 chats and 1,000,000 messages (median): the first page under
+ * 50 ms of server time, a search under 150 ms, the console's first page within 1 s of sign-in.
+ * The smoke run's 2,000 chats must meet them by far.
+ */
+export const INBOX_BOUNDS_MS = {
+  inboxFirstPage: 50,
+  inboxNextPage: 50,
+  searchProduct: 150,
+  searchCommon: 150,
+  searchRare: 150,
+  searchEmail: 150,
+  consoleFirstPage: 1000,
+};

@@ -44,10 +44,9 @@ function freePort() {
   });
 }
 
-/** The real server (`node --import tsx server/src/main.ts`) on a free port, fresh DATA_DIR. */
-async function startServer() {
+/** The real server (`node --import tsx server/src/main.ts`) on a free port, on `dataDir` (fresh by default; removed at stop). */
+export async function startServer({ dataDir = mkdtempSync(join(tmpdir(), 'sangdam-bench-')) } = {}) {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'sangdam-bench-'));
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
@@ -156,6 +155,10 @@ async function main() {
         else console.log(JSON.stringify(results.server, null, 2));
       }
     }
+
+    const { measureInbox, inboxTable } = await import('./inbox/measure.mjs');
+    results.inbox = await measureInbox({ quick: options.quick, startServer, pluginKey: PLUGIN_KEY, managerToken: MANAGER_TOKEN, log });
+    console.log(summaryTable(inboxTable(results.inbox), results.inbox.summary));
   } finally {
     await server.stop();
     process.off('SIGINT', stopOnSignal);

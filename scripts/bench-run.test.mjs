@@ -29,6 +29,7 @@ describe('bench check', () => {
   const complete = {
     browser: { failures: [], summary: [{ label: 'boot', n: 2, median: 3.1 }] },
     server: { sangdam: part, baseline: part },
+    inbox: { summary: [{ key: 'searchCommon', label: 'search', n: 20, median: 30, found: 50 }] },
   };
 
   it('passes a complete run', () => {
@@ -39,6 +40,7 @@ describe('bench check', () => {
     const broken = {
       browser: { failures: [{ round: 2, error: 'launcher: no answer within 15000 ms' }], summary: [{ label: 'boot', n: 0, median: null }] },
       server: { sangdam: { ...part, lost: 1, duplicated: 2, p99: null }, baseline: { ...part, delivered: 0 } },
+      inbox: complete.inbox,
     };
     expect(problems(broken)).toEqual([
       'browser round 2 failed: launcher: no answer within 15000 ms',
@@ -48,7 +50,7 @@ describe('bench check', () => {
       'server sangdam: no p99',
       'server baseline: nothing delivered',
     ]);
-    expect(problems({})).toEqual(['browser: no results', 'server: no results']);
+    expect(problems({})).toEqual(['browser: no results', 'server: no results', 'inbox: no results']);
   });
 
   it('fails a run whose untraced boot has grown past the bound over the minimal widget', () => {
@@ -61,6 +63,16 @@ describe('bench check', () => {
     const open = (max) => ({ ...complete, browser: { failures: [], summary: [{ key: 'feltOpenBytes', label: 'open bytes', n: 2, median: max - 0.1, max }] } });
     expect(problems(open(17.1))).toEqual([]);
     expect(problems(open(18.4))).toEqual(['browser: the first open downloads 18.4 KB, over the bound of 18 KB']);
+  });
+});
+
+describe('bench inbox check', () => {
+  const base = { browser: { failures: [], summary: [] }, server: { sangdam: { delivered: 1, perSecond: 1, p50: 1, p99: 1 }, baseline: { delivered: 1, perSecond: 1, p50: 1, p99: 1 } } };
+  it('fails an inbox figure over its target, or a search that found nothing', () => {
+    const inbox = (median, found) => ({ ...base, inbox: { summary: [{ key: 'searchCommon', label: 'search', n: 20, median, found }] } });
+    expect(problems(inbox(34, 50))).toEqual([]);
+    expect(problems(inbox(151, 50))).toEqual(['inbox: "search" took 151.0 ms, over 150 ms']);
+    expect(problems(inbox(3, 0))).toEqual(['inbox: "search" found no chat']);
   });
 });
 

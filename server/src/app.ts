@@ -87,6 +87,8 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
     installErrorHandling(app);
     app.addHook('onSend', async (_request, reply) => {
       reply.header('X-Content-Type-Options', 'nosniff');
+      // How long the server worked on the answer, for a browser's network panel and the bench.
+      reply.header('Server-Timing', `app;dur=${reply.elapsedTime.toFixed(1)}`);
     });
     await app.register(widgetRoutes(store, polls, limits.limiter, sessions), { prefix: '/api/widget/:pluginKey' });
     await app.register(managerRoutes(store, manager, demo.id, { publicUrl: config.publicUrl, backoff: limits.backoff, managerSockets }), {

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootVisitor, clientId, manager, removeDir, startServer, widget, type TestServer } from './helpers.ts';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { chatListQuery } from '../src/store/sqlite/chatQueries.ts';
 import { indexText, matchQuery } from '../src/store/searchText.ts';
 
 let server: TestServer;
@@ -109,5 +112,25 @@ describe('paging while new chats arrive', () => {
     } while (cursor);
     expect(seen.filter((id) => ids.has(id)).sort()).toEqual([...ids].sort());
     expect(new Set(seen).size).toBe(seen.length);
+  });
+});
+
+describe('the two search plans', () => {
+  it('give the same pages, for common and rare words alike', async () => {
+    for (let i = 0; i < 6; i++) await chatOf(`plans ${i % 2 ? 'common rare' : 'common'} 환불`);
+    const db = new Database(join(server.dataDir, 'sangdam.db'), { readonly: true });
+    try {
+      const set = chatListQuery(db, { walkAbove: Infinity });
+      const walk = chatListQuery(db, { walkAbove: -1 });
+      for (const q of ['common', 'rare', '환불', 'plans com', 'nothing']) {
+        for (const page of [{ limit: 2 }, { limit: 50 }]) {
+          const ids = (plan: typeof set) => (plan({ q }, page) as { id: string }[]).map((row) => row.id);
+          expect(ids(walk), `${q} ${page.limit}`).toEqual(ids(set));
+        }
+      }
+      expect((set({ q: 'rare' }, { limit: 50 }) as unknown[]).length).toBe(3);
+    } finally {
+      db.close();
+    }
   });
 });

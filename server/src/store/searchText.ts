@@ -45,21 +45,30 @@ export function indexText(...parts: (string | null | undefined)[]): string {
   return tokens.join(' ');
 }
 
+/** A search's terms as the index holds them: each word's tokens, the last one of a word maybe a prefix. */
+export interface SearchTerm {
+  tokens: string[];
+  prefix: boolean;
+}
+
+export function searchTerms(search: string): SearchTerm[] {
+  const words = (normalize(search).match(WORDS) ?? []).slice(0, MAX_TERMS);
+  return words.map((word, index) => {
+    const tokens = tokensOf(word);
+    const last = index === words.length - 1;
+    // A single CJK character is the start of a pair in the index: look for it as a prefix.
+    const lone = tokens.length === 1 && CJK.test(tokens[0]) && Array.from(tokens[0]).length === 1;
+    return { tokens, prefix: last || lone };
+  });
+}
+
 /**
  * An FTS5 query finding texts that hold every word of `search`, the last one as a prefix (results
  * as you type); each word's tokens must follow each other. Null when the search has no letter or
  * digit.
  */
 export function matchQuery(search: string): string | null {
-  const words = (normalize(search).match(WORDS) ?? []).slice(0, MAX_TERMS);
-  if (!words.length) return null;
-  return words
-    .map((word, index) => {
-      const tokens = tokensOf(word);
-      const last = index === words.length - 1;
-      // A single CJK character is the start of a pair in the index: look for it as a prefix.
-      const prefix = last || (tokens.length === 1 && CJK.test(tokens[0]) && Array.from(tokens[0]).length === 1);
-      return `"${tokens.join(' ')}"${prefix ? ' *' : ''}`;
-    })
-    .join(' ');
+  const terms = searchTerms(search);
+  if (!terms.length) return null;
+  return terms.map(({ tokens, prefix }) => `"${tokens.join(' ')}"${prefix ? ' *' : ''}`).join(' ');
 }

@@ -1,7 +1,7 @@
 /** The one query that reads chats with their user, last message and unread count. */
 import type Database from 'better-sqlite3';
 import type { ChatFilter, ChatPage } from '../../domain/types.ts';
-import { matchQuery } from '../searchText.ts';
+import { matchQuery, searchTerms } from '../searchText.ts';
 import { PRODUCT_VALUE, profilePath, SOURCE_PAGE_VALUE, VALUES_OF } from './profileValues.ts';
 
 const SELECT_DETAIL = `
@@ -19,19 +19,56 @@ const SELECT_DETAIL = `
 
 /**
  * A search: the chat's own id, or its product, its customer or one of its messages holding the
- * words (searchText.ts). Each index is read once, into the set of chats it finds.
+ * words (searchText.ts). Two plans give the same rows:
+ * - `set` reads each index once into the set of chats it finds, then orders that set: fast while
+ *   the words are rare, slow when they are in most messages (the set is most chats);
+ * - `walk` reads each index once into a set of index rows (no lookups), then goes down the chats
+ *   newest first and checks each chat's own rows against those sets, so it stops once the page is
+ *   full: fast for common words, slow for rare ones (it may walk every chat).
+ * The plan is chosen from how many rows of the indexes hold the words (their fts5vocab counts).
  */
-const SEARCH = `(c.id = @qText OR c.id IN (
+const SEARCH_SET = `(c.id = @qText OR c.id IN (
     SELECT id FROM chats WHERE rowid IN (SELECT rowid FROM chat_search WHERE chat_search MATCH @q)
     UNION SELECT x.id FROM chats x JOIN users u ON u.id = x.user_id
       WHERE u.rowid IN (SELECT rowid FROM user_search WHERE user_search MATCH @q)
     UNION SELECT m.chat_id FROM messages m
       WHERE m.rowid IN (SELECT rowid FROM message_search WHERE message_search MATCH @q)))`;
 
+const SEARCH_WALK = `(c.id = @qText
+  OR c.rowid IN (SELECT rowid FROM chat_search WHERE chat_search MATCH @q)
+  OR c.user_id IN (SELECT u.id FROM users u WHERE u.rowid IN (SELECT rowid FROM user_search WHERE user_search MATCH @q))
+  OR EXISTS (SELECT 1 FROM messages m WHERE m.chat_id = c.id
+    AND m.rowid IN (SELECT rowid FROM message_search WHERE message_search MATCH @q)))`;
+
+/** Index rows holding the words above which walking the chats beats collecting the set. */
+export const WALK_ABOVE = 20_000;
+
+/** An upper bound of the index rows that hold every term: the fewest holding any one of its tokens. */
+function estimateMatches(db: Database.Database): (q: string) => number {
+  const indexes = ['message_search_terms', 'chat_search_terms', 'user_search_terms'];
+  const exact = indexes.map((table) => db.prepare(`SELECT COALESCE(MAX(doc), 0) FROM ${table} WHERE term = ?`).pluck());
+  const prefix = indexes.map((table) => db.prepare(`SELECT COALESCE(SUM(doc), 0) FROM ${table} WHERE term >= ? AND term < ?`).pluck());
+  return (q) => {
+    const terms = searchTerms(q);
+    let total = 0;
+    for (let i = 0; i < indexes.length; i++) {
+      let fewest = Infinity;
+      for (const { tokens, prefix: isPrefix } of terms) {
+        tokens.forEach((token, at) => {
+          const count = isPrefix && at === tokens.length - 1 ? (prefix[i].get(token, `${token}\uffff`) as number) : (exact[i].get(token) as number);
+          fewest = Math.min(fewest, count);
+        });
+      }
+      total += fewest === Infinity ? 0 : fewest;
+    }
+    return total;
+  };
+}
+
 const CONDITIONS: Record<keyof ChatFilter, string> = {
   channelId: 'c.channel_id = @channelId',
   userId: 'c.user_id = @userId',
-  q: SEARCH,
+  q: SEARCH_SET,
   assignee: 'c.assignee_id = @assignee',
   unassigned: 'c.assignee_id IS NULL',
   state: 'c.state = @state',
@@ -68,25 +105,28 @@ export const chatDetailById = (db: Database.Database) =>
 const AFTER = '(c.activity_at, c.id) < (@afterActivity, @afterId)';
 
 /** The SQL of one list shape; exported so a test can read its query plan. */
-export function chatListSql(keys: readonly (keyof ChatFilter)[], after: boolean): string {
-  const conditions = keys.map((key) => CONDITIONS[key]);
+export function chatListSql(keys: readonly (keyof ChatFilter)[], after: boolean, walk = false): string {
+  const conditions = keys.map((key) => (key === 'q' && walk ? SEARCH_WALK : CONDITIONS[key]));
   if (after) conditions.push(AFTER);
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   return `${SELECT_DETAIL} ${where} ORDER BY c.activity_at DESC, c.id DESC LIMIT @limit`;
 }
 
 /** Prepared statements keyed by which filters are present, so each shape is compiled once. */
-export function chatListQuery(db: Database.Database) {
+export function chatListQuery(db: Database.Database, { walkAbove = WALK_ABOVE } = {}) {
   const cache = new Map<string, Database.Statement>();
+  const estimate = estimateMatches(db);
   return (filter: ChatFilter, page?: ChatPage) => {
     const keys = (Object.keys(CONDITIONS) as (keyof ChatFilter)[]).filter(
       (key) => filter[key] !== undefined,
     );
     const after = page?.after !== undefined;
-    const cacheKey = `${keys.join(',')}${after ? '+after' : ''}`;
+    // Only a page can stop early; a whole list (the export) collects the set.
+    const walk = filter.q !== undefined && page !== undefined && estimate(filter.q) > walkAbove;
+    const cacheKey = `${keys.join(',')}${after ? '+after' : ''}${walk ? '+walk' : ''}`;
     let statement = cache.get(cacheKey);
     if (!statement) {
-      statement = db.prepare(chatListSql(keys, after));
+      statement = db.prepare(chatListSql(keys, after, walk));
       cache.set(cacheKey, statement);
     }
     const params = filterParams(filter, keys);

@@ -37,6 +37,9 @@ export function startCheckpointer(file: string, intervalMs = 20): Checkpointer {
       Atomics.add(commits, 0, 1);
     },
     async close() {
+      // Held until it has closed its connection: in a script with nothing else running, an
+      // unreferenced worker would let the process end (or a top-level await give up) first.
+      worker.ref();
       worker.postMessage('close');
       await exited;
     },

@@ -365,6 +365,9 @@ const MIGRATIONS: Migration[] = [
       CREATE VIRTUAL TABLE message_search USING fts5(body, content='', tokenize='unicode61 remove_diacritics 2');
       CREATE VIRTUAL TABLE chat_search USING fts5(body, content='', tokenize='unicode61 remove_diacritics 2');
       CREATE VIRTUAL TABLE user_search USING fts5(body, content='', tokenize='unicode61 remove_diacritics 2');
+      CREATE VIRTUAL TABLE message_search_terms USING fts5vocab(message_search, 'row');
+      CREATE VIRTUAL TABLE chat_search_terms USING fts5vocab(chat_search, 'row');
+      CREATE VIRTUAL TABLE user_search_terms USING fts5vocab(user_search, 'row');
       ALTER TABLE chats ADD COLUMN search_body TEXT NOT NULL DEFAULT '';
       ALTER TABLE users ADD COLUMN search_body TEXT NOT NULL DEFAULT '';
       ${searchTriggers('chats', 'chat_search')}
