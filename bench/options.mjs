@@ -1,18 +1,26 @@
 // The bench's command line and its completeness check: plain functions, tested on their own.
 
+/** The parts of a run; `--only PART` runs one of them (after the sizes). */
+export const PARTS = ['browser', 'server', 'inbox'];
+
 /** `--name value` pairs and bare flags into an object of numbers and booleans. */
 export function parseArgs(argv) {
-  const options = { quick: false, check: false, peers: false, rounds: undefined, connections: undefined, seconds: undefined };
+  const options = { quick: false, check: false, peers: false, only: undefined, rounds: undefined, connections: undefined, seconds: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick') options.quick = true;
     else if (arg === '--check') options.check = true;
     else if (arg === '--peers') options.peers = true;
+    else if (arg === '--only') {
+      const part = argv[++i];
+      if (!PARTS.includes(part)) throw new Error(`--only needs one of ${PARTS.join(', ')}`);
+      options.only = part;
+    }
     else if (['--rounds', '--connections', '--seconds'].includes(arg)) {
       const value = Number(argv[++i]);
       if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a positive whole number`);
       options[arg.slice(2)] = value;
-    } else throw new Error(`unknown argument ${arg} (expected --rounds N, --connections N, --seconds N, --quick, --check, --peers)`);
+    } else throw new Error(`unknown argument ${arg} (expected --rounds N, --connections N, --seconds N, --quick, --check, --peers, --only PART)`);
   }
   // Without --quick, connections and seconds stay undefined unless given: the server part's own defaults apply.
   const defaults = options.quick ? { rounds: 2, connections: 20, seconds: 3 } : { rounds: 10 };
@@ -20,6 +28,7 @@ export function parseArgs(argv) {
     quick: options.quick,
     check: options.check,
     peers: options.peers,
+    ...(options.only ? { only: options.only } : {}),
     rounds: options.rounds ?? defaults.rounds,
     connections: options.connections ?? defaults.connections,
     seconds: options.seconds ?? defaults.seconds,
@@ -48,8 +57,11 @@ export const FIRST_OPEN_KB_BOUND = 18;
  */
 export function problems(results) {
   const found = [];
+  const ran = (part) => !results.options?.only || results.options.only === part;
   const browser = results.browser;
-  if (!browser) found.push('browser: no results');
+  if (!browser) {
+    if (ran('browser')) found.push('browser: no results');
+  }
   else {
     for (const f of browser.failures || []) found.push(`browser round ${f.round} failed: ${f.error}`);
     for (const s of browser.summary || []) if (!s.n || s.median == null || Number.isNaN(s.median)) found.push(`browser: no value for "${s.label}"`);
@@ -63,7 +75,9 @@ export function problems(results) {
     }
   }
   const server = results.server;
-  if (!server) found.push('server: no results');
+  if (!server) {
+    if (ran('server')) found.push('server: no results');
+  }
   else {
     for (const [name, part] of [['sangdam', server.sangdam], ['baseline', server.baseline]]) {
       if (!part) {
@@ -77,7 +91,9 @@ export function problems(results) {
     }
   }
   const inbox = results.inbox;
-  if (!inbox) found.push('inbox: no results');
+  if (!inbox) {
+    if (ran('inbox')) found.push('inbox: no results');
+  }
   else {
     for (const s of inbox.summary || []) {
       if (!s.n || s.median == null || Number.isNaN(s.median)) found.push(`inbox: no value for "${s.label}"`);

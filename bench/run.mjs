@@ -2,7 +2,7 @@
 // then, when present, the server under load (bench/server). Expects `npm run build` to have run;
 // starts its own server on a free loopback port with a fresh data directory and stops it after.
 //
-//   node bench/run.mjs [--rounds N] [--connections N] [--seconds N] [--quick] [--check] [--peers]
+//   node bench/run.mjs [--rounds N] [--connections N] [--seconds N] [--quick] [--check] [--peers] [--only browser|server|inbox]
 //
 // --peers also embeds other widgets (PostHog's surveys tab and conversations, Rocket.Chat Livechat)
 // the same way in every browser round and prints them beside ours; they come from the project's
@@ -128,7 +128,22 @@ async function main() {
   process.once('SIGINT', stopOnSignal);
   process.once('SIGTERM', stopOnSignal);
   const log = (line) => console.log(`  ${line}`);
+  const runs = (part) => !options.only || options.only === part;
   try {
+    if (runs('browser')) await browserPart();
+    if (runs('server')) await serverPart();
+    if (runs('inbox')) {
+      const { measureInbox, inboxTable } = await import('./inbox/measure.mjs');
+      results.inbox = await measureInbox({ quick: options.quick, startServer, pluginKey: PLUGIN_KEY, managerToken: MANAGER_TOKEN, log });
+      console.log(summaryTable(inboxTable(results.inbox), results.inbox.summary));
+    }
+  } finally {
+    await server.stop();
+    process.off('SIGINT', stopOnSignal);
+    process.off('SIGTERM', stopOnSignal);
+  }
+
+  async function browserPart() {
     const { measureBrowser } = await import('./browser/measure.mjs');
     console.log(`\nBrowser: ${options.rounds} rounds, CPU throttled 4×, server ${server.url}`);
     const browserStarted = Date.now();
@@ -142,10 +157,12 @@ async function main() {
         comparison(results.browser.summary).map((r) => [r.label, num(r.main), num(r.bytes), num(r.longTasks)])));
     }
     if (results.browser.failures.length) console.log(`failed rounds: ${results.browser.failures.map((f) => `${f.round} (${f.error})`).join('; ')}`);
+  }
 
-    const serverPart = join(ROOT, 'bench/server/measure.mjs');
-    if (existsSync(serverPart)) {
-      const module = await import(pathToFileURL(serverPart).href);
+  async function serverPart() {
+    const part = join(ROOT, 'bench/server/measure.mjs');
+    if (existsSync(part)) {
+      const module = await import(pathToFileURL(part).href);
       if (typeof module.measureServer === 'function') {
         console.log(`\nServer: ${options.connections ?? 'default'} connections, ${options.seconds ?? 'default'} s`);
         const given = Object.fromEntries(Object.entries({ connections: options.connections, seconds: options.seconds }).filter(([, v]) => v !== undefined));
@@ -155,17 +172,10 @@ async function main() {
         else console.log(JSON.stringify(results.server, null, 2));
       }
     }
-
-    const { measureInbox, inboxTable } = await import('./inbox/measure.mjs');
-    results.inbox = await measureInbox({ quick: options.quick, startServer, pluginKey: PLUGIN_KEY, managerToken: MANAGER_TOKEN, log });
-    console.log(summaryTable(inboxTable(results.inbox), results.inbox.summary));
-  } finally {
-    await server.stop();
-    process.off('SIGINT', stopOnSignal);
-    process.off('SIGTERM', stopOnSignal);
   }
   results.finishedAt = new Date().toISOString();
-  const out = options.quick ? 'bench/results-quick.json' : 'bench/results.json';
+  // A run of one part keeps the full run's file as it was.
+  const out = options.quick ? 'bench/results-quick.json' : options.only ? `bench/results-${options.only}.json` : 'bench/results.json';
   writeFileSync(join(ROOT, out), JSON.stringify(results, null, 2) + '\n');
   console.log(`\nWrote ${out}`);
   if (options.check) {

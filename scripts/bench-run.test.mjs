@@ -15,7 +15,13 @@ describe('bench command line', () => {
   it('measures the peers too only when asked with --peers', () => {
     expect(parseArgs(['--quick', '--peers'])).toMatchObject({ quick: true, peers: true, rounds: 2 });
     expect(parseArgs(['--peers', '--rounds', '3'])).toMatchObject({ quick: false, peers: true, rounds: 3 });
-    expect(() => parseArgs(['--peers=all'])).toThrow(/unknown argument --peers=all \(expected .*--peers\)/);
+    expect(() => parseArgs(['--peers=all'])).toThrow(/unknown argument --peers=all \(expected .*--peers, --only PART\)/);
+  });
+
+  it('runs one part alone with --only, and skips the checks of the others', () => {
+    expect(parseArgs(['--only', 'inbox'])).toMatchObject({ only: 'inbox', quick: false });
+    expect(() => parseArgs(['--only', 'all'])).toThrow('--only needs one of browser, server, inbox');
+    expect(problems({ options: { only: 'inbox' } })).toEqual(['inbox: no results']);
   });
 
   it('refuses what it does not know, naming it', () => {

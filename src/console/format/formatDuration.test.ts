@@ -20,6 +20,12 @@ describe('formatDuration', () => {
     expect(formatDuration(ms, 'en')).toBe(en);
   });
 
+  it('shows durations in Japanese units', () => {
+    expect(formatDuration(20_000, 'ja')).toBe('1分');
+    expect(formatDuration(65 * MIN, 'ja')).toBe('1時間 5分');
+    expect(formatDuration((26 * 60 + 5) * MIN, 'ja')).toBe('1日 2時間 5分');
+  });
+
   it('shows anything under one minute as one minute, as the original inbox does', () => {
     expect(formatDuration(1, 'ko')).toBe('1분');
     expect(formatDuration(30_000, 'en')).toBe('1 min');

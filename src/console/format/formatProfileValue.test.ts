@@ -21,11 +21,15 @@ describe('formatProfileValue', () => {
     expect(formatProfileValue('goalState', 'String', undefined, 'en')).toBe('—');
     expect(formatProfileValue('goalState', 'String', 'not_achieved', 'en')).toBe('Not achieved');
     expect(formatProfileValue('goalState', 'String', 'achieved', 'ko')).toBe('달성');
+    expect(formatProfileValue('state', 'String', 'opened', 'ja')).toBe('対応中');
+    expect(formatProfileValue('profile.vip', 'Boolean', false, 'ja')).toBe('いいえ');
+    expect(formatProfileValue('profile.amount', 'Number', 12345, 'ja')).toBe('12,345');
     expect(formatProfileValue('tags', 'List', [], 'en')).toBe('—');
   });
 
   it("names the CSAT score's face", () => {
     expect(formatProfileValue('profile.csat', 'Number', 5, 'ko')).toBe('5 · 매우 만족');
     expect(formatProfileValue('profile.csat', 'Number', 1, 'en')).toBe('1 · Very dissatisfied');
+    expect(formatProfileValue('profile.csat', 'Number', 4, 'ja')).toBe('4 · 満足');
   });
 });

@@ -91,6 +91,8 @@ export const en: ConsoleStrings = {
   answer: (label, score) => `${label} (${score} of 5)`,
   comment: 'Comment',
   newMessage: (name, text) => `New message from ${name}: ${text}`,
+  newMessageFrom: (name) => `New message from ${name}`,
+  notifications: 'Notifications and sound',
 
   profile: 'Chat profile',
   customerProfile: 'Customer profile',

@@ -91,6 +91,8 @@ export const ko: ConsoleStrings = {
   answer: (label, score) => `${label} (5점 중 ${score}점)`,
   comment: '의견',
   newMessage: (name, text) => `${name}님의 새 메시지: ${text}`,
+  newMessageFrom: (name) => `${name} 님의 새 메시지`,
+  notifications: '알림과 소리',
 
   profile: '상담 프로필',
   customerProfile: '고객 프로필',

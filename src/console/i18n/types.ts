@@ -6,8 +6,8 @@ import type { Preset } from '../stats/statsRange';
 import type { ChatState } from '../../shared/types';
 import type { ValueKind } from '../settings/conditionValue';
 
-/** The console's languages; the survey's ja texts are edited, not shown. */
-export type ConsoleLanguage = 'ko' | 'en';
+/** The languages the console speaks: Korean, English and Japanese. */
+export type ConsoleLanguage = 'ko' | 'en' | 'ja';
 
 /** Every string the manager console shows; one object per language, typed from this interface. */
 export interface ConsoleStrings {
@@ -109,6 +109,10 @@ export interface ConsoleStrings {
   answer: (label: string, score: number) => string;
   comment: string;
   newMessage: (name: string, text: string) => string;
+  /** A desktop notification's title. */
+  newMessageFrom: (name: string) => string;
+  /** The switch for desktop notifications and sound. */
+  notifications: string;
 
   profile: string;
   /** Heading of the customer's own profile, under the chat's. */

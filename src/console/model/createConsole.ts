@@ -19,6 +19,7 @@ import { createSession } from './createSession';
 import { createSettingsForm } from './createSettingsForm';
 import { createStatsView } from './createStatsView';
 import { createTeam } from './createTeam';
+import { createNotices } from './createNotices';
 import { createSavedReplies } from './createSavedReplies';
 
 export interface ConsoleDeps {
@@ -90,7 +91,18 @@ export function createConsole(deps: ConsoleDeps) {
   const signInError = signal<unknown>(null);
   /** The time rows count waiting from, a minute at a time. */
   const now = signal(Date.now());
-  const live = createLive({ url: realtimeUrl(deps.base ?? win.location.origin), WebSocket: deps.WebSocket, session, inbox, chatView, t, status: liveStatus, announcement });
+  const notices = createNotices({ win, storage: storage(win, 'localStorage'), t, me: computed(() => team.me.value?.id ?? null), openChatId: chatId });
+  const live = createLive({
+    url: realtimeUrl(deps.base ?? win.location.origin),
+    WebSocket: deps.WebSocket,
+    session,
+    inbox,
+    chatView,
+    t,
+    status: liveStatus,
+    announcement,
+    onMessage: notices.onMessage,
+  });
 
   /** Runs one sign-in attempt at a time; its refusal is shown on the form. */
   async function attempt(work: () => Promise<string>) {
@@ -136,6 +148,7 @@ export function createConsole(deps: ConsoleDeps) {
     const stops = [
       () => win.clearInterval(clock),
       router.start(),
+      notices.start(),
       language.start(),
       live.start(),
       whenSignedIn(() => true, () => (schema.load(), team.load(), savedReplies.load())),
@@ -150,6 +163,7 @@ export function createConsole(deps: ConsoleDeps) {
       effect(() => {
         if (session.token.value) return;
         team.clear();
+        notices.clear();
         inbox.chats.value = [];
         announcement.value = '';
       }),
@@ -183,6 +197,7 @@ export function createConsole(deps: ConsoleDeps) {
     signOut,
     team,
     savedReplies,
+    notices,
     now,
     start,
   };

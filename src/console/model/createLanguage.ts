@@ -1,5 +1,5 @@
 import { effect, signal } from '@preact/signals';
-import { detectLanguage, LANGUAGES, stringsFor, type ConsoleLanguage } from '../i18n';
+import { detectLanguage, LANGUAGES, type ConsoleLanguage } from '../i18n';
 
 const KEY = 'sangdam.console.language';
 
@@ -29,8 +29,8 @@ export function createLanguage(win: Window, storage: Storage | null) {
 
   const start = () =>
     effect(() => {
+      // The title is the notices' (the app's name, with the count of what is new).
       win.document.documentElement.lang = value.value;
-      win.document.title = stringsFor(value.value).appName;
     });
 
   return { value, choose, start };

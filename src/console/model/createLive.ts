@@ -1,6 +1,7 @@
 import { effect, type ReadonlySignal, type Signal } from '@preact/signals';
 import { connectRealtime, type LiveStatus } from '../api/connectRealtime';
 import type { ManagerEvent } from '../../shared/managerApi';
+import type { Message } from '../../shared/types';
 import { customerName } from '../format/customerName';
 import type { ConsoleStrings } from '../i18n';
 import type { ChatView } from './createChatView';
@@ -18,6 +19,8 @@ export interface LiveDeps {
   status: Signal<LiveStatus>;
   /** The polite live region's text: new customer messages are spoken there. */
   announcement: Signal<string>;
+  /** Every message that arrives live (not replayed on a reconnection). */
+  onMessage?: (chat: ManagerEvent['chat'], message: Message) => void;
 }
 
 /**
@@ -40,8 +43,9 @@ export function createLive(deps: LiveDeps) {
     cursor = Math.max(cursor ?? 0, event.seq);
     inbox.apply(event.chat);
     chatView.apply(event.chat, event.type === 'message' ? event.message : undefined);
-    if (live && event.type === 'message' && event.message.author === 'customer') {
-      announcement.value = deps.t.peek().newMessage(customerName(event.chat, deps.t.peek()), event.message.text);
+    if (live && event.type === 'message') {
+      if (event.message.author === 'customer') announcement.value = deps.t.peek().newMessage(customerName(event.chat, deps.t.peek()), event.message.text);
+      deps.onMessage?.(event.chat, event.message);
     }
   }
 

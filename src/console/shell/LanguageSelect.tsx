@@ -1,7 +1,7 @@
 import { useConsole } from '../context';
 import { LANGUAGES, stringsFor, type ConsoleLanguage } from '../i18n';
 
-/** Switches the console between Korean and English; each option is named in its own language. */
+/** Switches the console between Korean, English and Japanese; each option is named in its own language. */
 export function LanguageSelect() {
   const c = useConsole();
   return (

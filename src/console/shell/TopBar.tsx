@@ -13,6 +13,10 @@ export function TopBar() {
       <Nav />
       <div class="top-end">
         <LiveStatus />
+        <label class="notify">
+          <input type="checkbox" role="switch" checked={c.notices.enabled.value} onChange={() => void c.notices.toggle()} />
+          {t.notifications}
+        </label>
         <LanguageSelect />
         {c.team.me.value && <span class="me">{t.signedInAs(c.team.me.value.name)}</span>}
         <button type="button" class="btn quiet" onClick={() => void c.signOut()}>

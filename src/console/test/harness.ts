@@ -1,4 +1,5 @@
 import { vi } from 'vitest';
+import type { ConsoleLanguage } from '../i18n';
 import { mountConsole } from '../mountConsole';
 import { FakeSocket, fakeFetch } from './fakeServer';
 
@@ -10,7 +11,7 @@ export const ui = {} as { fetch: ReturnType<typeof fakeFetch>; container: HTMLEl
 interface StartOptions {
   hash?: string;
   token?: string | null;
-  language?: 'ko' | 'en';
+  language?: ConsoleLanguage;
   /** The server's base URL, as main.tsx derives it from the bundle's own URL. */
   base?: string;
 }
