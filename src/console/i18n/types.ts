@@ -39,6 +39,12 @@ export interface ConsoleStrings {
   networkError: string;
   notAvailable: string;
   failed: string;
+  /**
+   * Server refusals by their stable code, in the manager's language. A code not listed (an
+   * `invalid_request` above all, whose sentence names the key and the rule it broke) shows the
+   * server's own sentence.
+   */
+  refusals: Partial<Record<string, string>>;
 
   signInTitle: string;
   tokenLabel: string;
@@ -69,7 +75,8 @@ export interface ConsoleStrings {
   /** `goalState` values (SPEC §2.5). */
   goalStates: Record<'pending' | 'achieved' | 'not_achieved', string>;
   tagFilter: string;
-  csatFilter: string;
+  /** The score filter, named as the channel calls its CSAT field. */
+  csatFilter: (fieldName: string) => string;
   anyScore: string;
   chats: string;
   chatCount: (count: number) => string;

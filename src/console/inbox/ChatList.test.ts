@@ -77,6 +77,15 @@ describe('the inbox chat list', () => {
     expect(second.textContent).not.toContain('Waiting');
   });
 
+  it("names the score by the channel's own name for its CSAT field, in the badge and the filter", async () => {
+    const renamed = { key: 'profile.csat', type: 'Number', names: { ko: '행복도', en: 'Happiness' }, order: 0, archived: false, readyMade: true };
+    const scored = chat('c1', { state: 'closed' }, { 'profile.csat': 4, state: 'closed' });
+    start({ 'GET /profile-fields': { fields: [renamed], builtIns: [] }, 'GET /chats': { chats: [scored] } });
+    await flush();
+    expect($('.chat-item')?.textContent).toContain('Happiness 4 · Satisfied');
+    expect($<HTMLSelectElement>('.filters select[name=csat]')!.closest('label')?.textContent).toMatch(/^Happiness score/);
+  });
+
   it('adds the next page under "Load more chats" and stops at the last one', async () => {
     const oldest = chat('c1');
     const newest = [chat('c2'), chat('c3')].reverse();

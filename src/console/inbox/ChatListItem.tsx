@@ -34,7 +34,7 @@ export function ChatListItem({ chat }: { chat: ManagerChat }) {
           {waitingSince !== null && <span class="badge waiting">{t.waiting(formatDuration(Math.max(0, c.now.value - waitingSince), c.language.value.value))}</span>}
           {score && SCORE_LABELS.en[score] && (
             <span class="badge">
-              CSAT {score} · {SCORE_LABELS[c.language.value.value][score]}
+              {c.schema.nameOf('profile.csat', c.language.value.value, 'CSAT')} {score} · {SCORE_LABELS[c.language.value.value][score]}
             </span>
           )}
         </span>

@@ -75,7 +75,7 @@ export function InboxFilters() {
         <input type="search" name="tag" value={tag.value} maxLength={100} onInput={(e) => (tag.value = e.currentTarget.value)} onChange={applyTag} />
       </label>
       <label>
-        <span>{t.csatFilter}</span>
+        <span>{t.csatFilter(c.schema.nameOf('profile.csat', c.language.value.value, 'CSAT'))}</span>
         <select name="csat" value={filter.csat} onChange={(e) => apply({ csat: e.currentTarget.value as ChatFilter['csat'] })}>
           <option value="">{t.anyScore}</option>
           {SCORES.map((score) => (

@@ -1,3 +1,5 @@
+import { fieldName } from '../../shared/profile/fields';
+import type { ConsoleLanguage } from '../i18n';
 import { computed, signal } from '@preact/signals';
 import { BUILT_IN_FIELDS, type CustomField } from '../../shared/profile/fields';
 import { isMissing, type Api } from '../api/createApi';
@@ -45,7 +47,14 @@ export function createProfileSchema(api: Api) {
     }
   }
 
+  /** A custom field's name in `language` (CSAT as the channel renamed it, for instance), or `fallback`. */
+  const nameOf = (key: string, language: ConsoleLanguage, fallback: string): string => {
+    const field = fields.value.find((f) => f.key === key);
+    return field ? fieldName(field, language) : fallback;
+  };
+
   return {
+    nameOf,
     status: schema.status,
     error: schema.error,
     builtIns,
