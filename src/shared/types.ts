@@ -147,13 +147,28 @@ export type RealtimeEvent =
 export type ClientFrame =
   | { type: 'hello'; token: string; since: number }
   | { type: 'hello'; managerToken: string; since: number }
-  | { type: 'ping' };
+  | { type: 'ping' }
+  /** The sender is writing in this chat; sent at most every few seconds while keys are pressed. */
+  | { type: 'typing'; chatId: string };
+
+/** Someone on the other side is writing in a chat: shown for a few seconds, never stored. */
+export interface TypingFrame {
+  type: 'typing';
+  chatId: string;
+  author: 'customer' | 'manager';
+  /** The manager's name (for the customer); absent for customers. */
+  name?: string;
+}
 
 export type ServerFrame =
   | { type: 'ready'; cursor: number }
   | { type: 'event'; event: RealtimeEvent }
   | { type: 'pong' }
+  | TypingFrame
   | { type: 'error'; code: string; message: string };
+
+/** How often a client sends `typing`, and how long the other side shows it after the last one. */
+export const TYPING = { everyMs: 3000, showMs: 6000 } as const;
 
 // ---- limits shared by client and server: one table, in limits.ts ---------------------------
 export { LIMITS } from './limits';

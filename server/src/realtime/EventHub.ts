@@ -8,9 +8,35 @@ import { joinGroup } from './groups.ts';
 
 export type EventListener = (event: EventRecord) => void;
 
+/** Someone writing in a chat: to the chat's customer when a manager writes, to managers when the customer does. */
+export interface Typing {
+  chatId: string;
+  userId: string;
+  author: 'customer' | 'manager';
+  name?: string;
+}
+export type TypingListener = (typing: Typing) => void;
+
 export class EventHub {
   private readonly byUser = new Map<string, Set<EventListener>>();
   private readonly everything = new Set<EventListener>();
+  private readonly typingOfUser = new Map<string, Set<TypingListener>>();
+  private readonly typingForManagers = new Set<TypingListener>();
+
+  /** Passes a typing signal on at once; nothing of it is stored. */
+  typing(typing: Typing): void {
+    const listeners = typing.author === 'manager' ? this.typingOfUser.get(typing.userId) ?? [] : this.typingForManagers;
+    for (const listener of listeners) deliver(listener, typing);
+  }
+
+  subscribeTypingOfUser(userId: string, listener: TypingListener): () => void {
+    return joinGroup(this.typingOfUser, userId, listener);
+  }
+
+  subscribeTypingForManagers(listener: TypingListener): () => void {
+    this.typingForManagers.add(listener);
+    return () => this.typingForManagers.delete(listener);
+  }
 
   /** Delivers events in the order given; one failing listener does not starve the others. */
   publish(events: readonly EventRecord[]): void {
@@ -30,7 +56,7 @@ export class EventHub {
   }
 }
 
-function deliver(listener: EventListener, event: EventRecord): void {
+function deliver<T>(listener: (value: T) => void, event: T): void {
   try {
     listener(event);
   } catch (error) {

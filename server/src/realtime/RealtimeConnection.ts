@@ -5,7 +5,7 @@
  * below the replay's horizon were already replayed and are dropped, so nothing is sent twice.
  */
 import WebSocket from 'ws';
-import type { ServerFrame } from '../../../src/shared/types.ts';
+import { TYPING, type ServerFrame } from '../../../src/shared/types.ts';
 import { isOriginAllowed } from '../domain/channels.ts';
 import type { IdentifyCaller } from '../http/auth.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -18,7 +18,8 @@ import type { SessionIdle } from '../domain/sessions.ts';
 import type { Store } from '../store/Store.ts';
 import type { SessionSockets } from './SessionSockets.ts';
 import { horizonOf, readEvents, type Audience } from './audience.ts';
-import type { EventHub } from './EventHub.ts';
+import type { EventHub, Typing } from './EventHub.ts';
+import type { Caller } from '../domain/team.ts';
 import { eventFrame } from './eventFrames.ts';
 import { parseFrame, readHello, type Hello } from './frames.ts';
 
@@ -55,6 +56,10 @@ export class RealtimeConnection {
   private readonly helloTimer: NodeJS.Timeout;
   /** The place this socket holds among its owner's open sockets, given back at close. */
   private place: { kind: 'visitor' | 'manager'; owner: string } | null = null;
+  /** When this socket last passed on typing, per chat. */
+  private readonly typedAt = new Map<string, number>();
+  /** Who a manager's socket speaks for. */
+  private caller: Caller | null = null;
 
   constructor(
     private readonly ws: WebSocket,
@@ -86,7 +91,12 @@ export class RealtimeConnection {
       return;
     }
     if (frame.ok && frame.value.type === 'ping') return this.send({ type: 'pong' });
-    const message = frame.ok ? 'type: only "ping" is expected after hello' : frame.message;
+    if (frame.ok && frame.value.type === 'typing') {
+      const { chatId } = frame.value;
+      if (typeof chatId === 'string' && chatId.length <= 64) return void this.typing(chatId).catch(() => undefined);
+      return this.send({ type: 'error', code: 'bad_frame', message: 'typing: needs the chatId of a chat' });
+    }
+    const message = frame.ok ? 'type: only "ping" or "typing" is expected after hello' : frame.message;
     this.send({ type: 'error', code: 'bad_frame', message });
   }
 
@@ -96,8 +106,12 @@ export class RealtimeConnection {
     this.audience = audience;
     const { hub, store } = this.deps;
     const onLive = (event: EventRecord) => this.onLive(event);
-    this.unsubscribe =
-      audience.kind === 'customer' ? hub.subscribeUser(audience.userId, onLive) : hub.subscribeAll(onLive);
+    const onTyping = (typing: Typing) => this.state === 'live' && this.send({ type: 'typing', chatId: typing.chatId, author: typing.author, ...(typing.name ? { name: typing.name } : {}) });
+    const stops =
+      audience.kind === 'customer'
+        ? [hub.subscribeUser(audience.userId, onLive), hub.subscribeTypingOfUser(audience.userId, onTyping)]
+        : [hub.subscribeAll(onLive), hub.subscribeTypingForManagers(onTyping)];
+    this.unsubscribe = () => stops.forEach((stop) => stop());
     this.horizon = await store.transaction((tx) => horizonOf(tx, audience));
     await this.replay(hello.since);
     if (this.closed) return;
@@ -109,7 +123,7 @@ export class RealtimeConnection {
   private async authorize(hello: Hello): Promise<Audience | null> {
     if (hello.kind === 'manager') {
       const { managerToken } = hello;
-      const { passed, waitMs } = await this.deps.limits.backoff.attempt(this.address, async () => (await this.deps.identify(managerToken)) !== null);
+      const { passed, waitMs } = await this.deps.limits.backoff.attempt(this.address, async () => (this.caller = await this.deps.identify(managerToken)) !== null);
       if (passed) {
         if (this.closed) return null;
         this.unregister = this.deps.managerSockets.add(managerToken, () =>
@@ -165,6 +179,22 @@ export class RealtimeConnection {
       if (events.length < REPLAY_PAGE) return;
       after = events[events.length - 1].seq;
     }
+  }
+
+  /**
+   * Passes "writing in this chat" on to the other side, at most once per TYPING.everyMs per chat
+   * from this socket; a customer's only for their own chats, and unknown chats not at all.
+   */
+  private async typing(chatId: string): Promise<void> {
+    const audience = this.audience;
+    const now = Date.now();
+    if (!audience || this.state !== 'live' || now - (this.typedAt.get(chatId) ?? 0) < TYPING.everyMs / 2) return;
+    if (this.typedAt.size > 100) this.typedAt.clear();
+    this.typedAt.set(chatId, now);
+    const detail = await this.deps.store.transaction((tx) => tx.getChatDetail(chatId));
+    if (!detail || (audience.kind === 'customer' && detail.chat.userId !== audience.userId)) return;
+    const name = audience.kind === 'manager' ? this.caller?.manager?.name : undefined;
+    this.deps.hub.typing({ chatId, userId: detail.chat.userId, author: audience.kind === 'customer' ? 'customer' : 'manager', ...(name ? { name } : {}) });
   }
 
   private onLive(event: EventRecord): void {

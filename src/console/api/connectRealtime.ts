@@ -1,4 +1,5 @@
 import type { ManagerEvent } from '../../shared/managerApi';
+import type { TypingFrame } from '../../shared/types';
 
 export type LiveStatus = 'connecting' | 'live' | 'offline';
 
@@ -14,8 +15,13 @@ export interface RealtimeOptions {
   onStatus: (status: LiveStatus) => void;
   /** The server refused the token: no reconnection. */
   onRefused: () => void;
+  /** A customer is writing in a chat (never replayed, never stored). */
+  onTyping?: (frame: TypingFrame) => void;
   WebSocket?: typeof WebSocket;
 }
+
+/** Stops the stream; `typing` tells the chat's customer that this manager is writing. */
+export type Realtime = (() => void) & { typing(chatId: string): void };
 
 const PING_MS = 25_000;
 const MAX_DELAY_MS = 30_000;
@@ -31,7 +37,7 @@ export const backoff = (attempt: number, random = Math.random): number =>
  * missed events and `ready`, then live events; pings every 25 s and reconnects with backoff,
  * resuming from the last seq. Returns the function that stops it for good.
  */
-export function connectRealtime(options: RealtimeOptions): () => void {
+export function connectRealtime(options: RealtimeOptions): Realtime {
   const Socket = options.WebSocket ?? globalThis.WebSocket;
   let socket: WebSocket | null = null;
   let attempt = 0;
@@ -54,13 +60,14 @@ export function connectRealtime(options: RealtimeOptions): () => void {
       ping = setInterval(() => ws.readyState === 1 && ws.send('{"type":"ping"}'), PING_MS);
     };
     ws.onmessage = (message: MessageEvent) => {
-      let frame: { type?: string; event?: ManagerEvent; cursor?: number; code?: string };
+      let frame: { type?: string; event?: ManagerEvent; cursor?: number; code?: string; chatId?: string };
       try {
         frame = JSON.parse(String(message.data));
       } catch {
         return;
       }
       if (frame.type === 'event' && frame.event) options.onEvent(frame.event, ready);
+      else if (frame.type === 'typing' && frame.chatId) options.onTyping?.(frame as unknown as TypingFrame);
       else if (frame.type === 'ready') {
         ready = true;
         attempt = 0;
@@ -92,7 +99,11 @@ export function connectRealtime(options: RealtimeOptions): () => void {
   }
 
   open();
-  return stop;
+  return Object.assign(stop, {
+    typing(chatId: string) {
+      if (socket && socket.readyState === 1) socket.send(JSON.stringify({ type: 'typing', chatId }));
+    },
+  });
 }
 
 /**

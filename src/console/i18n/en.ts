@@ -110,6 +110,7 @@ export const en: ConsoleStrings = {
   answer: (label, score) => `${label} (${score} of 5)`,
   comment: 'Comment',
   newMessage: (name, text) => `New message from ${name}: ${text}`,
+  typing: (name) => `${name} is typing…`,
   newMessageFrom: (name) => `New message from ${name}`,
   notifications: 'Notifications and sound',
 

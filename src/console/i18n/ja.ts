@@ -110,6 +110,7 @@ export const ja: ConsoleStrings = {
   answer: (label, score) => `${label}（5点中${score}点）`,
   comment: 'コメント',
   newMessage: (name, text) => `${name}さんからの新着メッセージ：${text}`,
+  typing: (name) => `${name}さんが入力中です…`,
   newMessageFrom: (name) => `${name}さんからの新着メッセージ`,
   notifications: '通知とサウンド',
 

@@ -110,6 +110,7 @@ export const ko: ConsoleStrings = {
   answer: (label, score) => `${label} (5점 중 ${score}점)`,
   comment: '의견',
   newMessage: (name, text) => `${name}님의 새 메시지: ${text}`,
+  typing: (name) => `${name} 님이 입력 중이에요…`,
   newMessageFrom: (name) => `${name} 님의 새 메시지`,
   notifications: '알림과 소리',
 

@@ -116,6 +116,8 @@ export interface ConsoleStrings {
   answer: (label: string, score: number) => string;
   comment: string;
   newMessage: (name: string, text: string) => string;
+  /** Under the thread while the customer writes. */
+  typing: (name: string) => string;
   /** A desktop notification's title. */
   newMessageFrom: (name: string) => string;
   /** The switch for desktop notifications and sound. */

@@ -5,6 +5,7 @@ import { ChatHeader } from './ChatHeader';
 import { ReplyBox } from './ReplyBox';
 import { SurveyLink } from './SurveyLink';
 import { Thread } from './Thread';
+import { TypingNote } from './TypingNote';
 
 /** The open chat: header with its actions, the survey link, the thread and the reply box. */
 export function ChatPane() {
@@ -34,6 +35,7 @@ export function ChatPane() {
       <ChatHeader chat={chat} />
       <SurveyLink />
       <Thread />
+      <TypingNote />
       <ReplyBox />
     </section>
   );

@@ -66,7 +66,13 @@ export function ReplyBox() {
         aria-activedescendant={open ? `saved-reply-${offered[index].id}` : undefined}
         aria-autocomplete={open ? 'list' : undefined}
         value={draft}
-        onInput={(event) => ((chatView.draft.value = event.currentTarget.value), (active.value = 0))}
+        onInput={(event) => {
+          const text = (chatView.draft.value = event.currentTarget.value);
+          active.value = 0;
+          // The customer sees that someone is writing; not for a saved reply's `/` search.
+          const chatId = chatView.chatId.peek();
+          if (chatId && text.trim() && !PICK.test(text)) c.live.typing(chatId);
+        }}
         onKeyDown={onKeys}
       />
       {open && (

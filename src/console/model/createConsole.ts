@@ -198,6 +198,7 @@ export function createConsole(deps: ConsoleDeps) {
     team,
     savedReplies,
     notices,
+    live,
     now,
     start,
   };

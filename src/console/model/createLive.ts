@@ -1,7 +1,7 @@
-import { effect, type ReadonlySignal, type Signal } from '@preact/signals';
-import { connectRealtime, type LiveStatus } from '../api/connectRealtime';
+import { effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { connectRealtime, type LiveStatus, type Realtime } from '../api/connectRealtime';
 import type { ManagerEvent } from '../../shared/managerApi';
-import type { Message } from '../../shared/types';
+import { TYPING, type Message, type TypingFrame } from '../../shared/types';
 import { customerName } from '../format/customerName';
 import type { ConsoleStrings } from '../i18n';
 import type { ChatView } from './createChatView';
@@ -38,11 +38,40 @@ const FROM_NOW = Number.MAX_SAFE_INTEGER;
 export function createLive(deps: LiveDeps) {
   const { session, inbox, chatView, status, announcement } = deps;
   let cursor: number | null = null;
+  let current: Realtime | null = null;
+  /** The chats whose customer is writing now. */
+  const typingIn = signal<readonly string[]>([]);
+  const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  let sentAt = 0;
+  let sentFor = '';
+
+  function onTyping({ chatId, author }: TypingFrame) {
+    if (author !== 'customer') return;
+    clearTimeout(typingTimers.get(chatId));
+    if (typingIn.peek().indexOf(chatId) < 0) typingIn.value = [...typingIn.peek(), chatId];
+    typingTimers.set(chatId, setTimeout(() => stopTyping(chatId), TYPING.showMs));
+  }
+  function stopTyping(chatId: string) {
+    clearTimeout(typingTimers.get(chatId));
+    typingTimers.delete(chatId);
+    typingIn.value = typingIn.peek().filter((id) => id !== chatId);
+  }
+
+  /** The manager is writing in `chatId`: said at most every TYPING.everyMs. */
+  function typing(chatId: string) {
+    const now = Date.now();
+    if (chatId === sentFor && now - sentAt < TYPING.everyMs) return;
+    sentAt = now;
+    sentFor = chatId;
+    current?.typing(chatId);
+  }
 
   function onEvent(event: ManagerEvent, live: boolean) {
     cursor = Math.max(cursor ?? 0, event.seq);
     inbox.apply(event.chat);
     chatView.apply(event.chat, event.type === 'message' ? event.message : undefined);
+    // The customer's message ends their typing.
+    if (event.type === 'message' && event.message.author === 'customer') stopTyping(event.chat.id);
     if (live && event.type === 'message') {
       if (event.message.author === 'customer') announcement.value = deps.t.peek().newMessage(customerName(event.chat, deps.t.peek()), event.message.text);
       deps.onMessage?.(event.chat, event.message);
@@ -66,6 +95,7 @@ export function createLive(deps: LiveDeps) {
       },
       onStatus: (next) => (status.value = next),
       onRefused: session.refuse,
+      onTyping,
     });
   }
 
@@ -73,12 +103,13 @@ export function createLive(deps: LiveDeps) {
     effect(() => {
       const token = session.token.value;
       if (!token) return;
-      const stop = connect(token);
+      const stop = (current = connect(token));
       return () => {
+        current = null;
         stop();
         status.value = 'offline';
       };
     });
 
-  return { start };
+  return { start, typing, typingIn };
 }
