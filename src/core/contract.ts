@@ -3,7 +3,7 @@
  * The core passes a CoreBridge to the chunk's `mount`; the chunk returns a MessengerView.
  * Only types cross this line, so neither bundle carries the other's code.
  */
-import type { ChannelInfo, Language, Message, RealtimeEvent, WidgetChat, WidgetUser } from '../shared/types';
+import type { ChannelInfo, Language, Message, RealtimeEvent, TypingFrame, WidgetChat, WidgetUser } from '../shared/types';
 
 /** What both sides of the contract know about the booted session. */
 export interface SessionView {
@@ -42,8 +42,10 @@ export interface CoreBridge extends SessionView {
   markRead(chatId: string): void;
   /** The messenger tells which chat's thread it shows (null: none); `updateProfile` writes to it at once. */
   viewing(chatId: string | null): void;
-  /** Realtime events and connection changes; returns the unsubscribe function. */
-  subscribe(listener: (event: RealtimeEvent | { type: 'connection'; online: boolean }) => void): () => void;
+  /** Realtime events, a manager writing, and connection changes; returns the unsubscribe function. */
+  subscribe(listener: (event: RealtimeEvent | TypingFrame | { type: 'connection'; online: boolean }) => void): () => void;
+  /** The customer is writing in `chatId` (the messenger says so at most every TYPING.everyMs). */
+  typing(chatId: string): void;
   hide(): void;
   returnFocus(): void;
   /** Reports a link click; returns true when the host page handles it. */

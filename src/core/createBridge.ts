@@ -1,4 +1,4 @@
-import type { RealtimeEvent } from '../shared/types';
+import type { RealtimeEvent, TypingFrame } from '../shared/types';
 import type { CoreBridge } from './contract';
 
 type Listener = Parameters<CoreBridge['subscribe']>[0];
@@ -13,7 +13,7 @@ export interface Bridge {
   /** The CoreBridge the messenger chunk mounts with, made when it first mounts. */
   make(): CoreBridge;
   /** Hands a live event or a connection change to the messenger. */
-  forward(event: RealtimeEvent | { type: 'connection'; online: boolean }): void;
+  forward(event: RealtimeEvent | TypingFrame | { type: 'connection'; online: boolean }): void;
   /** The chat whose thread the messenger shows, if any: `updateProfile` writes to it at once. */
   viewing(): string | null;
   /** A chat that just started is the one the messenger shows next, unless it shows one already. */

@@ -13,6 +13,7 @@ const options = (): LiveOptions => ({
   cursor: 7,
   onEvent() {},
   onConnection() {},
+  onTyping() {},
   onRevoked() {},
 });
 

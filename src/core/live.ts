@@ -21,6 +21,8 @@ export interface Live {
   connect(): void;
   /** A fresh boot replaced the session: the refused connection is replaced by one with `token`. */
   renewed(token: string): void;
+  /** The customer is writing in `chatId`; nothing is said before the connection is up. */
+  typing(chatId: string): void;
   close(): void;
 }
 
@@ -42,7 +44,7 @@ export function createLive(options: LiveOptions): Live {
       (module) =>
         closed
           ? undefined
-          : module.connectRealtime({ ...options, token, cursor, onEvent: guard(options.onEvent), onConnection: guard(options.onConnection) }),
+          : module.connectRealtime({ ...options, token, cursor, onEvent: guard(options.onEvent), onConnection: guard(options.onConnection), onTyping: guard(options.onTyping) }),
       (error) => {
         realtime = undefined; // a failed download may succeed when the messenger is next wanted
         reportError(error);
@@ -66,6 +68,7 @@ export function createLive(options: LiveOptions): Live {
 
   return {
     connect,
+    typing: (chatId) => void realtime?.then((rt) => rt && rt.typing(chatId)),
     renewed(next) {
       token = next;
       // The connection of the ended session was refused: a new one resumes where it stopped.

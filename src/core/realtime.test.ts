@@ -94,9 +94,10 @@ function connect(cursor = 5) {
   const onEvent = vi.fn<(event: RealtimeEvent) => void>();
   const onConnection = vi.fn<(online: boolean) => void>();
   const onRevoked = vi.fn();
-  realtime = connectRealtime({ url: 'wss://chat.test/api/realtime', pollUrl: 'https://chat.test/api/widget/key/realtime', token: 'tok', cursor, onEvent, onConnection, onRevoked });
+  const onTyping = vi.fn();
+  realtime = connectRealtime({ url: 'wss://chat.test/api/realtime', pollUrl: 'https://chat.test/api/widget/key/realtime', token: 'tok', cursor, onEvent, onConnection, onRevoked, onTyping });
   const seqs = () => onEvent.mock.calls.map(([e]) => e.seq);
-  return { onEvent, onConnection, onRevoked, seqs, realtime };
+  return { onEvent, onConnection, onRevoked, onTyping, seqs, realtime };
 }
 
 /** Lets the socket fail twice before any ready, the point where polling starts. */
@@ -290,5 +291,19 @@ describe('close', () => {
     const counts = [polls.length, FakeSocket.all.length];
     await vi.advanceTimersByTimeAsync(600_000);
     expect([polls.length, FakeSocket.all.length]).toEqual(counts);
+  });
+});
+
+describe('typing', () => {
+  it("passes a manager's typing on and sends the customer's while the socket is open", async () => {
+    const { onTyping, realtime: rt } = connect(5);
+    rt.typing('c1'); // no socket up yet: dropped
+    const socket = FakeSocket.last();
+    socket.open();
+    socket.receive({ type: 'ready', cursor: 5 });
+    socket.receive({ type: 'typing', chatId: 'c1', author: 'manager', name: 'Mina' });
+    rt.typing('c1');
+    expect(onTyping.mock.calls).toEqual([[{ type: 'typing', chatId: 'c1', author: 'manager', name: 'Mina' }]]);
+    expect(socket.sent.filter((frame) => (frame as { type: string }).type === 'typing')).toEqual([{ type: 'typing', chatId: 'c1' }]);
   });
 });

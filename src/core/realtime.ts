@@ -1,4 +1,4 @@
-import type { ClientFrame, RealtimeEvent, ServerFrame } from '../shared/types';
+import type { ClientFrame, RealtimeEvent, ServerFrame, TypingFrame } from '../shared/types';
 import { backoff } from './backoff';
 import { win } from '../browser/env';
 import { longPoll } from './longPoll';
@@ -14,6 +14,8 @@ export interface RealtimeOptions {
   onConnection(online: boolean): void;
   /** The server refused the session (ended or expired): retrying with its token is pointless. */
   onRevoked(): void;
+  /** A manager is writing in one of the customer's chats (over the socket only). */
+  onTyping(frame: TypingFrame): void;
 }
 
 /** The realtime chunk (`realtime.js`), loaded once the page has settled, the visitor interacted or the messenger is in (live.ts). */
@@ -22,6 +24,8 @@ export type RealtimeModule = { connectRealtime: typeof connectRealtime };
 export interface Realtime {
   /** Latest event sequence number seen. */
   cursor(): number;
+  /** Tells the managers the customer is writing in `chatId` (dropped while no socket is up). */
+  typing(chatId: string): void;
   close(): void;
 }
 
@@ -104,6 +108,8 @@ export function connectRealtime(options: RealtimeOptions): Realtime {
       startPing();
     } else if (frame.type === 'event') {
       deliver(frame.event);
+    } else if (frame.type === 'typing') {
+      options.onTyping(frame);
     } else if (frame.type === 'error' && frame.code === 'unauthorized') {
       revoked();
     }
@@ -170,6 +176,7 @@ export function connectRealtime(options: RealtimeOptions): Realtime {
 
   return {
     cursor: () => cursor,
+    typing: (chatId) => send({ type: 'typing', chatId }),
     close() {
       closed = true;
       if (win) win.removeEventListener('online', onOnline);

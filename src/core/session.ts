@@ -176,6 +176,7 @@ function buildSession(
       connected = online;
       bridge.forward({ type: 'connection', online });
     },
+    onTyping: (frame) => bridge.forward(frame),
   });
 
   const createChat = async (text?: string, ids?: { chat: string; message: string }) => {
@@ -221,6 +222,7 @@ function buildSession(
       unread.set(chatId, 0);
       request('POST', `/chats/${encodeURIComponent(chatId)}/read`).catch((e: Error) => warn(`markRead: ${e.message}`));
     },
+    typing: (chatId) => live.typing(chatId),
     hide: () => messenger.hide(),
     returnFocus: () => messenger.returnFocus(),
     urlClicked(url) {

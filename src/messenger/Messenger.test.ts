@@ -134,6 +134,25 @@ describe('messenger panel', () => {
     expect(ui.fake.services.markRead).toHaveBeenCalledWith('c1');
   });
 
+  it("shows that a manager is writing in the open chat until their message arrives, and tells managers when the customer writes", async () => {
+    twoChats();
+    ui.view!.show({ chatId: 'c1' });
+    await flush();
+    ui.fake.emit({ type: 'typing', chatId: 'c2', author: 'manager', name: 'Jun' });
+    ui.fake.emit({ type: 'typing', chatId: 'c1', author: 'manager', name: 'Mina' });
+    await flush();
+    expect(texts('.body > p.muted')).toEqual(['Mina is typing…']);
+    ui.fake.deliver(message('c1', 'manager', 'Here it is.', { authorName: 'Mina' }), 1);
+    await flush();
+    expect(texts('.body > p.muted')).toEqual([]);
+    const box = composer();
+    box.value = 'Tha';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    box.value = 'Thanks';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(ui.fake.services.typing.mock.calls).toEqual([['c1']]);
+  });
+
   it('announces a reply once even when the thread loaded it before its realtime event arrived', async () => {
     twoChats();
     const reply = message('c2', 'manager', 'We have it in blue.', { authorName: 'Jun' });

@@ -24,6 +24,6 @@ describe('typing', () => {
     type($<HTMLTextAreaElement>('#reply')!, 'On');
     type($<HTMLTextAreaElement>('#reply')!, 'On it');
     await flush();
-    expect(socket.sent.filter((frame: { type: string }) => frame.type === 'typing')).toEqual([{ type: 'typing', chatId: 'c1' }]);
+    expect((socket.sent as { type: string }[]).filter((frame) => frame.type === 'typing')).toEqual([{ type: 'typing', chatId: 'c1' }]);
   });
 });

@@ -60,6 +60,7 @@ export function Thread() {
           <MessageItem key={o.clientId} mine text={o.text} status={o.state} error={o.error} onDiscard={() => m.discard(o.clientId)} />
         ))}
       </div>
+      {m.typing.value?.chatId === m.chatId.value && <p class="muted">{t.typing(m.typing.value!.name || channel.name)}</p>}
       {!list && !isNew && !m.notice.value && <p class="muted">{t.loading}</p>}
     </div>
   );

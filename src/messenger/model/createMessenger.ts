@@ -1,7 +1,7 @@
 import { batch, computed, signal } from '../../browser/signals';
 import type { ShowRequest } from '../../core/contract';
 import type { MessengerEvent, MessengerServices } from '../services/types';
-import type { Message } from '../../shared/types';
+import { TYPING, type Message } from '../../shared/types';
 import { reportError } from '../../browser/report';
 import { surveyHoldsChat } from '../../shared/csat/surveyHoldsChat';
 import { createChats } from './createChats';
@@ -61,10 +61,20 @@ export function createMessenger(services: MessengerServices) {
     notice.value = '';
     draft.value = services.draft(key());
   };
+  let typedAt = 0;
   function setDraft(text: string) {
     draft.value = text;
     services.saveDraft(key(), text);
+    // Managers see that the customer is writing, said at most every TYPING.everyMs.
+    const now = Date.now();
+    if (chatId.value && text && now - typedAt > TYPING.everyMs) {
+      typedAt = now;
+      services.typing(chatId.value);
+    }
   }
+  /** Who of the team is writing in which chat, until their message or TYPING.showMs. */
+  const typing = signal<{ chatId: string; name?: string } | null>(null);
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
   const isOpen = (id: string) => visible.value && view.value === 'thread' && chatId.value === id;
   const markRead = () => {
     const id = chatId.value;
@@ -144,6 +154,13 @@ export function createMessenger(services: MessengerServices) {
   }
 
   function onEvent(event: MessengerEvent) {
+    if (event.type === 'typing') {
+      typing.value = event;
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(() => (typing.value = null), TYPING.showMs);
+      return;
+    }
+    if (event.type === 'message' && event.message.author !== 'customer' && typing.value?.chatId === event.chat.id) typing.value = null;
     chats.onEvent(event);
     // Without its strings the panel is not shown yet: nothing to announce.
     const t = visible.value && strings.value.value;
@@ -201,6 +218,7 @@ export function createMessenger(services: MessengerServices) {
     chatId,
     draft,
     setDraft,
+    typing,
     notice,
     announcement,
     focusTick,

@@ -86,6 +86,7 @@ export function createMessengerServices(bridge: CoreBridge, chunks: MessengerChu
     loadSurvey,
     markRead: bridge.markRead,
     viewing: bridge.viewing,
+    typing: bridge.typing,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

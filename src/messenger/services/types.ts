@@ -6,7 +6,7 @@ import type { ReadonlySignal } from '../../browser/signals';
 import type { SessionView, SurveyForm } from '../../core/contract';
 import type { Score } from '../../shared/csat/scale';
 import type { MessengerStrings } from '../../shared/i18n/types';
-import type { Language, Message, RealtimeEvent, WidgetChat } from '../../shared/types';
+import type { Language, Message, RealtimeEvent, TypingFrame, WidgetChat } from '../../shared/types';
 
 /** A customer message that is kept in the persistent outbox until the server acknowledges it. */
 export interface OutgoingMessage {
@@ -56,6 +56,8 @@ export interface PendingSurvey {
 
 export type MessengerEvent =
   | RealtimeEvent
+  /** A manager is writing in one of the customer's chats. */
+  | TypingFrame
   /** The server stored a step of a survey's answer: `message` is the survey as stored now. */
   | { type: 'answered'; message: Message }
   | { type: 'connection'; online: boolean };
@@ -99,6 +101,8 @@ export interface MessengerServices extends SessionView {
   markRead(chatId: string): void;
   /** Which chat's thread is shown (null: none). */
   viewing(chatId: string | null): void;
+  /** The customer is writing in `chatId`. */
+  typing(chatId: string): void;
   /** Realtime events, stored survey answers and connection changes; returns the unsubscribe function. */
   subscribe(listener: (event: MessengerEvent) => void): () => void;
   /** Asks the core to hide the messenger (close button, Escape). */

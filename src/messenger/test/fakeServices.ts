@@ -116,6 +116,7 @@ export function fakeServices(chats: WidgetChat[] = [], messages: Record<string, 
     }),
     hide: vi.fn(),
     viewing: vi.fn(),
+    typing: vi.fn(),
     urlClicked: vi.fn((_url: string) => false),
   } satisfies MessengerServices;
 

@@ -36,6 +36,7 @@ export const messenger: MessengerStrings = {
   surveyThanks: both.thanks,
   surveyFirst: 'Please answer the survey above to keep writing.',
   newMessage,
+  typing: (name) => `${name} is typing…`,
 };
 
 export const launcher: LauncherStrings = {

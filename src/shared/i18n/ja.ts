@@ -36,6 +36,7 @@ export const messenger: MessengerStrings = {
   surveyThanks: both.thanks,
   surveyFirst: '上のアンケートに回答するとメッセージを続けて送れます。',
   newMessage,
+  typing: (name) => `${name}さんが入力中…`,
 };
 
 export const launcher: LauncherStrings = {

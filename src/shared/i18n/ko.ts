@@ -36,6 +36,7 @@ export const messenger: MessengerStrings = {
   surveyThanks: both.thanks,
   surveyFirst: '위의 만족도 조사에 답하면 계속 메시지를 쓸 수 있습니다.',
   newMessage,
+  typing: (name) => `${name}님이 입력 중…`,
 };
 
 export const launcher: LauncherStrings = {

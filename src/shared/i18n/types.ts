@@ -34,6 +34,8 @@ export interface MessengerStrings {
   /** In place of the composer while the chat's required survey waits for its answer. */
   surveyFirst: string;
   newMessage: (name: string, text: string) => string;
+  /** Under the thread while someone of the team writes. */
+  typing: (name: string) => string;
 }
 
 /** The channel button's strings; kept apart so the always-loaded core carries only these. */
