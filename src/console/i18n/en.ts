@@ -55,7 +55,7 @@ export const en: ConsoleStrings = {
   tokenRefused: 'The token was refused.',
   emailLabel: 'Email',
   passwordLabel: 'Password',
-  useToken: 'Or sign in with a token',
+  useToken: 'Or, instead of an account, with a token:',
   credentialsRefused: 'No account has this email and password.',
   signedInAs: (name) => `Signed in as ${name}`,
 

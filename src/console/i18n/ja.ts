@@ -55,7 +55,7 @@ export const ja: ConsoleStrings = {
   tokenRefused: 'トークンが拒否されました。',
   emailLabel: 'メールアドレス',
   passwordLabel: 'パスワード',
-  useToken: 'またはトークンでログイン',
+  useToken: 'アカウントの代わりにトークンを使う場合:',
   credentialsRefused: 'このメールアドレスとパスワードに一致するアカウントはありません。',
   signedInAs: (name) => `${name} としてログイン中`,
 

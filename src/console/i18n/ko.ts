@@ -55,7 +55,7 @@ export const ko: ConsoleStrings = {
   tokenRefused: '토큰이 거부되었어요.',
   emailLabel: '이메일',
   passwordLabel: '비밀번호',
-  useToken: '또는 토큰으로 로그인',
+  useToken: '또는 계정 대신 토큰으로:',
   credentialsRefused: '이메일 또는 비밀번호가 맞지 않아요.',
   signedInAs: (name) => `${name} 님으로 로그인됨`,
 

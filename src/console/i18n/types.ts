@@ -53,7 +53,7 @@ export interface ConsoleStrings {
   tokenRefused: string;
   emailLabel: string;
   passwordLabel: string;
-  /** Heads the second sign-in form: an API token (MANAGER_TOKEN, or one a manager made). */
+  /** Before the token field of the sign-in: an API token (MANAGER_TOKEN, or one a manager made). */
   useToken: string;
   credentialsRefused: string;
   /** The signed-in manager, beside the sign-out button. */
