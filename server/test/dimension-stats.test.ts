@@ -132,9 +132,9 @@ describe('statistics by dimension', () => {
 
   it('refuses a dimension it cannot group by, naming it and the rule', async () => {
     const cases: [string, string][] = [
-      ['', 'by: is required (product, page, tag or field:<key> (a String or List custom field))'],
-      ['by=color', 'by: color must be product, page, tag or field:<key> (a String or List custom field)'],
-      ['by=field:plan', 'by: field:plan must be product, page, tag or field:<key> (a String or List custom field)'],
+      ['', 'by: is required (product, page, tag, assignee or field:<key> (a String or List custom field))'],
+      ['by=color', 'by: color must be product, page, tag, assignee or field:<key> (a String or List custom field)'],
+      ['by=field:plan', 'by: field:plan must be product, page, tag, assignee or field:<key> (a String or List custom field)'],
       ['by=field:profile.nope', 'by: field:profile.nope is not a custom field of this channel'],
       ['by=field:profile.amount', 'by: field:profile.amount is a Number field; only String and List fields can be grouped'],
       ['by=field:profile.csat', 'by: field:profile.csat is a Number field; only String and List fields can be grouped'],

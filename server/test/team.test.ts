@@ -221,3 +221,23 @@ describe('custom profile values written by managers', () => {
     expect((await owner('GET', `/chats/${chat.id}`)).body.chat.profile).toMatchObject({ 'profile.plan': 'Team', 'profile.seats': 12 });
   });
 });
+
+describe('metrics per manager', () => {
+  it('groups the statistics by assignee, and the inbox lists the chats behind each row', async () => {
+    const hana = await newManager('agent', 'Hana');
+    const jun = await newManager('agent', 'Jun');
+    const from = Date.now() - 1000;
+    const chats = [await customerChat('a'), await customerChat('b'), await customerChat('c')];
+    await as(hana.token)('POST', `/chats/${chats[0].chat.id}/messages`, { body: { text: 'Hi' } });
+    await as(hana.token)('POST', `/chats/${chats[1].chat.id}/messages`, { body: { text: 'Hi' } });
+    await as(jun.token)('POST', `/chats/${chats[2].chat.id}/messages`, { body: { text: 'Hi' } });
+    const stats = await owner('GET', `/stats?by=assignee&from=${from}`);
+    expect(stats.status).toBe(200);
+    expect(stats.body.rows.map((row: { value: string; chats: number }) => [row.value, row.chats])).toEqual([
+      [hana.id, 2],
+      [jun.id, 1],
+    ]);
+    const listed = await owner('GET', `/chats?assignee=${hana.id}&from=${from}`);
+    expect(listed.body.chats.map((c: { id: string }) => c.id).sort()).toEqual([chats[0].chat.id, chats[1].chat.id].sort());
+  });
+});

@@ -81,9 +81,9 @@ export interface CsatStats {
 /**
  * How chats split along one dimension (`GET /stats?by=`): a chat's product (`profile.productName`,
  * else `profile.productId`), its source page, each of its tags, or each value of a String or List
- * custom field (`field:<key>`).
+ * custom field (`field:<key>`), or its assignee (`assignee`: one row per manager id, the metrics of each manager).
  */
-export type StatsDimension = 'product' | 'page' | 'tag' | `field:${string}`;
+export type StatsDimension = 'product' | 'page' | 'tag' | 'assignee' | `field:${string}`;
 
 /** Goal outcomes of the chats behind one figure; `rate` is achieved / (achieved + notAchieved). */
 export interface GoalFigures {

@@ -39,7 +39,7 @@ export async function readDimensionStats(
 
 /** The grouping of a `by` the edge has read; a field must exist and be String or List. */
 async function groupingOf(tx: StoreTx, channelId: string, by: StatsDimension): Promise<StatsGrouping> {
-  if (by === 'product' || by === 'page' || by === 'tag') return { kind: by };
+  if (by === 'product' || by === 'page' || by === 'tag' || by === 'assignee') return { kind: by };
   const key = by.slice('field:'.length);
   const field = (await tx.listProfileFields(channelId)).find((f) => f.key === key);
   if (!field) throw new DomainError('invalid', 'invalid_request', `by: ${by} is not a custom field of this channel`);

@@ -175,6 +175,7 @@ export type StatsGrouping =
   | { kind: 'product' }
   | { kind: 'page' }
   | { kind: 'tag' }
+  | { kind: 'assignee' }
   | { kind: 'field'; key: string };
 
 /** Sums over a set of chats, as the store counts them. */

@@ -47,12 +47,12 @@ function parseFormat(query: unknown): Format {
   return v.optionalOneOf(values, 'format', FORMATS) ?? 'csv';
 }
 
-const BY_RULE = 'must be product, page, tag or field:<key> (a String or List custom field)';
+const BY_RULE = 'must be product, page, tag, assignee or field:<key> (a String or List custom field)';
 
 /** `?by=`: the dimension's name; whether a field exists and has a fitting type is the domain's. */
 function parseDimension(by: string | undefined): StatsDimension {
   if (by === undefined) throw invalid(`by: is required (${BY_RULE.slice('must be '.length)})`);
-  if (by === 'product' || by === 'page' || by === 'tag') return by;
+  if (by === 'product' || by === 'page' || by === 'tag' || by === 'assignee') return by;
   if (by.startsWith('field:') && CUSTOM_KEY.test(by.slice(6))) return by as StatsDimension;
   throw invalid(`by: ${by.slice(0, 80)} ${BY_RULE}`);
 }

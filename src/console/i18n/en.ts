@@ -238,7 +238,7 @@ export const en: ConsoleStrings = {
   breakdownTitle: 'By product, page, tag or field',
   breakdownNote: 'Chats created in the period, with their surveys and goals. A chat with several tags or list items counts under each; the goal rate leaves pending goals out.',
   groupBy: 'Group by',
-  dimensions: { product: 'Product', page: 'Source page', tag: 'Chat tag' },
+  dimensions: { product: 'Product', page: 'Source page', tag: 'Chat tag', assignee: 'Assignee' },
   chatsColumn: 'Chats',
   goalRate: 'Goal rate',
   otherValues: (count) => (count === 1 ? 'Other (1 value)' : `Other (${count} values)`),

@@ -238,7 +238,7 @@ export const ja: ConsoleStrings = {
   breakdownTitle: '商品・ページ・タグ・項目別',
   breakdownNote: '期間内に作成されたチャットと、その満足度調査・目標です。タグやリストの値が複数あるチャットは、値ごとに集計されます。目標達成率には判定待ちの目標を含めません。',
   groupBy: '集計の単位',
-  dimensions: { product: '商品', page: '流入ページ', tag: 'チャットタグ' },
+  dimensions: { product: '商品', page: '流入ページ', tag: 'チャットタグ', assignee: '担当者' },
   chatsColumn: 'チャット',
   goalRate: '目標達成率',
   otherValues: (count) => `その他（${count}個の値）`,

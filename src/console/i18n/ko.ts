@@ -238,7 +238,7 @@ export const ko: ConsoleStrings = {
   breakdownTitle: '상품·페이지·태그·필드별',
   breakdownNote: '기간 안에 생성된 상담과 그 설문·목표예요. 태그나 목록 값이 여럿인 상담은 값마다 세요. 목표 달성률에서 대기 중인 목표는 빼요.',
   groupBy: '기준',
-  dimensions: { product: '상품', page: '유입 페이지', tag: '상담 태그' },
+  dimensions: { product: '상품', page: '유입 페이지', tag: '상담 태그', assignee: '담당자' },
   chatsColumn: '상담',
   goalRate: '목표 달성률',
   otherValues: (count) => `기타 (${count}개 값)`,

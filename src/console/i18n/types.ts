@@ -230,7 +230,7 @@ export interface ConsoleStrings {
   breakdownTitle: string;
   breakdownNote: string;
   groupBy: string;
-  dimensions: { product: string; page: string; tag: string };
+  dimensions: { product: string; page: string; tag: string; assignee: string };
   chatsColumn: string;
   goalRate: string;
   otherValues: (count: number) => string;

@@ -9,8 +9,8 @@ import { CUSTOM_KEY } from '../../shared/profile/fields';
 export interface ChatFilter {
   /** Search text (the server's full-text search). */
   q?: string;
-  /** `me`: assigned to the signed-in manager; `none`: to nobody. */
-  assignee?: 'me' | 'none';
+  /** `me`: assigned to the signed-in manager; `none`: to nobody; else a manager's id. */
+  assignee?: string;
   state: '' | 'opened' | 'closed';
   tag: string;
   csat: '' | '1' | '2' | '3' | '4' | '5';
@@ -41,7 +41,7 @@ export function readFilter(params: URLSearchParams): ChatFilter {
   const q = (params.get('q') || '').trim().slice(0, 200);
   if (/[\p{L}\p{N}]/u.test(q)) filter.q = q;
   const assignee = params.get('assignee');
-  if (assignee === 'me' || assignee === 'none') filter.assignee = assignee;
+  if (assignee && /^[A-Za-z0-9]{1,64}$/.test(assignee)) filter.assignee = assignee;
   const text = (key: 'product' | 'sourcePage' | 'value', max: number) => {
     const value = params.get(key);
     if (value) filter[key] = value.slice(0, max);
@@ -90,6 +90,7 @@ export function matchesFilter(chat: ManagerChat, filter: ChatFilter, me: string 
   const { profile } = chat;
   if (filter.assignee === 'none' && chat.assigneeId) return false;
   if (filter.assignee === 'me' && (!me || chat.assigneeId !== me)) return false;
+  if (filter.assignee && filter.assignee !== 'me' && filter.assignee !== 'none' && chat.assigneeId !== filter.assignee) return false;
   // A live change joins a search when what the row shows holds the words; the server's search
   // (which also reads older messages and the customer's email) decides on every load.
   if (filter.q) {

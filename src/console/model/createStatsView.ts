@@ -43,6 +43,7 @@ export function createStatsView(api: Api, now: () => Date = () => new Date()) {
     if (dimension === 'product') return { ...NO_FILTER, product: value, ...range };
     if (dimension === 'page') return { ...NO_FILTER, sourcePage: value, ...range };
     if (dimension === 'tag') return { ...NO_FILTER, tag: value, ...range };
+    if (dimension === 'assignee') return { ...NO_FILTER, assignee: value, ...range };
     return { ...NO_FILTER, field: dimension.slice('field:'.length), value, ...range };
   }
 

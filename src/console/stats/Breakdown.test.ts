@@ -130,7 +130,7 @@ describe('statistics by product, page, tag or field', () => {
     expect(select('Range').value).toBe('custom');
     expect(statsCalls().at(-1)).toBe(`GET /stats?by=product&from=${day(2026, 11, 1)}&to=${day(2026, 11, 24)}`);
     const groupBy = select('Group by');
-    expect(Array.from(groupBy.options).map((o) => o.textContent)).toEqual(['Product', 'Source page', 'Chat tag', 'Plan']);
+    expect(Array.from(groupBy.options).map((o) => o.textContent)).toEqual(['Product', 'Source page', 'Chat tag', 'Assignee', 'Plan']);
     choose(groupBy, 'field:profile.plan');
     await flush();
     expect(statsCalls().at(-1)).toBe(`GET /stats?by=field%3Aprofile.plan&from=${day(2026, 11, 1)}&to=${day(2026, 11, 24)}`);

@@ -6,7 +6,7 @@ import { guard } from '../../browser/report';
 import { ErrorText } from '../shell/ErrorText';
 import { BreakdownTable } from './BreakdownTable';
 
-const BUILT_IN_DIMENSIONS = ['product', 'page', 'tag'] as const;
+const BUILT_IN_DIMENSIONS = ['product', 'page', 'tag', 'assignee'] as const;
 
 /** The breakdown of the period's chats by the chosen dimension: built-ins, then String and List fields. */
 export function Breakdown() {
@@ -18,7 +18,7 @@ export function Breakdown() {
   const data = breakdown.data.value;
   const fields = c.schema.fields.value.filter((f) => !f.archived && !f.readyMade && (f.type === 'String' || f.type === 'List'));
   const label = (by: StatsDimension) => {
-    if (by === 'product' || by === 'page' || by === 'tag') return t.dimensions[by];
+    if (by === 'product' || by === 'page' || by === 'tag' || by === 'assignee') return t.dimensions[by];
     const field = fields.find((f) => `field:${f.key}` === by);
     return field ? fieldName(field, language) : by.slice('field:'.length);
   };

@@ -12,6 +12,8 @@ export function BreakdownTable({ stats, caption }: { stats: DimensionStats; capt
   const t = c.t.value;
   const language = c.language.value.value;
   const number = new Intl.NumberFormat(language);
+  // By assignee, a row's value is a manager's id: shown by name.
+  const shown = (value: string) => (stats.by === 'assignee' ? c.team.nameOf(value) ?? value : value);
   const cells = (figures: StatsFigures) => (
     <>
       <td class="num">{number.format(figures.chats)}</td>
@@ -47,8 +49,8 @@ export function BreakdownTable({ stats, caption }: { stats: DimensionStats; capt
           {stats.rows.map((row) => (
             <tr key={row.value}>
               <th scope="row">
-                <a href={inboxHref(null, c.statsView.rowFilter(stats.by, row.value))} aria-label={t.showChatsOf(row.value)}>
-                  {row.value}
+                <a href={inboxHref(null, c.statsView.rowFilter(stats.by, row.value))} aria-label={t.showChatsOf(shown(row.value))}>
+                  {shown(row.value)}
                 </a>
               </th>
               {cells(row)}

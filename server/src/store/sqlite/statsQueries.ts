@@ -8,7 +8,7 @@ import { PRODUCT_VALUE, profilePath, SOURCE_PAGE_VALUE, VALUES_OF } from './prof
 
 /** The chats of the range, one row each, with what their figures are summed from. */
 const RANGE_CHATS = `chat AS (
-  SELECT c.id, c.profile,
+  SELECT c.id, c.profile, c.assignee_id,
     (SELECT COUNT(*) FROM csat_surveys s WHERE s.chat_id = c.id) AS sent,
     (SELECT COUNT(*) FROM csat_answers a WHERE a.chat_id = c.id) AS answered,
     (SELECT COUNT(*) FROM csat_surveys s WHERE s.chat_id = c.id AND s.skipped_at IS NOT NULL) AS declined,
@@ -29,6 +29,8 @@ function valuedSql(grouping: StatsGrouping): string {
       return scalar(PRODUCT_VALUE);
     case 'page':
       return scalar(SOURCE_PAGE_VALUE);
+    case 'assignee':
+      return scalar('c.assignee_id');
     case 'tag':
     case 'field':
       return each;
