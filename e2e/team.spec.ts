@@ -72,10 +72,14 @@ test('two managers: replies carry their author, assignment and edits show live, 
 
   // Jun edits a custom value; it appears in Hana's panel and in the download.
   await jun.locator('.chat-item').click();
+  await jun.getByRole('button', { name: 'Edit: Plan' }).click();
   const plan = jun.getByRole('textbox', { name: 'Plan' });
+  await expect(plan).toBeFocused();
   await plan.fill('Team');
   await plan.press('Enter');
-  await expect(hana.getByRole('textbox', { name: 'Plan' })).toHaveValue('Team');
+  const shown = (page: Page) => page.locator('aside.profile .field').filter({ has: page.locator('dt', { hasText: /^Plan$/ }) }).locator('dd');
+  await expect(shown(jun)).toHaveText('Team');
+  await expect(shown(hana)).toHaveText('Team');
   const csv = await (await fetch(`${server.url}/api/manager/export?format=csv`, { headers: { authorization: `Bearer ${MANAGER_TOKEN}` } })).text();
   const [header, ...rows] = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
   const row = rows.find((line) => line.startsWith(customer.chatId))!.split(',');

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatProfile } from '../../shared/types';
 import { calls, chat } from '../test/fakeServer';
-import { $, $$, choose, cleanup, flush, press, start, type, ui } from '../test/harness';
+import { $, $$, button, choose, cleanup, flush, press, start, type, ui } from '../test/harness';
 
 afterEach(cleanup);
 
@@ -16,62 +16,70 @@ const FIELDS = [
 ];
 
 function open(profile: ChatProfile = {}) {
-  const c1 = chat('c1', {}, profile);
-  start({
-    'GET /profile-fields': { fields: FIELDS },
-    'GET /display-settings': { hidden: [] },
-    'GET /chats': { chats: [c1] },
-    'GET /chats/c1': { chat: c1, messages: [] },
-    'GET /teammates': { teammates: [{ id: 'm1', name: 'Hana', role: 'agent', avatarUrl: null }] },
-    'PATCH /chats/c1': (edits: Record<string, unknown>) => {
-      const { assigneeId, ...values } = edits;
-      return { chat: { ...c1, updatedAt: c1.updatedAt + 1, assigneeId: assigneeId ?? c1.assigneeId, profile: { ...c1.profile, ...values } } };
+  let c1 = chat('c1', {}, profile);
+  start(
+    {
+      'GET /profile-fields': { fields: FIELDS },
+      'GET /display-settings': { hidden: [] },
+      'GET /chats': { chats: [c1] },
+      'GET /chats/c1': { chat: c1, messages: [] },
+      'GET /teammates': { teammates: [{ id: 'm1', name: 'Hana', role: 'agent', avatarUrl: null }] },
+      'PATCH /chats/c1': (edits: Record<string, unknown>) => {
+        const { assigneeId, ...values } = edits;
+        c1 = { ...c1, updatedAt: c1.updatedAt + 1, assigneeId: assigneeId === undefined ? c1.assigneeId : (assigneeId as string | null), profile: { ...c1.profile, ...values } };
+        return { chat: c1 };
+      },
     },
-  }, { hash: '#/inbox/c1' });
+    { hash: '#/inbox/c1' },
+  );
 }
 
-const control = (name: string) => {
-  const dt = $$('.profile dt').find((d) => d.textContent?.startsWith(name));
-  return dt ? ($(`[aria-labelledby="${dt.id}"]`) as HTMLInputElement | HTMLSelectElement | null) : null;
-};
+const valueOf = (name: string) => $$('.profile .field').find((f) => f.querySelector('dt')?.textContent?.startsWith(name))?.querySelector('dd');
+const control = (name: string) => valueOf(name)?.querySelector<HTMLInputElement & HTMLSelectElement>('input, select') ?? null;
 const edits = () => calls(ui.fetch).filter((c) => c.route === 'PATCH /chats/c1').map((c) => c.body);
 
+async function edit(name: string, text: string) {
+  button(`Edit: ${name}`).click();
+  await flush();
+  const input = control(name)!;
+  expect(document.activeElement).toBe(input);
+  if (input.tagName === 'SELECT') choose(input, text);
+  else type(input, text);
+  input.form!.dispatchEvent(new Event('submit', { cancelable: true }));
+  await flush();
+}
+
 describe('editing custom profile values', () => {
-  it('gives each type its control and saves what the manager sets', async () => {
-    open({ 'profile.old': 'kept' });
+  it('shows each value as text and edits it with the control its type calls for', async () => {
+    open({ 'profile.old': 'kept', 'profile.vip': false });
     await flush();
-    const vip = control('VIP') as HTMLInputElement;
-    expect(vip.type).toBe('checkbox');
-    expect(vip.getAttribute('role')).toBe('switch');
-    vip.click();
+    expect(valueOf('VIP')?.textContent).toBe('No');
+    await edit('VIP', 'true');
+    await edit('Seats', '12');
+    await edit('Renewal', '2027-01-31');
+    expect(valueOf('VIP')?.textContent).toBe('Yes');
+    expect(valueOf('Seats')?.textContent).toBe('12');
+    button('Edit: Sizes').click();
     await flush();
-    const seats = control('Seats') as HTMLInputElement;
-    expect(seats.type).toBe('number');
-    type(seats, '12');
-    seats.dispatchEvent(new Event('change', { bubbles: true }));
-    await flush();
-    const renewal = control('Renewal') as HTMLInputElement;
-    expect(renewal.type).toBe('date');
-    type(renewal, '2027-01-31');
-    renewal.dispatchEvent(new Event('change', { bubbles: true }));
-    await flush();
-    const sizes = $$<HTMLInputElement>('.profile .chips input').find((input) => input.closest('.field')?.querySelector('dt')?.textContent === 'Sizes')!;
-    type(sizes, 'M');
-    press(sizes, 'Enter');
+    const chips = valueOf('Sizes')!.querySelector<HTMLInputElement>('.chips input')!;
+    type(chips, 'M');
+    press(chips, 'Enter');
     await flush();
     expect(edits()).toEqual([{ 'profile.vip': true }, { 'profile.seats': 12 }, { 'profile.renewal': '2027-01-31' }, { 'profile.sizes': ['M'] }]);
-    // Archived: read-only text.
-    expect(control('Old')).toBeNull();
-    expect($$('.profile .field').find((f) => f.querySelector('dt')?.textContent?.startsWith('Old'))?.querySelector('dd')?.textContent).toBe('kept');
+    // Archived: text only, no edit button.
+    expect(valueOf('Old')?.textContent).toBe('kept');
+    expect($$('.profile button').some((b) => b.getAttribute('aria-label') === 'Edit: Old')).toBe(false);
   });
 
-  it('refuses a value the shared validator refuses, without asking the server', async () => {
+  it('cancels with Escape, and refuses what the shared validator refuses without asking the server', async () => {
     open();
     await flush();
-    const plan = control('Plan') as HTMLInputElement;
-    type(plan, 'x'.repeat(1001));
-    plan.dispatchEvent(new Event('change', { bubbles: true }));
+    button('Edit: Plan').click();
     await flush();
+    press(control('Plan')!, 'Escape');
+    await flush();
+    expect(control('Plan')).toBeNull();
+    await edit('Plan', 'x'.repeat(1001));
     expect(edits()).toEqual([]);
     expect($('.profile [role=alert]')?.textContent).toContain('profile.plan: must be at most 1000 characters');
   });

@@ -1,13 +1,18 @@
+import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
+import { guard } from '../../browser/report';
 import { LIMITS } from '../../shared/limits';
 import type { BuiltInType } from '../../shared/profile/fields';
 import { validateValue } from '../../shared/profile/validateValue';
 import type { ProfileValue } from '../../shared/types';
 import { useConsole } from '../context';
+import { formatProfileValue } from '../format/formatProfileValue';
 import { ChipsInput } from '../shell/ChipsInput';
 
 interface Props {
   fieldKey: string;
+  name: string;
   type: BuiltInType;
   labelledBy: string;
   value: ProfileValue | undefined;
@@ -23,66 +28,120 @@ const localDatetime = (ms: number) => {
 /** What an input's text means for a type: the value to send (null clears), or undefined when unreadable. */
 function parse(type: BuiltInType, text: string): ProfileValue | null | undefined {
   if (text.trim() === '') return null;
-  if (type === 'Number') return Number.isFinite(Number(text)) ? Number(text) : undefined;
+  if (type === 'Boolean') return text === 'true';
+  if (type === 'Number' || type === 'Duration') return Number.isFinite(Number(text)) ? Number(text) : undefined;
   if (type === 'Datetime') return Number.isFinite(new Date(text).getTime()) ? new Date(text).getTime() : undefined;
   return text;
 }
 
+const asText = (type: BuiltInType, value: ProfileValue | undefined): string =>
+  value === undefined || value === null ? '' : type === 'Datetime' && typeof value === 'number' ? localDatetime(value) : String(value);
+
 /**
- * A custom field's value, edited with the control its type calls for: a switch for Boolean, text,
- * number, date and date-time inputs, chips for a List. Each change is checked with the shared
- * validator first, then written through the Manager API, which checks it again.
+ * A custom field's value: shown as text, edited in place with the control its type calls for (yes
+ * or no for Boolean, text, number, date and date-time inputs, chips for a List). Each value is
+ * checked with the shared validator first, then written through the Manager API, which checks it
+ * again. Escape cancels; the focus comes back to the edit button.
  */
-export function CustomValueEditor({ fieldKey, type, labelledBy, value }: Props) {
+export function CustomValueEditor({ fieldKey, name, type, labelledBy, value }: Props) {
   const c = useConsole();
-  const busy = c.chatView.busy.value;
-  const save = (next: ProfileValue | null) => {
+  const t = c.t.value;
+  const editing = useSignal(false);
+  const draft = useSignal('');
+  const control = useRef<HTMLInputElement & HTMLSelectElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (editing.value) control.current?.focus();
+  }, [editing.value]);
+
+  const stop = () => {
+    editing.value = false;
+    setTimeout(() => editButton.current?.focus());
+  };
+  /** Checks and writes a value; true once the server has it. */
+  const write = async (next: ProfileValue | null): Promise<boolean> => {
     const checked = validateValue(type, next);
     if (!checked.ok) {
       c.chatView.editError.value = new Error(`${fieldKey}: ${checked.rule}`);
+      return false;
+    }
+    return !!(await c.chatView.edit({ [fieldKey]: checked.value }));
+  };
+  const save = guard(async (event: Event) => {
+    event.preventDefault();
+    const next = parse(type, draft.value);
+    if (next === undefined) {
+      c.chatView.editError.value = new Error(`${fieldKey}: ${control.current?.validationMessage || 'cannot be read'}`);
       return;
     }
-    void c.chatView.edit({ [fieldKey]: checked.value });
+    if (await write(next)) stop();
+  });
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      stop();
+    }
   };
-  let control: ComponentChildren;
-  if (type === 'Boolean') {
-    control = (
-      <input
-        type="checkbox"
-        role="switch"
-        aria-labelledby={labelledBy}
-        checked={value === true}
-        disabled={busy}
-        onChange={(event) => save(event.currentTarget.checked)}
-      />
+
+  if (!editing.value) {
+    return (
+      <div class="custom-value">
+        <span>{formatProfileValue(fieldKey, type, value, c.language.value.value)}</span>
+        <button
+          type="button"
+          class="btn quiet icon-edit"
+          ref={editButton}
+          aria-label={`${t.edit}: ${name}`}
+          onClick={() => ((draft.value = asText(type, value)), (editing.value = true))}
+        />
+      </div>
     );
-  } else if (type === 'List') {
-    control = (
+  }
+  let input: ComponentChildren;
+  if (type === 'List') {
+    // Each chip is saved as it is added or removed, as the chat's tags are.
+    input = (
       <ChipsInput
         labelledBy={labelledBy}
         values={Array.isArray(value) ? value : []}
         maxLength={LIMITS.chatListItem}
-        onChange={(next) => save(next.length ? next : null)}
+        onChange={(next) => void write(next.length ? next : null)}
       />
     );
+  } else if (type === 'Boolean') {
+    input = (
+      <select ref={control} aria-labelledby={labelledBy} value={draft.value} onChange={(e) => (draft.value = e.currentTarget.value)}>
+        <option value="">{t.empty}</option>
+        <option value="true">{t.yes}</option>
+        <option value="false">{t.no}</option>
+      </select>
+    );
   } else {
-    const kind: string = type === 'Number' || type === 'Duration' ? 'number' : type === 'Date' ? 'date' : type === 'Datetime' ? 'datetime-local' : 'text';
-    const shown = value === undefined || value === null ? '' : type === 'Datetime' && typeof value === 'number' ? localDatetime(value) : String(value);
-    control = (
+    const kind = type === 'Number' || type === 'Duration' ? 'number' : type === 'Date' ? 'date' : type === 'Datetime' ? 'datetime-local' : 'text';
+    input = (
       <input
+        ref={control}
         {...({ type: kind } as { type: 'text' })}
         aria-labelledby={labelledBy}
-        value={shown}
-        disabled={busy}
+        value={draft.value}
         maxLength={kind === 'text' ? LIMITS.profileValue : undefined}
-        // Saved when the manager leaves the field or presses Enter, not at every key.
-        onChange={(event) => {
-          const next = parse(type, event.currentTarget.value);
-          if (next === undefined) c.chatView.editError.value = new Error(`${fieldKey}: ${event.currentTarget.validationMessage || 'cannot be read'}`);
-          else if (next !== (value ?? null)) save(next);
-        }}
+        onInput={(e) => (draft.value = e.currentTarget.value)}
       />
     );
   }
-  return <div class="custom-value">{control}</div>;
+  return (
+    <form class="custom-value editing" onSubmit={save} onKeyDown={onKeyDown}>
+      {input}
+      <div class="row">
+        {type !== 'List' && (
+          <button type="submit" class="btn primary" disabled={c.chatView.busy.value}>
+            {t.save}
+          </button>
+        )}
+        <button type="button" class="btn" onClick={stop}>
+          {type === 'List' ? t.close : t.cancel}
+        </button>
+      </div>
+    </form>
+  );
 }

@@ -16,5 +16,9 @@ export const profileCss = `
 .desc{display:flex;flex-direction:column;gap:6px;align-items:flex-start}
 .desc-text{margin:0;white-space:pre-wrap}
 .desc textarea{width:100%}
+.custom-value{display:flex;gap:6px;align-items:center;flex-wrap:wrap}
+.custom-value.editing{flex-direction:column;align-items:flex-start}
+.icon-edit{padding:0 6px;min-width:28px}
+.icon-edit::before{content:"\\270E"}
 @media (max-width:960px){.profile{border-left:0;border-top:1px solid var(--line)}}
 `;
