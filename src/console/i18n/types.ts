@@ -104,6 +104,20 @@ export interface ConsoleStrings {
   addSavedReply: string;
   deleteSavedReply: (title: string) => string;
   noSavedReplies: string;
+  teamTitle: string;
+  roles: Record<'owner' | 'agent', string>;
+  role: string;
+  managerName: string;
+  addManager: string;
+  removeManager: (name: string) => string;
+  passwordHint: (min: number) => string;
+  apiTokens: string;
+  tokenName: string;
+  addToken: string;
+  revoke: string;
+  revokeToken: (name: string) => string;
+  /** Beside a token just made: copy it now, it is not shown again. */
+  tokenShownOnce: (name: string) => string;
   send: string;
   closeChat: string;
   reopenChat: string;

@@ -21,6 +21,7 @@ import { createStatsView } from './createStatsView';
 import { createTeam } from './createTeam';
 import { createNotices } from './createNotices';
 import { createSavedReplies } from './createSavedReplies';
+import { createTeamAdmin } from './createTeamAdmin';
 
 export interface ConsoleDeps {
   window: Window;
@@ -62,6 +63,7 @@ export function createConsole(deps: ConsoleDeps) {
   const chatId = computed(() => router.route.value.chatId);
   const team = createTeam(api);
   const savedReplies = createSavedReplies(api);
+  const teamAdmin = createTeamAdmin(api);
   const inbox = createInbox(api, filter, computed(() => team.me.value?.id ?? null));
   const chatView = createChatView(api, inbox.apply);
   const schema = createProfileSchema(api);
@@ -197,6 +199,7 @@ export function createConsole(deps: ConsoleDeps) {
     signOut,
     team,
     savedReplies,
+    teamAdmin,
     notices,
     live,
     now,

@@ -26,7 +26,7 @@ function open(profile: ChatProfile = {}) {
       'GET /teammates': { teammates: [{ id: 'm1', name: 'Hana', role: 'agent', avatarUrl: null }] },
       'PATCH /chats/c1': (edits: Record<string, unknown>) => {
         const { assigneeId, ...values } = edits;
-        c1 = { ...c1, updatedAt: c1.updatedAt + 1, assigneeId: assigneeId === undefined ? c1.assigneeId : (assigneeId as string | null), profile: { ...c1.profile, ...values } };
+        c1 = { ...c1, updatedAt: c1.updatedAt + 1, assigneeId: assigneeId === undefined ? c1.assigneeId : (assigneeId as string | null), profile: { ...c1.profile, ...(values as ChatProfile) } };
         return { chat: c1 };
       },
     },

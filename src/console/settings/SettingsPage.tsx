@@ -4,8 +4,9 @@ import { FieldList } from './FieldList';
 import { GoalForm } from './GoalForm';
 import { OperatingHoursForm } from './OperatingHoursForm';
 import { SavedRepliesForm } from './SavedRepliesForm';
+import { TeamForm } from './TeamForm';
 
-/** Channel settings: the chat-profile fields, the survey rule, the operating hours, the goal and the saved replies. */
+/** Channel settings: the chat-profile fields, the survey rule, the operating hours, the goal, the saved replies and the team. */
 export function SettingsPage() {
   const { t } = useConsole();
   return (
@@ -16,6 +17,7 @@ export function SettingsPage() {
       <OperatingHoursForm />
       <GoalForm />
       <SavedRepliesForm />
+      <TeamForm />
     </div>
   );
 }
