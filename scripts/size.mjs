@@ -30,10 +30,11 @@ export const BUDGETS = [
   { name: 'popup chunk', files: ['dist/popup.js'], limit: 1.5 * 1024 },
   { name: 'profile tools chunk', files: ['dist/profile.js'], limit: 4 * 1024 },
   { name: 'survey link page', files: ['dist/csat-page.js'], limit: 16 * 1024 },
-  // Loaded by managers, not customers: 47.6 KB with the team's accounts, search, assignment,
-  // editors, saved replies, notices and typing, and its strings in three languages in the one file
-  // (Japanese alone about 4.5 KB). Splitting the strings by language would take them back out.
-  { name: 'manager console', files: ['dist/console.js'], limit: 48 * 1024 },
+  // Loaded by managers, not customers: 49.1 KB with the team's accounts and tokens, search,
+  // assignment, editors, saved replies, notices and typing, and its strings in three languages in
+  // the one file (Japanese alone about 4.5 KB). Splitting the strings by language would take them
+  // back out.
+  { name: 'manager console', files: ['dist/console.js'], limit: 50 * 1024 },
 ];
 
 export function measure(files) {
