@@ -3,8 +3,8 @@ import type { ManagerChat } from '../../shared/managerApi';
 import type { Message } from '../../shared/types';
 import type { ConsoleStrings } from '../i18n';
 import { customerName } from '../format/customerName';
+import { stored } from './stored';
 
-const KEY = 'sangdam.console.notify';
 
 export interface NoticeDeps {
   win: Window;
@@ -25,7 +25,8 @@ export type Notices = ReturnType<typeof createNotices>;
  */
 export function createNotices({ win, storage, t, me, openChatId }: NoticeDeps) {
   const unseen = signal<readonly string[]>([]);
-  const enabled = signal(read(storage) === 'on');
+  const kept = stored(storage, 'sangdam.console.notify');
+  const enabled = signal(kept.read() === 'on');
   const count = computed(() => unseen.value.length);
 
   function onMessage(chat: ManagerChat, message: Message) {
@@ -55,7 +56,7 @@ export function createNotices({ win, storage, t, me, openChatId }: NoticeDeps) {
       if (N && N.permission === 'default') await N.requestPermission().catch(() => undefined);
     }
     enabled.value = next;
-    write(storage, next ? 'on' : null);
+    kept.write(next ? 'on' : null);
   }
 
   function start(): () => void {
@@ -96,22 +97,5 @@ function chime(win: Window) {
     win.setTimeout(() => void audio.close(), 500);
   } catch {
     // No audio here: the notification and the title still say it.
-  }
-}
-
-function read(storage: Storage | null): string | null {
-  try {
-    return storage?.getItem(KEY) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function write(storage: Storage | null, value: string | null) {
-  try {
-    if (value) storage?.setItem(KEY, value);
-    else storage?.removeItem(KEY);
-  } catch {
-    // Storage refused: the choice holds for this tab.
   }
 }

@@ -2,6 +2,7 @@ import { signal } from '@preact/signals';
 import type { Api } from '../api/createApi';
 import type { SavedReply } from '../../shared/team';
 import type { LoadStatus } from './createLoader';
+import { runAction } from './runAction';
 
 export type SavedReplies = ReturnType<typeof createSavedReplies>;
 
@@ -14,16 +15,7 @@ export function createSavedReplies(api: Api) {
   const status = signal<LoadStatus>('idle');
   const error = signal<unknown>(null);
 
-  async function run(work: () => Promise<void>): Promise<boolean> {
-    error.value = null;
-    try {
-      await work();
-      return true;
-    } catch (caught) {
-      error.value = caught;
-      return false;
-    }
-  }
+  const run = (work: () => Promise<void>) => runAction(error, work);
 
   const byTitle = (replies: SavedReply[]) => [...replies].sort((a, b) => a.title.localeCompare(b.title));
 

@@ -1,23 +1,5 @@
 import { signal } from '@preact/signals';
-
-const KEY = 'sangdam.console.token';
-
-function read(storage: Storage | null): string | null {
-  try {
-    return storage?.getItem(KEY) || null;
-  } catch {
-    return null;
-  }
-}
-
-function write(storage: Storage | null, token: string | null) {
-  try {
-    if (token) storage?.setItem(KEY, token);
-    else storage?.removeItem(KEY);
-  } catch {
-    // Storage refused (private mode): the token lives in memory until the tab closes.
-  }
-}
+import { stored } from './stored';
 
 export type Session = ReturnType<typeof createSession>;
 
@@ -26,7 +8,8 @@ export type Session = ReturnType<typeof createSession>;
  * the tab forgets it. A refused token is dropped at once and the sign-in says why.
  */
 export function createSession(storage: Storage | null) {
-  const token = signal(read(storage));
+  const kept = stored(storage, 'sangdam.console.token');
+  const token = signal(kept.read());
   /** The last token was refused by the server (shown on the sign-in form). */
   const refused = signal(false);
 
@@ -34,17 +17,17 @@ export function createSession(storage: Storage | null) {
     token,
     refused,
     accept(value: string) {
-      write(storage, value);
+      kept.write(value);
       refused.value = false;
       token.value = value;
     },
     refuse() {
-      write(storage, null);
+      kept.write(null);
       refused.value = true;
       token.value = null;
     },
     signOut() {
-      write(storage, null);
+      kept.write(null);
       refused.value = false;
       token.value = null;
     },

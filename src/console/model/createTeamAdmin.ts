@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import type { Api } from '../api/createApi';
 import type { ApiToken, Manager, ManagerRole } from '../../shared/team';
+import { runAction } from './runAction';
 
 export type TeamAdmin = ReturnType<typeof createTeamAdmin>;
 
@@ -15,16 +16,7 @@ export function createTeamAdmin(api: Api) {
   const newToken = signal<{ name: string; token: string } | null>(null);
   const error = signal<unknown>(null);
 
-  async function run(work: () => Promise<void>): Promise<boolean> {
-    error.value = null;
-    try {
-      await work();
-      return true;
-    } catch (caught) {
-      error.value = caught;
-      return false;
-    }
-  }
+  const run = (work: () => Promise<void>) => runAction(error, work);
 
   return {
     managers,

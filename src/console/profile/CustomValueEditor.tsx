@@ -1,5 +1,4 @@
 import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { guard } from '../../browser/report';
 import { LIMITS } from '../../shared/limits';
@@ -9,6 +8,7 @@ import type { ProfileValue } from '../../shared/types';
 import { useConsole } from '../context';
 import { formatProfileValue } from '../format/formatProfileValue';
 import { ChipsInput } from '../shell/ChipsInput';
+import { useEditInPlace } from './useEditInPlace';
 
 interface Props {
   fieldKey: string;
@@ -46,18 +46,8 @@ const asText = (type: BuiltInType, value: ProfileValue | undefined): string =>
 export function CustomValueEditor({ fieldKey, name, type, labelledBy, value }: Props) {
   const c = useConsole();
   const t = c.t.value;
-  const editing = useSignal(false);
   const draft = useSignal('');
-  const control = useRef<HTMLInputElement & HTMLSelectElement>(null);
-  const editButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (editing.value) control.current?.focus();
-  }, [editing.value]);
-
-  const stop = () => {
-    editing.value = false;
-    setTimeout(() => editButton.current?.focus());
-  };
+  const { editing, control, editButton, stop, onKeyDown } = useEditInPlace<HTMLInputElement & HTMLSelectElement>();
   /** Checks and writes a value; true once the server has it. */
   const write = async (next: ProfileValue | null): Promise<boolean> => {
     const checked = validateValue(type, next);
@@ -76,13 +66,6 @@ export function CustomValueEditor({ fieldKey, name, type, labelledBy, value }: P
     }
     if (await write(next)) stop();
   });
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      stop();
-    }
-  };
-
   if (!editing.value) {
     return (
       <div class="custom-value">

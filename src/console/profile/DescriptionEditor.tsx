@@ -1,8 +1,8 @@
 import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
 import type { ProfileValue } from '../../shared/types';
 import { useConsole } from '../context';
 import { guard } from '../../browser/report';
+import { useEditInPlace } from './useEditInPlace';
 
 interface Props {
   labelledBy: string;
@@ -15,29 +15,12 @@ export function DescriptionEditor({ labelledBy, name, value }: Props) {
   const c = useConsole();
   const t = c.t.value;
   const text = typeof value === 'string' ? value : '';
-  const editing = useSignal(false);
   const draft = useSignal(text);
-  const field = useRef<HTMLTextAreaElement>(null);
-  const editButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (editing.value) field.current?.focus();
-  }, [editing.value]);
-
-  const stop = () => {
-    editing.value = false;
-    setTimeout(() => editButton.current?.focus());
-  };
+  const { editing, control: field, editButton, stop, onKeyDown } = useEditInPlace<HTMLTextAreaElement>();
   const save = guard(async (event: Event) => {
     event.preventDefault();
     if (await c.chatView.edit({ description: draft.value.trim() || null })) stop();
   });
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      stop();
-    }
-  };
-
   if (!editing.value) {
     return (
       <div class="desc">
