@@ -1,4 +1,5 @@
 /** Starting a real server on a free port with a fresh SQLite directory, and talking to it. */
+import { afterAll, beforeAll } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +34,23 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
     dataDir,
   });
   return { ...server, dataDir };
+}
+
+/**
+ * The server of one test file: started before its tests, closed and its data removed after.
+ * `api` calls its Manager API with MANAGER_TOKEN.
+ */
+export function serverForFile(options: Partial<ServerConfig> = {}) {
+  const file = {} as { server: TestServer; api: ReturnType<typeof manager> };
+  beforeAll(async () => {
+    file.server = await startServer(options);
+    file.api = manager(file.server);
+  });
+  afterAll(async () => {
+    await file.server.close();
+    await removeDir(file.server.dataDir);
+  });
+  return file;
 }
 
 export interface Reply<T = any> {

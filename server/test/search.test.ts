@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootVisitor, clientId, manager, removeDir, startServer, widget, type TestServer } from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bootVisitor, clientId, serverForFile, widget } from './helpers.ts';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { chatListQuery } from '../src/store/sqlite/chatQueries.ts';
 import { indexText, matchQuery } from '../src/store/searchText.ts';
 
-let server: TestServer;
-let api: ReturnType<typeof manager>;
-
-beforeAll(async () => {
-  server = await startServer();
-  api = manager(server);
-});
-afterAll(async () => {
-  await server.close();
-  await removeDir(server.dataDir);
-});
+const file = serverForFile();
 
 async function chatOf(text: string, { name, email, memberId, profile }: { name?: string; email?: string; memberId?: string; profile?: Record<string, unknown> } = {}) {
-  const visitor = await bootVisitor(server);
+  const visitor = await bootVisitor(file.server);
   const user: Record<string, unknown> = {};
   if (name || email) user.profile = { ...(name ? { name } : {}), ...(email ? { email } : {}) };
-  if (Object.keys(user).length) expect((await widget(server)('PATCH', '/user', { token: visitor.token, body: user })).status).toBe(200);
+  if (Object.keys(user).length) expect((await widget(file.server)('PATCH', '/user', { token: visitor.token, body: user })).status).toBe(200);
   if (memberId) {
-    const booted = await widget(server)('POST', '/boot', { body: { language: 'en', memberId } });
+    const booted = await widget(file.server)('POST', '/boot', { body: { language: 'en', memberId } });
     Object.assign(visitor, booted.body);
   }
-  const reply = await widget(server)('POST', '/chats', {
+  const reply = await widget(file.server)('POST', '/chats', {
     token: visitor.token,
     body: { clientId: clientId(), message: { text, clientId: clientId('m') }, ...(profile ? { profile } : {}) },
   });
@@ -35,7 +25,7 @@ async function chatOf(text: string, { name, email, memberId, profile }: { name?:
 }
 
 const found = async (q: string, extra = '') => {
-  const reply = await api('GET', `/chats?q=${encodeURIComponent(q)}${extra}`);
+  const reply = await file.api('GET', `/chats?q=${encodeURIComponent(q)}${extra}`);
   expect(reply.status, JSON.stringify(reply.body)).toBe(200);
   return (reply.body.chats as { id: string }[]).map((c) => c.id);
 };
@@ -80,7 +70,7 @@ describe('GET /chats?q=', () => {
   });
 
   it('combines a search with the other filters', async () => {
-    await api('POST', `/chats/${linen}/close`);
+    await file.api('POST', `/chats/${linen}/close`);
     expect(await found('linen', '&state=closed')).toEqual([linen]);
     expect(await found('linen', '&state=opened')).toEqual([]);
     expect(await found('hello', '&assignee=none')).toEqual([named]);
@@ -91,7 +81,7 @@ describe('GET /chats?q=', () => {
       ['!!!', 'q: must hold a letter or digit'],
       ['x'.repeat(201), 'q: must be a string of 1 to 200 characters'],
     ]) {
-      const reply = await api('GET', `/chats?q=${encodeURIComponent(q)}`);
+      const reply = await file.api('GET', `/chats?q=${encodeURIComponent(q)}`);
       expect(reply.status).toBe(400);
       expect(reply.body.error.message).toBe(message);
     }
@@ -105,7 +95,7 @@ describe('paging while new chats arrive', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const reply = await api('GET', `/chats?q=paging&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const reply = await file.api('GET', `/chats?q=paging&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
       seen.push(...reply.body.chats.map((c: { id: string }) => c.id));
       cursor = reply.body.next;
       await chatOf('paging newcomer'); // lands above every cursor: never on a later page
@@ -118,7 +108,7 @@ describe('paging while new chats arrive', () => {
 describe('the two search plans', () => {
   it('give the same pages, for common and rare words alike', async () => {
     for (let i = 0; i < 6; i++) await chatOf(`plans ${i % 2 ? 'common rare' : 'common'} 환불`);
-    const db = new Database(join(server.dataDir, 'sangdam.db'), { readonly: true });
+    const db = new Database(join(file.server.dataDir, 'sangdam.db'), { readonly: true });
     try {
       const set = chatListQuery(db, { walkAbove: Infinity });
       const walk = chatListQuery(db, { walkAbove: -1 });
