@@ -241,3 +241,24 @@ describe('metrics per manager', () => {
     expect(listed.body.chats.map((c: { id: string }) => c.id).sort()).toEqual([chats[0].chat.id, chats[1].chat.id].sort());
   });
 });
+
+describe('a List field with options', () => {
+  it('takes only its options, from managers and the widget alike, and can be opened to any item again', async () => {
+    const created = await owner('POST', '/profile-fields', { body: { key: 'profile.sizes', type: 'List', names: { en: 'Sizes' }, options: ['S', 'M', 'L'] } });
+    expect(created.status).toBe(201);
+    expect(created.body.field ?? created.body).toMatchObject({ key: 'profile.sizes', options: ['S', 'M', 'L'] });
+    const { chat, token } = await customerChat();
+    expect((await owner('PATCH', `/chats/${chat.id}`, { body: { 'profile.sizes': ['M'] } })).body.chat.profile['profile.sizes']).toEqual(['M']);
+    const refused = await owner('PATCH', `/chats/${chat.id}`, { body: { 'profile.sizes': ['M', 'XL'] } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toBe(`profile.sizes: "XL" is not one of the field's options (S, M, L)`);
+    const fromWidget = await widget(server)('PATCH', `/chats/${chat.id}/profile`, { token, body: { profile: { sizes: ['XL'] } } });
+    expect(fromWidget.status).toBe(400);
+    const wrongType = await owner('POST', '/profile-fields', { body: { key: 'profile.note', type: 'String', options: ['a'] } });
+    expect(wrongType.body.error.message).toBe('options: only a List field takes options (profile.note is a String field)');
+    const opened = await owner('PATCH', '/profile-fields/profile.sizes', { body: { options: null } });
+    expect(opened.status).toBe(200);
+    expect((await owner('PATCH', `/chats/${chat.id}`, { body: { 'profile.sizes': ['XL'] } })).status).toBe(200);
+    expect((await owner('GET', `/chats/${chat.id}`)).body.chat.profile['profile.sizes']).toEqual(['XL']);
+  });
+});

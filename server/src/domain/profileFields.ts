@@ -35,6 +35,8 @@ export interface NewField {
   names: LocalizedNames;
   /** Position to insert at; the end when absent. */
   order?: number;
+  /** A List field's allowed items. */
+  options?: string[];
 }
 
 export interface FieldChanges {
@@ -42,7 +44,12 @@ export interface FieldChanges {
   names?: { [L in keyof LocalizedNames]?: string | null };
   order?: number;
   archived?: boolean;
+  /** A List field's allowed items; `null` allows any again. Values stored before are kept. */
+  options?: string[] | null;
 }
+
+const optionsOfList = (key: string, type: string) =>
+  new DomainError('invalid', 'invalid_request', `options: only a List field takes options (${key} is a ${type} field)`);
 
 export const fieldNotFound = (key: string) =>
   new DomainError('not_found', 'field_not_found', `${key}: no such field in this channel's chat profile`);
@@ -73,7 +80,8 @@ export async function createField(store: Store, channelId: string, input: NewFie
       throw new DomainError('conflict', 'too_many_fields', message);
     }
     const { key, type, names } = input;
-    const field: CustomField = { key, type, names, order: fields.length, archived: false, readyMade: false };
+    if (input.options && type !== 'List') throw optionsOfList(key, type);
+    const field: CustomField = { key, type, names, order: fields.length, archived: false, readyMade: false, ...(input.options ? { options: input.options } : {}) };
     await tx.insertProfileField(channelId, field);
     if (input.order === undefined) return field;
     return savedAt(tx, channelId, moved([...fields, field], key, input.order), key);
@@ -86,10 +94,14 @@ export async function changeField(store: Store, channelId: string, key: string, 
     const field = fields.find((candidate) => candidate.key === key);
     if (!field) throw fieldNotFound(key);
     if (changes.archived === true && field.readyMade) throw readyMade(key, 'archived');
+    if (changes.options && field.type !== 'List') throw optionsOfList(key, field.type);
+    const { options: _before, ...rest } = field;
+    const options = changes.options === undefined ? field.options : changes.options ?? undefined;
     const changed: CustomField = {
-      ...field,
+      ...rest,
       names: changes.names ? mergedNames(field.names, changes.names) : field.names,
       archived: changes.archived ?? field.archived,
+      ...(options ? { options } : {}),
     };
     await tx.updateProfileField(channelId, changed);
     if (changes.order === undefined) return changed;

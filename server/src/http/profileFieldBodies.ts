@@ -8,6 +8,7 @@ import {
 } from '../../../src/shared/profile/index.ts';
 import { fieldNotFound, type FieldChanges, type NewField } from '../domain/profileFields.ts';
 import { HttpError, invalid } from './errors.ts';
+import { LIMITS } from '../../../src/shared/limits.ts';
 import * as v from './validate.ts';
 
 const LANGUAGES = ['ko', 'en', 'ja'] as const;
@@ -67,18 +68,27 @@ function readOrder(fields: v.Fields): number | undefined {
   return order;
 }
 
+/** `options`: the distinct items a List field allows (1 to 50, each 1 to 100 characters), or null for any. */
+function readOptions(fields: v.Fields): string[] | null | undefined {
+  if (fields.options === null) return null;
+  const options = v.optionalStringList(fields, 'options', LIMITS.chatListItems, LIMITS.chatListItem);
+  if (options !== undefined && options.length === 0) throw invalid('options: must hold at least one item, or be null for any');
+  return options;
+}
+
 export function parseNewField(body: unknown): NewField {
-  const fields = v.readFields(body, ['key', 'type', 'names', 'order']);
+  const fields = v.readFields(body, ['key', 'type', 'names', 'order', 'options']);
   const key = readNewKey(fields);
   const type = v.optionalOneOf(fields, 'type', FIELD_TYPES);
   if (!type) throw v.missing('type', `one of ${FIELD_TYPES.join(', ')}`);
   const names = (readNames(fields, false) ?? {}) as LocalizedNames;
   const order = readOrder(fields);
-  return order === undefined ? { key, type, names } : { key, type, names, order };
+  const options = readOptions(fields) ?? undefined;
+  return { key, type, names, ...(order === undefined ? {} : { order }), ...(options ? { options } : {}) };
 }
 
 export function parseFieldChanges(body: unknown): FieldChanges {
-  const fields = v.readFields(body, ['names', 'order', 'archived', 'key', 'type']);
+  const fields = v.readFields(body, ['names', 'order', 'archived', 'options', 'key', 'type']);
   if (fields.key !== undefined) throw invalid('key: cannot be changed; create a new field and archive this one');
   if (fields.type !== undefined) {
     throw invalid(
@@ -92,5 +102,7 @@ export function parseFieldChanges(body: unknown): FieldChanges {
   if (order !== undefined) changes.order = order;
   const archived = v.optionalBoolean(fields, 'archived');
   if (archived !== undefined) changes.archived = archived;
+  const options = readOptions(fields);
+  if (options !== undefined) changes.options = options;
   return changes;
 }

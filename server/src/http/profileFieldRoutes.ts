@@ -19,6 +19,7 @@ const fieldView = (field: CustomField) => ({
   archived: field.archived,
   readyMade: field.readyMade === true,
   builtIn: false as const,
+  ...(field.options ? { options: field.options } : {}),
 });
 
 const BUILT_INS = BUILT_IN_FIELDS.map(({ key, type, names, writer }) => ({ key, type, names, writer }));

@@ -98,6 +98,8 @@ export const en: ConsoleStrings = {
   addSavedReply: 'Add saved reply',
   deleteSavedReply: (title) => `Delete saved reply ${title}`,
   noSavedReplies: 'No saved replies yet.',
+  listOptions: 'Allowed items',
+  listOptionsHint: 'When set, the field takes only these items; none allows any.',
   teamTitle: 'Team',
   roles: { owner: 'Owner', agent: 'Agent' },
   role: 'Role',

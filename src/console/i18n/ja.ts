@@ -98,6 +98,8 @@ export const ja: ConsoleStrings = {
   addSavedReply: '保存済みの返信を追加',
   deleteSavedReply: (title) => `保存済みの返信「${title}」を削除`,
   noSavedReplies: '保存済みの返信はまだありません。',
+  listOptions: '許可する項目',
+  listOptionsHint: '設定するとこれらの項目だけを入力できます。空にすると任意の項目を入力できます。',
   teamTitle: 'チーム',
   roles: { owner: 'オーナー', agent: 'エージェント' },
   role: '役割',

@@ -98,6 +98,8 @@ export const ko: ConsoleStrings = {
   addSavedReply: '저장된 답변 추가',
   deleteSavedReply: (title) => `저장된 답변 ${title} 삭제`,
   noSavedReplies: '저장된 답변이 아직 없어요.',
+  listOptions: '허용 항목',
+  listOptionsHint: '정하면 이 항목만 넣을 수 있어요. 비우면 어떤 항목이든 돼요.',
   teamTitle: '팀',
   roles: { owner: '소유자', agent: '상담원' },
   role: '역할',

@@ -104,6 +104,9 @@ export interface ConsoleStrings {
   addSavedReply: string;
   deleteSavedReply: (title: string) => string;
   noSavedReplies: string;
+  /** A List field's allowed items, in the field's settings. */
+  listOptions: string;
+  listOptionsHint: string;
   teamTitle: string;
   roles: Record<'owner' | 'agent', string>;
   role: string;

@@ -53,6 +53,8 @@ export function createFieldEditor(api: Api, schema: ProfileSchema) {
     rename: (key: string, before: LocalizedNames, names: NameDraft) => run(key, () => api.patch(path(key), { names: nameChanges(before, names) })),
     move: (key: string, order: number) => run(key, () => api.patch(path(key), { order })),
     setArchived: (key: string, archived: boolean) => run(key, () => api.patch(path(key), { archived })),
+    /** A List field's allowed items; an empty list allows any item again. */
+    setOptions: (key: string, options: string[]) => run(key, () => api.patch(path(key), { options: options.length ? options : null })),
     remove: (key: string) => run(key, () => api.delete(path(key))),
     clearError: () => (error.value = null),
   };

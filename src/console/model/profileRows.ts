@@ -13,6 +13,8 @@ export interface ProfileRow {
   value: ProfileValue | undefined;
   kind: RowKind;
   archived: boolean;
+  /** A List field's allowed items. */
+  options?: string[];
 }
 
 const KINDS: Record<string, RowKind> = { priority: 'priority', tags: 'tags', description: 'description' };
@@ -48,7 +50,7 @@ export function profileRows(
     if (field.archived && (value === undefined || value === null)) continue;
     // Managers edit custom fields; archived ones and the survey's own (CSAT) stay read-only.
     const kind = field.archived || field.readyMade ? 'value' : 'custom';
-    rows.push({ key: field.key, name: fieldName(field, language), type: field.type, value, kind, archived: field.archived });
+    rows.push({ key: field.key, name: fieldName(field, language), type: field.type, value, kind, archived: field.archived, ...(field.options ? { options: field.options } : {}) });
   }
   return rows.filter((row) => hidden.indexOf(row.key) < 0);
 }

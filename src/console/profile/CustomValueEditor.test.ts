@@ -13,6 +13,7 @@ const FIELDS = [
   field('profile.sizes', 'List', 'Sizes'),
   field('profile.renewal', 'Date', 'Renewal'),
   field('profile.old', 'String', 'Old', { archived: true }),
+  field('profile.fit', 'List', 'Fit', { options: ['S', 'M', 'L'] }),
 ];
 
 function open(profile: ChatProfile = {}) {
@@ -69,6 +70,19 @@ describe('editing custom profile values', () => {
     // Archived: text only, no edit button.
     expect(valueOf('Old')?.textContent).toBe('kept');
     expect($$('.profile button').some((b) => b.getAttribute('aria-label') === 'Edit: Old')).toBe(false);
+  });
+
+  it("offers a List field's allowed items as checkboxes, saved as they are ticked", async () => {
+    open({ 'profile.fit': ['L'] });
+    await flush();
+    button('Edit: Fit').click();
+    await flush();
+    const boxes = Array.from(valueOf('Fit')!.querySelectorAll<HTMLInputElement>('fieldset input[type=checkbox]'));
+    expect(boxes.map((b) => [b.parentElement!.textContent, b.checked])).toEqual([['S', false], ['M', false], ['L', true]]);
+    expect(document.activeElement).toBe(boxes[0]);
+    boxes[0].click();
+    await flush();
+    expect(edits()).toEqual([{ 'profile.fit': ['S', 'L'] }]);
   });
 
   it('cancels with Escape, and refuses what the shared validator refuses without asking the server', async () => {

@@ -12,6 +12,8 @@ import { useEditInPlace } from './useEditInPlace';
 
 interface Props {
   fieldKey: string;
+  /** A List field's allowed items: offered as checkboxes. */
+  options?: string[];
   name: string;
   type: BuiltInType;
   labelledBy: string;
@@ -43,7 +45,7 @@ const asText = (type: BuiltInType, value: ProfileValue | undefined): string =>
  * checked with the shared validator first, then written through the Manager API, which checks it
  * again. Escape cancels; the focus comes back to the edit button.
  */
-export function CustomValueEditor({ fieldKey, name, type, labelledBy, value }: Props) {
+export function CustomValueEditor({ fieldKey, name, type, labelledBy, value, options }: Props) {
   const c = useConsole();
   const t = c.t.value;
   const draft = useSignal('');
@@ -81,7 +83,28 @@ export function CustomValueEditor({ fieldKey, name, type, labelledBy, value }: P
     );
   }
   let input: ComponentChildren;
-  if (type === 'List') {
+  if (type === 'List' && options) {
+    // Each box is saved as it is ticked, in the order the field's settings list the items.
+    const held = Array.isArray(value) ? value : [];
+    input = (
+      <fieldset class="options" aria-labelledby={labelledBy}>
+        {options.map((option, i) => (
+          <label key={option}>
+            <input
+              ref={i === 0 ? control : undefined}
+              type="checkbox"
+              checked={held.indexOf(option) >= 0}
+              onChange={(e) => {
+                const next = options.filter((o) => (o === option ? e.currentTarget.checked : held.indexOf(o) >= 0));
+                void write(next.length ? next : null);
+              }}
+            />
+            {option}
+          </label>
+        ))}
+      </fieldset>
+    );
+  } else if (type === 'List') {
     // Each chip is saved as it is added or removed, as the chat's tags are.
     input = (
       <ChipsInput

@@ -14,7 +14,7 @@ export function ProfileField({ row }: { row: ProfileRow }) {
   if (row.kind === 'priority') value = <PrioritySelect labelledBy={id} value={row.value} />;
   else if (row.kind === 'tags') value = <TagEditor labelledBy={id} value={row.value} />;
   else if (row.kind === 'description') value = <DescriptionEditor labelledBy={id} name={row.name} value={row.value} />;
-  else if (row.kind === 'custom') value = <CustomValueEditor fieldKey={row.key} name={row.name} type={row.type} labelledBy={id} value={row.value} />;
+  else if (row.kind === 'custom') value = <CustomValueEditor fieldKey={row.key} name={row.name} type={row.type} labelledBy={id} value={row.value} options={row.options} />;
   else {
     const text = formatProfileValue(row.key, row.type, row.value, c.language.value.value);
     value = row.key === 'source.page' && typeof row.value === 'string' && /^https?:\/\//i.test(row.value) ? (

@@ -19,6 +19,7 @@ export const profileCss = `
 .custom-value{display:flex;gap:6px;align-items:center;flex-wrap:wrap}
 .custom-value.editing{flex-direction:column;align-items:flex-start}
 .icon-edit{padding:0 6px;min-width:28px}
+.options{border:0;margin:0;padding:0;display:flex;gap:4px 12px;flex-wrap:wrap}
 .icon-edit::before{content:"\\270E"}
 @media (max-width:960px){.profile{border-left:0;border-top:1px solid var(--line)}}
 `;

@@ -3,6 +3,8 @@ import { fieldName, type CustomField } from '../../shared/profile/fields';
 import { useConsole } from '../context';
 import { guard } from '../../browser/report';
 import { ErrorText } from '../shell/ErrorText';
+import { ChipsInput } from '../shell/ChipsInput';
+import { LIMITS } from '../../shared/limits';
 import { DeleteFieldDialog } from './DeleteFieldDialog';
 import { RenameForm } from './RenameForm';
 
@@ -71,6 +73,13 @@ export function FieldRow({ field, index, last }: Props) {
           </>
         )}
       </div>
+      {field.type === 'List' && !field.archived && (
+        <div class="field-options">
+          <span id={`options-${id}`}>{t.listOptions}</span>
+          <ChipsInput labelledBy={`options-${id}`} values={field.options ?? []} maxLength={LIMITS.chatListItem} onChange={(next) => void fieldEditor.setOptions(field.key, next)} />
+          <p class="hint">{t.listOptionsHint}</p>
+        </div>
+      )}
       <ErrorText error={failure} />
       {renaming.value && <RenameForm field={field} onDone={() => (renaming.value = false)} />}
       {deleting.value && <DeleteFieldDialog field={field} name={name} onClose={() => (deleting.value = false)} />}

@@ -179,3 +179,20 @@ describe('the settings page', () => {
     expect(calls(ui.fetch).some((c) => c.route === 'PUT /operating-hours')).toBe(false);
   });
 });
+
+describe('a List field in the settings', () => {
+  it('edits its allowed items as chips, saved with each change', async () => {
+    const sizes: CustomField = { key: 'profile.sizes', type: 'List', names: { en: 'Sizes' }, order: 3, archived: false, readyMade: false };
+    openSettings({
+      'GET /profile-fields': { fields: [...READY_MADE_FIELDS, product, sizes], builtIns: [] },
+      'PATCH /profile-fields/profile.sizes': (body: { options: string[] | null }) => ({ field: { ...sizes, ...(body.options ? { options: body.options } : {}) } }),
+    });
+    await flush();
+    const input = row('Sizes').querySelector<HTMLInputElement>('.field-options .chips input')!;
+    type(input, 'M');
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await flush();
+    expect(calls(ui.fetch).find((c) => c.route === 'PATCH /profile-fields/profile.sizes')?.body).toEqual({ options: ['M'] });
+    expect(row('Product name').querySelector('.field-options')).toBeNull();
+  });
+});

@@ -32,6 +32,8 @@ export interface CustomField {
   archived: boolean;
   /** Ready-made fields (CSAT) can be renamed but not deleted or retyped. */
   readyMade?: boolean;
+  /** A List field's allowed items, when the channel restricts them; any item when absent. */
+  options?: string[];
 }
 
 const f = (key: string, type: BuiltInType, ko: string, en: string, writer: Writer = 'system'): BuiltInField => ({

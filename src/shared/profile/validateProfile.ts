@@ -59,5 +59,7 @@ function checkKey(key: string, value: unknown, fields: readonly CustomField[], w
   if (field.archived) return 'is archived and read-only';
   if (field.readyMade && writer !== 'survey') return 'is written by the satisfaction survey only';
   const result = validateValue(field.type, value);
-  return result.ok ? { value: result.value } : `${result.rule} (${field.type} field)`;
+  if (!result.ok) return `${result.rule} (${field.type} field)`;
+  const other = field.options && Array.isArray(result.value) ? result.value.find((item) => field.options!.indexOf(item) < 0) : undefined;
+  return other === undefined ? { value: result.value } : `${JSON.stringify(other)} is not one of the field's options (${field.options!.join(', ')})`;
 }

@@ -390,6 +390,12 @@ const MIGRATIONS: Migration[] = [
       }
     },
   },
+  {
+    id: 15,
+    name: "the allowed items of a List field",
+    // NULL: any item, as every List field allowed before.
+    sql: `ALTER TABLE profile_fields ADD COLUMN options TEXT;`,
+  },
 ];
 
 /** Brings the schema up to date (tests may stop after migration `until`); safe to call on every start. */

@@ -9,6 +9,7 @@ export interface ProfileFieldRow {
   position: number;
   archived: number;
   ready_made: number;
+  options: string | null;
 }
 
 export const toProfileField = (row: ProfileFieldRow): CustomField => ({
@@ -18,6 +19,7 @@ export const toProfileField = (row: ProfileFieldRow): CustomField => ({
   order: row.position,
   archived: row.archived === 1,
   readyMade: row.ready_made === 1,
+  ...(row.options ? { options: JSON.parse(row.options) } : {}),
 });
 
 export const profileFieldParams = (channelId: string, field: CustomField) => ({
@@ -28,4 +30,5 @@ export const profileFieldParams = (channelId: string, field: CustomField) => ({
   position: field.order,
   archived: field.archived ? 1 : 0,
   ready_made: field.readyMade ? 1 : 0,
+  options: field.options ? JSON.stringify(field.options) : null,
 });

@@ -60,11 +60,11 @@ export function prepareStatements(db: Database.Database) {
 
     profileFields: p('SELECT * FROM profile_fields WHERE channel_id = ? ORDER BY position, key'),
     insertProfileField: p(`INSERT INTO profile_fields
-      (channel_id, key, type, names, position, archived, ready_made) VALUES
-      (@channel_id, @key, @type, @names, @position, @archived, @ready_made)`),
+      (channel_id, key, type, names, position, archived, ready_made, options) VALUES
+      (@channel_id, @key, @type, @names, @position, @archived, @ready_made, @options)`),
     // Type, key and ready_made never change once a field exists.
     updateProfileField: p(`UPDATE profile_fields SET names = @names, position = @position,
-      archived = @archived WHERE channel_id = @channel_id AND key = @key`),
+      archived = @archived, options = @options WHERE channel_id = @channel_id AND key = @key`),
     deleteProfileField: p('DELETE FROM profile_fields WHERE channel_id = ? AND key = ?'),
     removeChatProfileKey: p(`UPDATE chats SET profile = json_remove(profile, @path)
       WHERE channel_id = @channelId AND json_type(profile, @path) IS NOT NULL`),
