@@ -3,6 +3,7 @@ import { bootVisitor, clientId, serverForFile, widget } from './helpers.ts';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { chatListQuery } from '../src/store/sqlite/chatQueries.ts';
+import { migrate } from '../src/store/sqlite/migrations.ts';
 import { indexText, matchQuery } from '../src/store/searchText.ts';
 
 const file = serverForFile();
@@ -122,5 +123,35 @@ describe('the two search plans', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('migrating a database from before the search', () => {
+  it('indexes the customers, products and messages it holds, and keeps the index in step afterwards', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, 12);
+    db.exec(`
+      INSERT INTO channels (id, name, color, plugin_key, created_at) VALUES ('ch', 'Shop', '#000', 'key', 1);
+      INSERT INTO users (id, channel_id, name, language, profile, created_at, updated_at) VALUES
+        ('u1', 'ch', '김철수', 'ko', '{"email":"chul@mail.test"}', 1, 1), ('u2', 'ch', NULL, 'en', '{}', 1, 1);
+      INSERT INTO chats (id, channel_id, user_id, state, profile, client_id, created_at, updated_at, activity_at) VALUES
+        ('c1', 'ch', 'u1', 'opened', '{"profile.productName":"Linen Shirt"}', 'k1', 1, 1, 2),
+        ('c2', 'ch', 'u2', 'opened', '{}', 'k2', 1, 1, 1);
+      INSERT INTO messages (id, chat_id, seq, author, text, client_id, created_at) VALUES
+        ('m1', 'c1', 1, 'customer', '환불 요청합니다', 'x', 1), ('m2', 'c2', 2, 'customer', 'where is my parcel', 'y', 2);
+    `);
+    migrate(db);
+    const list = chatListQuery(db);
+    const ids = (q: string) => (list({ q }, { limit: 50 }) as { id: string }[]).map((row) => row.id);
+    expect(ids('김철수')).toEqual(['c1']);
+    expect(ids('chul@mail.test')).toEqual(['c1']);
+    expect(ids('linen')).toEqual(['c1']);
+    expect(ids('환불')).toEqual(['c1']);
+    expect(ids('parcel')).toEqual(['c2']);
+    db.prepare(`UPDATE users SET name = 'Kim Chulsoo', search_body = 'kim chulsoo' WHERE id = 'u1'`).run();
+    expect(ids('김철수')).toEqual([]);
+    expect(ids('chulsoo')).toEqual(['c1']);
+    db.close();
   });
 });

@@ -129,11 +129,25 @@ describe('accounts and sign-in', () => {
   it('ends the other sign-ins when a password changes', async () => {
     const agent = await newManager('agent');
     const second = await signIn(agent.email);
-    const changed = await as(agent.token)('PATCH', `/managers/${agent.id}`, { body: { password: 'a brand new passphrase' } });
+    const unproven = await as(agent.token)('PATCH', `/managers/${agent.id}`, { body: { password: 'a brand new passphrase' } });
+    expect(unproven.status).toBe(400);
+    expect(unproven.body.error).toEqual({ code: 'wrong_password', message: 'currentPassword: give your current password to choose a new one' });
+    const changed = await as(agent.token)('PATCH', `/managers/${agent.id}`, { body: { password: 'a brand new passphrase', currentPassword: PASSWORD } });
     expect(changed.status).toBe(200);
     expect((await as(second)('GET', '/chats')).status).toBe(401);
     expect((await as(agent.token)('GET', '/chats')).status).toBe(200);
     await signIn(agent.email, 'a brand new passphrase');
+  });
+});
+
+describe('a password an owner resets', () => {
+  it("ends the account's sign-ins and its API tokens", async () => {
+    const agent = await newManager('agent');
+    const api = (await as(agent.token)('POST', '/tokens', { body: { name: 'script' } })).body.token;
+    const reset = await owner('PATCH', `/managers/${agent.id}`, { body: { password: 'another long passphrase' } });
+    expect(reset.status).toBe(200);
+    expect((await as(agent.token)('GET', '/chats')).status).toBe(401);
+    expect((await as(api)('GET', '/chats')).status).toBe(401);
   });
 });
 
@@ -173,11 +187,19 @@ describe('replies and assignment', () => {
     const seen = await widget(server)('GET', `/chats/${chat.id}`, { token });
     expect(seen.body.messages.filter((m: { author: string }) => m.author === 'manager').map((m: { authorName: string }) => m.authorName)).toEqual(['Hana', 'Jun']);
     expect(seen.body.chat).not.toHaveProperty('assigneeId');
+    expect(seen.body.messages.some((m: object) => 'authorId' in m)).toBe(false);
 
     const mine = await as(first.token)('GET', '/chats?assignee=me');
     expect(mine.body.chats.map((c: { id: string }) => c.id)).toContain(chat.id);
     expect((await as(second.token)('GET', '/chats?assignee=me')).body.chats.map((c: { id: string }) => c.id)).not.toContain(chat.id);
     expect((await owner('GET', '/chats?assignee=none')).body.chats.map((c: { id: string }) => c.id)).not.toContain(chat.id);
+  });
+
+  it('lets a script reply with MANAGER_TOKEN without taking the chat', async () => {
+    const { chat } = await customerChat();
+    const reply = await owner('POST', `/chats/${chat.id}/messages`, { body: { text: 'Automated: we got your message.' } });
+    expect(reply.body.message.authorName).toBe('Olivia');
+    expect((await owner('GET', `/chats/${chat.id}`)).body.chat.assigneeId).toBeNull();
   });
 
   it('reassigns from PATCH, announces it live, and refuses an unknown manager', async () => {

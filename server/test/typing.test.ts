@@ -60,3 +60,16 @@ describe('typing', () => {
     socket.close();
   });
 });
+
+describe('typing floods', () => {
+  it('passes on at most a few typing frames per socket in a few seconds, whatever chats they name', async () => {
+    const visitor = await visitorWithChat(server);
+    const customer = await ready({ token: visitor.token });
+    const flooder = await ready({ managerToken: MANAGER_TOKEN });
+    for (let i = 0; i < 50; i++) flooder.send({ type: 'typing', chatId: `no-such-chat-${i}` });
+    // Past its budget: even a real chat's typing is dropped until the window turns.
+    flooder.send({ type: 'typing', chatId: visitor.chatId });
+    expect(await framesWithin(customer)).toEqual([]);
+    for (const socket of [flooder, customer]) socket.close();
+  });
+});

@@ -101,10 +101,12 @@ export async function sendManagerMessage(
   chatId: string,
   author: ManagerRecord | null,
   { authorName, ...input }: { text: string; clientId?: string; authorName?: string },
+  /** Whether a first reply takes the chat: a person's does, a script's (MANAGER_TOKEN) does not. */
+  takes = true,
 ): Promise<Posted> {
   const by = author ? { authorId: author.id, authorName: authorName ?? author.name } : authorName === undefined ? {} : { authorName };
   return store.transaction(async (tx) => {
-    const detail = await assignedToAuthor(tx, chatId, author);
+    const detail = await assignedToAuthor(tx, chatId, takes ? author : null);
     if (!isTemplate(input.text)) return postMessage(tx, detail, { author: 'manager', ...input, ...by });
     const fields = await tx.listProfileFields(detail.chat.channelId);
     assertTemplate('text', input.text, fields);

@@ -9,12 +9,27 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 const COST = { logN: 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
-function derive(password: string, salt: Buffer, logN: number, r: number, p: number): Promise<Buffer> {
-  const N = 2 ** logN;
-  const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r + 1024 * 1024 };
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))),
-  );
+/**
+ * Hashes running at once: the thread pool (four threads) also serves file and DNS work, so a
+ * burst of sign-ins waits its turn here instead of holding every thread.
+ */
+const AT_ONCE = 2;
+let running = 0;
+const queue: (() => void)[] = [];
+
+async function derive(password: string, salt: Buffer, logN: number, r: number, p: number): Promise<Buffer> {
+  if (running >= AT_ONCE) await new Promise<void>((resolve) => queue.push(resolve));
+  running++;
+  try {
+    const N = 2 ** logN;
+    const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r + 1024 * 1024 };
+    return await new Promise<Buffer>((resolve, reject) =>
+      scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))),
+    );
+  } finally {
+    running--;
+    queue.shift()?.();
+  }
 }
 
 export async function hashPassword(password: string): Promise<string> {

@@ -72,6 +72,8 @@ export interface AccountInput {
   password?: string;
   role?: ManagerRole;
   avatarUrl?: string | null;
+  /** A manager changing their own password says the current one too. */
+  currentPassword?: string;
 }
 
 function checkEmail(email: string): string {
@@ -95,7 +97,7 @@ export async function listManagers(store: Store): Promise<ManagerRecord[]> {
 }
 
 /** An owner adds an account (also how the first owner is made from the environment). */
-export async function createManager(store: Store, input: Required<Omit<AccountInput, 'avatarUrl'>> & Pick<AccountInput, 'avatarUrl'>): Promise<ManagerRecord> {
+export async function createManager(store: Store, input: Required<Pick<AccountInput, 'name' | 'email' | 'password' | 'role'>> & Pick<AccountInput, 'avatarUrl'>): Promise<ManagerRecord> {
   const email = checkEmail(input.email);
   checkPassword(input.password, email);
   const passwordHash = await hashPassword(input.password);
@@ -121,13 +123,22 @@ export async function createManager(store: Store, input: Required<Omit<AccountIn
 
 /**
  * Changes an account: an owner any account, an agent only their own name, email, avatar and
- * password. The last owner stays an owner. A new password or role ends the account's other
- * sign-ins; returns the hashes of the tokens it ended, so their sockets close too.
+ * password. The last owner stays an owner. A manager's own new password needs the current one.
+ * A new password or role ends the account's other sign-ins, and a password an owner resets for
+ * someone else ends that account's API tokens too (the account may have been taken over); returns
+ * the hashes of the tokens it ended, so their sockets close too.
  */
 export async function updateManager(store: Store, caller: Caller, id: string, input: AccountInput): Promise<{ manager: ManagerRecord; ended: string[] }> {
   if (caller.role !== 'owner' && caller.manager?.id !== id) throw forbidden("managers: only an owner may change another manager's account");
   if (caller.role !== 'owner' && input.role !== undefined) throw forbidden('role: only an owner may change a role');
   const email = input.email === undefined ? undefined : checkEmail(input.email);
+  const own = caller.manager?.id === id;
+  if (own && input.password !== undefined) {
+    const stored = caller.manager!.passwordHash;
+    if (input.currentPassword === undefined || !(await verifyPassword(input.currentPassword, stored))) {
+      throw new DomainError('invalid', 'wrong_password', 'currentPassword: give your current password to choose a new one');
+    }
+  }
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
   return store.transaction(async (tx) => {
     const current = await tx.getManager(id);
@@ -147,7 +158,8 @@ export async function updateManager(store: Store, caller: Caller, id: string, in
     await tx.updateManager(next);
     const ended: string[] = [];
     if (passwordHash !== undefined || next.role !== current.role) {
-      for (const token of await tx.listManagerTokens(id, 'session')) {
+      const reset = passwordHash !== undefined && !own;
+      for (const token of [...(await tx.listManagerTokens(id, 'session')), ...(reset ? await tx.listManagerTokens(id, 'api') : [])]) {
         if (token.id === caller.token?.id) continue;
         await tx.deleteManagerToken(token.id);
         ended.push(token.tokenHash);

@@ -18,11 +18,15 @@ const sideOf = (message: Message): Side => (message.author === 'customer' ? 'cus
  */
 export function messageFor(side: Side, message: Message): Message {
   const hideClientId = message.clientId !== undefined && sideOf(message) !== side;
-  const hideTemplate = message.template !== undefined && side === 'customer';
-  if (!hideClientId && !hideTemplate) return message;
+  // The template and the author's account id are the team's: the customer sees the name only.
+  const hideTeam = side === 'customer' && (message.template !== undefined || message.authorId !== undefined);
+  if (!hideClientId && !hideTeam) return message;
   const shown = { ...message };
   if (hideClientId) delete shown.clientId;
-  if (hideTemplate) delete shown.template;
+  if (hideTeam) {
+    delete shown.template;
+    delete shown.authorId;
+  }
   return shown;
 }
 

@@ -92,11 +92,12 @@ export function managerRoutes(
     });
     app.post<{ Params: Params }>('/chats/:id/messages', async (request, reply) => {
       const fields = v.readFields(request.body, ['text', 'authorName', 'clientId']);
-      const posted = await sendManagerMessage(store, request.params.id, callerOf(request).manager, {
+      const caller = callerOf(request);
+      const posted = await sendManagerMessage(store, request.params.id, caller.manager, {
         text: v.requiredText(fields, 'text', { max: LIMITS.messageText }),
         authorName: v.optionalString(fields, 'authorName', { max: LIMITS.managerName }),
         clientId: v.optionalString(fields, 'clientId', { max: 128 }),
-      });
+      }, caller.token !== null);
       reply.code(posted.created ? 201 : 200);
       return { message: posted.message };
     });

@@ -56,6 +56,7 @@ function readAccount(body: unknown, allowed: readonly string[]): AccountInput {
     name: v.optionalString(fields, 'name', { max: LIMITS.managerName }),
     email: v.optionalString(fields, 'email', { max: LIMITS.email }),
     password: v.optionalString(fields, 'password', { max: LIMITS.passwordMax * 4 }),
+    currentPassword: v.optionalString(fields, 'currentPassword', { max: LIMITS.passwordMax * 4 }),
     role: v.optionalOneOf(fields, 'role', MANAGER_ROLES) ?? undefined,
     avatarUrl: optionalAvatar(fields),
   };
@@ -96,7 +97,7 @@ export function registerTeamRoutes(app: FastifyInstance, store: Store, { backoff
     return { manager: toManager(manager) };
   });
   app.patch<{ Params: Params }>('/managers/:id', async (request) => {
-    const input = readAccount(request.body, ['name', 'email', 'password', 'role', 'avatarUrl']);
+    const input = readAccount(request.body, ['name', 'email', 'password', 'currentPassword', 'role', 'avatarUrl']);
     const { manager, ended } = await updateManager(store, callerOf(request), request.params.id, input);
     endSockets(ended);
     return { manager: toManager(manager) };

@@ -25,20 +25,30 @@ export const NO_BACKOFF: AuthBackoff = { attempt: async (_address, verify) => ({
 /** @example const backoff = createAuthBackoff(DEFAULT_LIMITS.managerAuth, new MemoryCounters(1000)) */
 export function createAuthBackoff(rule: AuthRule | null, counters: CounterStore): AuthBackoff {
   if (!rule) return NO_BACKOFF;
+  async function check(address: string, verify: () => boolean | Promise<boolean>): Promise<Attempt> {
+    const waiting = await counters.read(`auth-wait:${address}`);
+    if (waiting) return { passed: false, waitMs: waiting.resetInMs };
+    if (await verify()) {
+      await counters.reset(`auth-failures:${address}`);
+      return { passed: true, waitMs: 0 };
+    }
+    const { total } = await counters.add(`auth-failures:${address}`, 1, rule!.forgetSeconds * 1000);
+    if (total >= rule!.failures) {
+      const waitMs = Math.min(rule!.maxWaitSeconds, rule!.firstWaitSeconds * 2 ** (total - rule!.failures)) * 1000;
+      await counters.add(`auth-wait:${address}`, 1, waitMs);
+    }
+    return { passed: false, waitMs: 0 };
+  }
+  // One check at a time per address (a password's hash takes a while): attempts sent at once wait
+  // their turn, so they cannot all pass the wait before the first failure is counted.
+  const turns = new Map<string, Promise<unknown>>();
   return {
-    async attempt(address, verify) {
-      const waiting = await counters.read(`auth-wait:${address}`);
-      if (waiting) return { passed: false, waitMs: waiting.resetInMs };
-      if (await verify()) {
-        await counters.reset(`auth-failures:${address}`);
-        return { passed: true, waitMs: 0 };
-      }
-      const { total } = await counters.add(`auth-failures:${address}`, 1, rule.forgetSeconds * 1000);
-      if (total >= rule.failures) {
-        const waitMs = Math.min(rule.maxWaitSeconds, rule.firstWaitSeconds * 2 ** (total - rule.failures)) * 1000;
-        await counters.add(`auth-wait:${address}`, 1, waitMs);
-      }
-      return { passed: false, waitMs: 0 };
+    attempt(address, verify) {
+      const run = (turns.get(address) ?? Promise.resolve()).then(() => check(address, verify));
+      const done = run.catch(() => undefined);
+      turns.set(address, done);
+      void done.then(() => turns.get(address) === done && turns.delete(address));
+      return run;
     },
   };
 }

@@ -38,6 +38,9 @@ export interface ConnectionDeps {
   helloTimeoutMs: number;
 }
 
+/** Typing frames one socket may have passed on per TYPING.everyMs: a manager with a few chats open. */
+const TYPING_BUDGET = 5;
+
 /** The close code of a socket refused for "too many": attempts (a waiting address) or open sockets. */
 export const TOO_MANY = 4429;
 
@@ -56,8 +59,10 @@ export class RealtimeConnection {
   private readonly helloTimer: NodeJS.Timeout;
   /** The place this socket holds among its owner's open sockets, given back at close. */
   private place: { kind: 'visitor' | 'manager'; owner: string } | null = null;
-  /** When this socket last passed on typing, per chat. */
+  /** When this socket last passed on typing, per chat, oldest first. */
   private readonly typedAt = new Map<string, number>();
+  /** Typing frames passed on in the current window. */
+  private typingWindow = { start: 0, count: 0 };
   /** Who a manager's socket speaks for. */
   private caller: Caller | null = null;
 
@@ -182,14 +187,20 @@ export class RealtimeConnection {
   }
 
   /**
-   * Passes "writing in this chat" on to the other side, at most once per TYPING.everyMs per chat
-   * from this socket; a customer's only for their own chats, and unknown chats not at all.
+   * Passes "writing in this chat" on to the other side, at most once per TYPING.everyMs / 2 per
+   * chat and TYPING_BUDGET frames per TYPING.everyMs from this socket (the rest are dropped, so no
+   * socket can keep the store busy with them); a customer's only for their own chats, and unknown
+   * chats not at all.
    */
   private async typing(chatId: string): Promise<void> {
     const audience = this.audience;
     const now = Date.now();
     if (!audience || this.state !== 'live' || now - (this.typedAt.get(chatId) ?? 0) < TYPING.everyMs / 2) return;
-    if (this.typedAt.size > 100) this.typedAt.clear();
+    if (now - this.typingWindow.start >= TYPING.everyMs) this.typingWindow = { start: now, count: 0 };
+    if (++this.typingWindow.count > TYPING_BUDGET) return;
+    // Kept small: the chats this socket typed in lately, oldest forgotten first.
+    if (this.typedAt.size >= 32) this.typedAt.delete(this.typedAt.keys().next().value!);
+    this.typedAt.delete(chatId);
     this.typedAt.set(chatId, now);
     const detail = await this.deps.store.transaction((tx) => tx.getChatDetail(chatId));
     if (!detail || (audience.kind === 'customer' && detail.chat.userId !== audience.userId)) return;

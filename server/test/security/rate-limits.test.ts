@@ -208,3 +208,19 @@ describe('limits off', () => {
     for (let i = 0; i < 40; i++) expect((await send(server, token, chatId, `m${i}`)).status).toBe(201);
   });
 });
+
+describe('manager sign-ins', () => {
+  it('checks at most the allowed number of passwords when wrong ones arrive all at once from one address', async () => {
+    server = await startServer({ rateLimits: {}, owner: { email: 'owner@shop.test', password: 'correct horse battery' } });
+    const s = server;
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => call(`${s.url}/api/manager/session`, 'POST', { body: { email: 'owner@shop.test', password: `wrong guess ${i}` } })),
+    );
+    const statuses = replies.map((r) => r.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+    // The address waits now, even with the right password.
+    const right = await call(`${s.url}/api/manager/session`, 'POST', { body: { email: 'owner@shop.test', password: 'correct horse battery' } });
+    expect(right.status).toBe(429);
+  });
+});

@@ -370,9 +370,9 @@ const MIGRATIONS: Migration[] = [
       CREATE VIRTUAL TABLE user_search_terms USING fts5vocab(user_search, 'row');
       ALTER TABLE chats ADD COLUMN search_body TEXT NOT NULL DEFAULT '';
       ALTER TABLE users ADD COLUMN search_body TEXT NOT NULL DEFAULT '';
-      ${searchTriggers('chats', 'chat_search')}
-      ${searchTriggers('users', 'user_search')}
     `,
+    // The rows that exist are indexed here, before the triggers exist: a trigger would take out
+    // of the index terms that were never put in.
     run(db) {
       const chats = db.prepare("SELECT id, profile FROM chats").all() as { id: string; profile: string }[];
       const setChat = db.prepare('UPDATE chats SET search_body = ? WHERE id = ?');
@@ -388,6 +388,12 @@ const MIGRATIONS: Migration[] = [
         if (batch.length < 5000) break;
         after = batch[batch.length - 1].rowid;
       }
+      db.exec(`
+        INSERT INTO chat_search (rowid, body) SELECT rowid, search_body FROM chats;
+        INSERT INTO user_search (rowid, body) SELECT rowid, search_body FROM users;
+        ${searchTriggers('chats', 'chat_search')}
+        ${searchTriggers('users', 'user_search')}
+      `);
     },
   },
   {
