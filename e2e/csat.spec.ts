@@ -50,8 +50,9 @@ test('the survey can be answered with the keyboard alone, with a comment', async
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect.poll(() => storedScore(server, chatId)).toBe(4);
-  const { chat } = (await manager(server, 'GET', `/chats/${chatId}`)) as { chat: { profile: Record<string, unknown> } };
-  expect(chat.profile['profile.csatComment']).toBe('Quick and kind, thank you!');
+  // The score is stored at the tap and the comment after it, in a request of its own: wait for both.
+  const comment = async () => ((await manager(server, 'GET', `/chats/${chatId}`)) as { chat: { profile: Record<string, unknown> } }).chat.profile['profile.csatComment'];
+  await expect.poll(comment).toBe('Quick and kind, thank you!');
   await context.close();
 });
 
