@@ -56,7 +56,6 @@ export const en: ConsoleStrings = {
   emailLabel: 'Email',
   passwordLabel: 'Password',
   useToken: 'Or, instead of an account, with a token:',
-  credentialsRefused: 'No account has this email and password.',
   signedInAs: (name) => `Signed in as ${name}`,
 
   searchLabel: 'Search chats',

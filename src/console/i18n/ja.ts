@@ -56,7 +56,6 @@ export const ja: ConsoleStrings = {
   emailLabel: 'メールアドレス',
   passwordLabel: 'パスワード',
   useToken: 'アカウントの代わりにトークンを使う場合:',
-  credentialsRefused: 'このメールアドレスとパスワードに一致するアカウントはありません。',
   signedInAs: (name) => `${name} としてログイン中`,
 
   searchLabel: 'チャットを検索',

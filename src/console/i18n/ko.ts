@@ -56,7 +56,6 @@ export const ko: ConsoleStrings = {
   emailLabel: '이메일',
   passwordLabel: '비밀번호',
   useToken: '또는 계정 대신 토큰으로:',
-  credentialsRefused: '이메일 또는 비밀번호가 맞지 않아요.',
   signedInAs: (name) => `${name} 님으로 로그인됨`,
 
   searchLabel: '상담 검색',

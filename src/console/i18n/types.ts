@@ -55,7 +55,6 @@ export interface ConsoleStrings {
   passwordLabel: string;
   /** Before the token field of the sign-in: an API token (MANAGER_TOKEN, or one a manager made). */
   useToken: string;
-  credentialsRefused: string;
   /** The signed-in manager, beside the sign-out button. */
   signedInAs: (name: string) => string;
 

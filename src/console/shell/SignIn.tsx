@@ -39,13 +39,8 @@ export function SignIn() {
             {t.tokenRefused}
           </p>
         )}
-        {wrongPassword ? (
-          <p class="err" role="alert">
-            {t.credentialsRefused}
-          </p>
-        ) : (
-          <ErrorText error={error} />
-        )}
+        {/* A wrong password reads as its code says (invalid_credentials), in the manager's language. */}
+        <ErrorText error={error} />
         <label for="email">{t.emailLabel}</label>
         <input
           id="email"
