@@ -32,10 +32,11 @@ const search = async (page: Page, text: string) => {
   await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(text).replace(/%20/g, '\\+')}`));
 };
 
-test('two managers: replies carry their author, assignment and edits show live, search finds the chat, saved replies send rendered text', async ({ browser, site, server }) => {
+test("two managers: replies carry their author and avatar, unread counts are each manager's, assignment and edits show live, search finds the chat, saved replies send rendered text", async ({ browser, site, server }) => {
   const api = managerApi(server);
   const stamp = Date.now();
-  await manager(server, 'POST', '/managers', { name: 'Hana', email: `hana-${stamp}@shop.test`, password: PASSWORD, role: 'agent' });
+  const avatarUrl = `${server.url}/avatars/hana.png`;
+  await manager(server, 'POST', '/managers', { name: 'Hana', email: `hana-${stamp}@shop.test`, password: PASSWORD, role: 'agent', avatarUrl });
   await manager(server, 'POST', '/managers', { name: 'Jun', email: `jun-${stamp}@shop.test`, password: PASSWORD, role: 'agent' });
   await manager(server, 'POST', '/profile-fields', { key: 'profile.plan', type: 'String', names: { en: 'Plan' } }).catch(() => undefined);
   await manager(server, 'POST', '/saved-replies', { title: 'Stock', text: '{{profile.productName}} is back in stock.' });
@@ -53,9 +54,13 @@ test('two managers: replies carry their author, assignment and edits show live, 
   await search(jun, 'restock');
   await expect(jun.locator('.chat-item')).toHaveCount(1);
   await expect(jun.locator('.chat-item')).toContainText('Unassigned');
+  // Each manager's count of what they have not read: Hana reading the chat leaves Jun's as it was.
+  await expect(hana.locator('.chat-item .badge.unread')).toHaveText('1 unread');
+  await expect(jun.locator('.chat-item .badge.unread')).toHaveText('1 unread');
 
   // Hana answers with a saved reply: / offers it, Enter inserts it, Enter sends it rendered.
   await hana.locator('.chat-item').click();
+  await expect(hana.locator('.chat-item .badge.unread')).toHaveCount(0);
   const reply = hana.getByRole('textbox', { name: 'Reply' });
   await reply.fill('/');
   await expect(hana.getByRole('option', { name: /Stock/ })).toBeVisible();
@@ -68,7 +73,9 @@ test('two managers: replies carry their author, assignment and edits show live, 
   await expect(customer.dialog.getByText('Linen Shirt is back in stock.', { exact: true })).toBeVisible();
   await expect(customer.dialog.getByRole('status')).toContainText('New message from Hana');
   await expect(customer.dialog.getByText('Hana', { exact: true }).first()).toBeVisible();
+  await expect(customer.dialog.locator('.msg .who img')).toHaveAttribute('src', avatarUrl);
   await expect(jun.locator('.chat-item')).toContainText('Assignee: Hana');
+  await expect(jun.locator('.chat-item .badge.unread')).toHaveText('1 unread');
 
   // Jun edits a custom value; it appears in Hana's panel and in the download.
   await jun.locator('.chat-item').click();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, clientId, manager, removeDir, Socket, startServer, widget, bootVisitor, type TestServer } from './helpers.ts';
+import { call, clientId, manager, MANAGER_TOKEN, removeDir, Socket, startServer, widget, bootVisitor, type TestServer } from './helpers.ts';
 
 let server: TestServer;
 let owner: ReturnType<typeof manager>;
@@ -195,6 +195,23 @@ describe('replies and assignment', () => {
     expect((await owner('GET', '/chats?assignee=none')).body.chats.map((c: { id: string }) => c.id)).not.toContain(chat.id);
   });
 
+  it("shows the customer the avatar of the manager's account, as it was when they replied", async () => {
+    const { chat, token } = await customerChat();
+    const mina = await newManager('agent', 'Mina');
+    const avatarUrl = 'https://cdn.shop.test/mina.png';
+    const script = await owner('PATCH', `/managers/${mina.id}`, { body: { avatarUrl: 'javascript:alert(1)' } });
+    expect(script.status).toBe(400);
+    expect(script.body.error.message).toBe('avatarUrl: must be an http or https URL, or null');
+    expect((await owner('PATCH', `/managers/${mina.id}`, { body: { avatarUrl } })).status).toBe(200);
+    await as(mina.token)('POST', `/chats/${chat.id}/messages`, { body: { text: 'Hi, Mina here.' } });
+    await owner('PATCH', `/managers/${mina.id}`, { body: { avatarUrl: null } });
+    await as(mina.token)('POST', `/chats/${chat.id}/messages`, { body: { text: 'And again.' } });
+    const seen = await widget(server)('GET', `/chats/${chat.id}`, { token });
+    const replies = seen.body.messages.filter((m: { author: string }) => m.author === 'manager');
+    expect(replies.map((m: { authorAvatarUrl?: string }) => m.authorAvatarUrl)).toEqual([avatarUrl, undefined]);
+    expect(seen.body.chat.lastMessage).not.toHaveProperty('authorAvatarUrl');
+  });
+
   it('lets a script reply with MANAGER_TOKEN without taking the chat', async () => {
     const { chat } = await customerChat();
     const reply = await owner('POST', `/chats/${chat.id}/messages`, { body: { text: 'Automated: we got your message.' } });
@@ -282,5 +299,40 @@ describe('a List field with options', () => {
     expect(opened.status).toBe(200);
     expect((await owner('PATCH', `/chats/${chat.id}`, { body: { 'profile.sizes': ['XL'] } })).status).toBe(200);
     expect((await owner('GET', `/chats/${chat.id}`)).body.chat.profile['profile.sizes']).toEqual(['XL']);
+  });
+});
+
+describe('unread counts per manager', () => {
+  const unreadOf = async (token: string, chatId: string) => {
+    const list = await as(token)('GET', `/chats?q=${chatId}`);
+    expect(list.status).toBe(200);
+    return list.body.chats.find((chat: { id: string }) => chat.id === chatId)?.unread;
+  };
+
+  it('counts the customer messages each manager has not read, until that manager reads the chat', async () => {
+    const [ana, ben] = [await newManager(), await newManager()];
+    const { chat, token } = await customerChat('First question');
+    expect(await unreadOf(ana.token, chat.id)).toBe(1);
+    expect(await unreadOf(ben.token, chat.id)).toBe(1);
+
+    expect((await as(ana.token)('POST', `/chats/${chat.id}/read`)).status).toBe(204);
+    expect(await unreadOf(ana.token, chat.id)).toBe(0);
+    expect(await unreadOf(ben.token, chat.id)).toBe(1);
+
+    for (const text of ['Second', 'Third']) {
+      const sent = await widget(server)('POST', `/chats/${chat.id}/messages`, { token, body: { text, clientId: clientId('m') } });
+      expect(sent.status).toBe(201);
+    }
+    await as(ben.token)('POST', `/chats/${chat.id}/messages`, { body: { text: 'Looking now.' } });
+    // A reply is not the customer's: it adds nothing to anyone's count, and its author has read the chat.
+    expect(await unreadOf(ana.token, chat.id)).toBe(2);
+    expect(await unreadOf(ben.token, chat.id)).toBe(0);
+    expect(await unreadOf(MANAGER_TOKEN, chat.id)).toBe(3);
+  });
+
+  it('refuses to mark a chat that does not exist', async () => {
+    const reply = await owner('POST', '/chats/nope/read');
+    expect(reply.status).toBe(404);
+    expect(reply.body.error.code).toBe('chat_not_found');
   });
 });

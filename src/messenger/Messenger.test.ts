@@ -134,6 +134,21 @@ describe('messenger panel', () => {
     expect(ui.fake.services.markRead).toHaveBeenCalledWith('c1');
   });
 
+  it("shows a manager's avatar beside their name, and nothing for a manager without one", async () => {
+    twoChats();
+    ui.view!.show({ chatId: 'c1' });
+    await flush();
+    ui.fake.deliver(message('c1', 'manager', 'Hi, I am Mina.', { authorName: 'Mina', authorAvatarUrl: 'https://cdn.shop.test/mina.png' }), 1);
+    ui.fake.deliver(message('c1', 'manager', 'And Jun.', { authorName: 'Jun' }), 2);
+    await flush();
+    const whos = $$('[role=log] .msg .who');
+    const mina = whos.filter((who) => who.textContent === 'Mina').at(-1)!;
+    expect(mina.querySelector('img')?.getAttribute('src')).toBe('https://cdn.shop.test/mina.png');
+    // Decorative: the name beside it is what a screen reader says.
+    expect(mina.querySelector('img')?.getAttribute('alt')).toBe('');
+    expect(whos.find((who) => who.textContent === 'Jun')!.querySelector('img')).toBeNull();
+  });
+
   it("shows that a manager is writing in the open chat until their message arrives, and tells managers when the customer writes", async () => {
     twoChats();
     ui.view!.show({ chatId: 'c1' });

@@ -22,6 +22,11 @@ export interface ManagerChat extends Chat {
   user: UserSummary;
   /** The manager who owns the chat (the first to reply, or as reassigned); null while nobody does. */
   assigneeId: string | null;
+  /**
+   * In `GET /chats` answers: customer messages the calling manager has not read (`POST
+   * /chats/:id/read` marks them read). Absent from events, which every manager shares.
+   */
+  unread?: number;
 }
 
 export type ManagerEvent =

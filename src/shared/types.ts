@@ -31,6 +31,8 @@ export interface Message {
   authorName?: string;
   /** The manager account that wrote it (SPEC §4); absent for bots and for replies sent with MANAGER_TOKEN alone. */
   authorId?: string;
+  /** The avatar (an http(s) URL) of the manager account that wrote it, when it had one. */
+  authorAvatarUrl?: string;
   /** A form the customer answers in the thread: the satisfaction survey. */
   form?: CsatForm;
   /**

@@ -10,11 +10,30 @@ import { closedProfile, reopenedProfile, writtenProfile, type ProfileWrite } fro
 import { chatPage, messagePage } from './paging.ts';
 import type { ChatDetail, ChatFilter, ChatPage, ChatRecord, MessagePage, Paged } from './types.ts';
 
-/** One page of the chats matching `filter`, newest activity first. */
-export async function listChats(store: Store, filter: ChatFilter, page: ChatPage): Promise<Paged<ChatDetail>> {
+/**
+ * One page of the chats matching `filter`, newest activity first, with how many customer messages
+ * of each the reading manager has not read (none counted without an account).
+ */
+export async function listChats(
+  store: Store,
+  filter: ChatFilter,
+  page: ChatPage,
+  readerId: string | null,
+): Promise<Paged<ChatDetail> & { unread: Map<string, number> }> {
   return store.transaction(async (tx) => {
     await settleExpiredGoals(tx);
-    return chatPage(tx, filter, page);
+    const chats = await chatPage(tx, filter, page);
+    const unread = readerId ? await tx.unreadOfManager(readerId, chats.items.map((item) => item.chat.id)) : new Map<string, number>();
+    return { ...chats, unread };
+  });
+}
+
+/** Records that the manager has read every message the chat holds now. */
+export async function markChatRead(store: Store, chatId: string, managerId: string): Promise<void> {
+  await store.transaction(async (tx) => {
+    const detail = await tx.getChatDetail(chatId);
+    if (!detail) throw chatNotFound();
+    await tx.markReadByManager(managerId, chatId, await tx.lastMessageSeq(chatId));
   });
 }
 

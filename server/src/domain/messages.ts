@@ -19,6 +19,7 @@ export interface NewMessage {
   clientId?: string;
   authorName?: string;
   authorId?: string;
+  authorAvatarUrl?: string;
   /** The survey's form, for the bot message posted when a chat closes. */
   form?: CsatForm;
   /** The text as written, when its variables made `text` differ from it. */
@@ -63,6 +64,7 @@ export async function postMessage(tx: StoreTx, current: ChatDetail, input: NewMe
   if (input.clientId !== undefined) message.clientId = input.clientId;
   if (input.authorName !== undefined) message.authorName = input.authorName;
   if (input.authorId !== undefined) message.authorId = input.authorId;
+  if (input.authorAvatarUrl !== undefined) message.authorAvatarUrl = input.authorAvatarUrl;
   if (input.form !== undefined) message.form = input.form;
   if (input.template !== undefined && input.template !== input.text) message.template = input.template;
   await tx.insertMessage(message);
@@ -104,20 +106,29 @@ export async function sendManagerMessage(
   /** Whether a first reply takes the chat: a person's does, a script's (MANAGER_TOKEN) does not. */
   takes = true,
 ): Promise<Posted> {
-  const by = author ? { authorId: author.id, authorName: authorName ?? author.name } : authorName === undefined ? {} : { authorName };
+  const by: Partial<NewMessage> = author ? { authorId: author.id, authorName: authorName ?? author.name } : authorName === undefined ? {} : { authorName };
+  if (author?.avatarUrl) by.authorAvatarUrl = author.avatarUrl;
   return store.transaction(async (tx) => {
     const detail = await assignedToAuthor(tx, chatId, takes ? author : null);
-    if (!isTemplate(input.text)) return postMessage(tx, detail, { author: 'manager', ...input, ...by });
-    const fields = await tx.listProfileFields(detail.chat.channelId);
-    assertTemplate('text', input.text, fields);
-    const { timeZone } = await currentOperatingHours(tx, detail.chat.channelId);
-    const text = renderForChat(input.text, detail.chat, await tx.getUser(detail.chat.userId), fields, timeZone);
-    if (charLength(text) > LIMITS.messageText) {
-      throw new DomainError('invalid', 'invalid_request', `text: is longer than ${LIMITS.messageText} characters once its variables are filled`);
-    }
-    if (!text.trim()) throw new DomainError('invalid', 'invalid_request', 'text: is empty once its variables are filled; give them a fallback');
-    return postMessage(tx, detail, { author: 'manager', ...input, ...by, text, template: input.text });
+    const posted = await postReply(tx, detail, input, by);
+    // A person answering has read what they answered (a script's reply reads nothing).
+    if (author && takes && posted.created) await tx.markReadByManager(author.id, chatId, posted.message.seq);
+    return posted;
   });
+}
+
+/** The reply as written, or with its variables filled from the chat and its customer. */
+async function postReply(tx: StoreTx, detail: ChatDetail, input: { text: string; clientId?: string }, by: Partial<NewMessage>): Promise<Posted> {
+  if (!isTemplate(input.text)) return postMessage(tx, detail, { author: 'manager', ...input, ...by });
+  const fields = await tx.listProfileFields(detail.chat.channelId);
+  assertTemplate('text', input.text, fields);
+  const { timeZone } = await currentOperatingHours(tx, detail.chat.channelId);
+  const text = renderForChat(input.text, detail.chat, await tx.getUser(detail.chat.userId), fields, timeZone);
+  if (charLength(text) > LIMITS.messageText) {
+    throw new DomainError('invalid', 'invalid_request', `text: is longer than ${LIMITS.messageText} characters once its variables are filled`);
+  }
+  if (!text.trim()) throw new DomainError('invalid', 'invalid_request', 'text: is empty once its variables are filled; give them a fallback');
+  return postMessage(tx, detail, { author: 'manager', ...input, ...by, text, template: input.text });
 }
 
 /**

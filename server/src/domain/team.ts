@@ -58,7 +58,7 @@ export function requireOwner(caller: Caller, what: string): void {
 }
 
 /** The account behind a caller, for what needs a person (API tokens, saved replies' author). */
-function accountOf(caller: Caller, what: string): ManagerRecord {
+export function accountOf(caller: Caller, what: string): ManagerRecord {
   if (!caller.manager) {
     throw new DomainError('conflict', 'no_account', `${what}: MANAGER_TOKEN has no account yet; create an owner with POST /managers first`);
   }

@@ -6,8 +6,8 @@
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { LIMITS, type ChatState } from '../../../src/shared/types.ts';
-import { closeChat, editChat, listChats, openChat, readChat, type ChatEdits } from '../domain/chatManagement.ts';
-import { identifyCaller, type Caller } from '../domain/team.ts';
+import { closeChat, editChat, listChats, markChatRead, openChat, readChat, type ChatEdits } from '../domain/chatManagement.ts';
+import { accountOf, identifyCaller, type Caller } from '../domain/team.ts';
 import { SessionSockets } from '../realtime/SessionSockets.ts';
 import { matchQuery } from '../store/searchText.ts';
 import { registerSavedReplyRoutes } from './savedReplyRoutes.ts';
@@ -76,8 +76,18 @@ export function managerRoutes(
     app.get('/chats', async (request) => {
       const fields = v.readQuery(request.query, [...CHAT_FILTER_KEYS, 'q', 'assignee', 'limit', 'cursor']);
       const filter = { ...parseFilter(fields), ...parseSearch(fields, callerOf(request)) };
-      const page = await listChats(store, filter, parseChatPage(fields));
-      return { chats: page.items.map(toManagerChat), next: nextChatCursor(page) };
+      const reader = callerOf(request).manager;
+      const page = await listChats(store, filter, parseChatPage(fields), reader && reader.id);
+      const chats = page.items.map((detail) => {
+        const chat = toManagerChat(detail);
+        const unread = page.unread.get(detail.chat.id);
+        return unread === undefined ? chat : { ...chat, unread };
+      });
+      return { chats, next: nextChatCursor(page) };
+    });
+    app.post<{ Params: Params }>('/chats/:id/read', async (request, reply) => {
+      await markChatRead(store, request.params.id, accountOf(callerOf(request), 'read').id);
+      reply.code(204);
     });
     app.get<{ Params: Params }>('/chats/:id', async (request) => {
       const page = parseMessagePage(v.readQuery(request.query, ['before', 'limit']));

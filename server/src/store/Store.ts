@@ -206,6 +206,11 @@ export interface StoreTx {
   /** Saves the title, text and update time of an existing reply. */
   updateSavedReply(reply: SavedReplyRecord): Promise<void>;
   deleteSavedReply(id: string): Promise<void>;
+
+  /** Records that the manager has read the chat's messages up to `seq` (a marker never moves back). */
+  markReadByManager(managerId: string, chatId: string, seq: number): Promise<void>;
+  /** For each chat, how many customer messages the manager has not read. */
+  unreadOfManager(managerId: string, chatIds: readonly string[]): Promise<Map<string, number>>;
 }
 
 /** Where a store reads the time; tests pass a fixed one. */

@@ -65,6 +65,7 @@ export const en: ConsoleStrings = {
   assignee: 'Assignee',
   unassigned: 'Unassigned',
   waiting: (duration) => `Waiting ${duration}`,
+  unreadCount: (count) => `${count} unread`,
 
   filters: 'Filters',
   stateFilter: 'State',

@@ -65,6 +65,7 @@ export const ja: ConsoleStrings = {
   assignee: '担当者',
   unassigned: '担当者なし',
   waiting: (duration) => `返信待ち ${duration}`,
+  unreadCount: (count) => `未読 ${count}件`,
 
   filters: 'フィルター',
   stateFilter: 'ステータス',

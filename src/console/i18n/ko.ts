@@ -65,6 +65,7 @@ export const ko: ConsoleStrings = {
   assignee: '담당자',
   unassigned: '담당자 없음',
   waiting: (duration) => `${duration} 대기 중`,
+  unreadCount: (count) => `읽지 않음 ${count}개`,
 
   filters: '필터',
   stateFilter: '상담 상태',

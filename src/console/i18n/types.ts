@@ -66,6 +66,8 @@ export interface ConsoleStrings {
   unassigned: string;
   /** How long the customer's last message has waited for the team's reply. */
   waiting: (duration: string) => string;
+  /** Customer messages the manager has not read in a chat. */
+  unreadCount: (count: number) => string;
 
   filters: string;
   stateFilter: string;

@@ -18,6 +18,7 @@ export function ChatListItem({ chat }: { chat: ManagerChat }) {
   const priority = chat.profile.priority as Priority | undefined;
   const assignee = c.team.nameOf(chat.assigneeId);
   // The customer wrote last and the chat is open: they are waiting for the team.
+  const unread = c.unread.counts.value[chat.id] ?? chat.unread ?? 0;
   const waitingSince = chat.state === 'opened' && last?.author === 'customer' ? last.createdAt : null;
   return (
     <li>
@@ -28,6 +29,7 @@ export function ChatListItem({ chat }: { chat: ManagerChat }) {
         </span>
         <span class="ci-preview">{last ? last.text || t.survey : t.noMessagesYet}</span>
         <span class="ci-meta">
+          {unread > 0 && <span class="badge unread">{t.unreadCount(unread)}</span>}
           <span class={`badge ${chat.state}`}>{t.states[chat.state]}</span>
           {priority && priority !== 'medium' && <span class={`badge prio-${priority}`}>{t.priorities[priority]}</span>}
           <span class="badge">{assignee ? `${t.assignee}: ${assignee}` : t.unassigned}</span>

@@ -55,6 +55,7 @@ export const inboxCss = `
 .picker li[aria-selected=true]{background:var(--soft);outline:2px solid var(--accent);outline-offset:-2px}
 .picker span,.saved-replies span{color:var(--muted)}
 .badge.waiting{color:var(--danger)}
+.badge.unread{background:var(--accent);color:var(--on-accent);font-weight:600}
 .typing{margin:0;padding:0 16px;min-height:1.5em;font-size:12px;color:var(--muted)}
 @media (max-width:960px){
   .page-inbox{display:block}

@@ -19,6 +19,7 @@ import { createSession } from './createSession';
 import { createSettingsForm } from './createSettingsForm';
 import { createStatsView } from './createStatsView';
 import { createTeam } from './createTeam';
+import { createUnread } from './createUnread';
 import { createNotices } from './createNotices';
 import { createSavedReplies } from './createSavedReplies';
 import { createTeamAdmin } from './createTeamAdmin';
@@ -64,7 +65,8 @@ export function createConsole(deps: ConsoleDeps) {
   const team = createTeam(api);
   const savedReplies = createSavedReplies(api);
   const teamAdmin = createTeamAdmin(api);
-  const inbox = createInbox(api, filter, computed(() => team.me.value?.id ?? null));
+  const unread = createUnread(api, win, computed(() => (session.token.value ? chatId.value : null)));
+  const inbox = createInbox(api, filter, computed(() => team.me.value?.id ?? null), unread.fromPage);
   const chatView = createChatView(api, inbox.apply);
   const schema = createProfileSchema(api);
   const fieldEditor = createFieldEditor(api, schema);
@@ -103,7 +105,10 @@ export function createConsole(deps: ConsoleDeps) {
     t,
     status: liveStatus,
     announcement,
-    onMessage: notices.onMessage,
+    onMessage: (chat, message) => {
+      notices.onMessage(chat, message);
+      unread.onMessage(chat, message);
+    },
   });
 
   /** Runs one sign-in attempt at a time; its refusal is shown on the form. */
@@ -151,6 +156,7 @@ export function createConsole(deps: ConsoleDeps) {
       () => win.clearInterval(clock),
       router.start(),
       notices.start(),
+      unread.start(),
       language.start(),
       live.start(),
       whenSignedIn(() => true, () => (schema.load(), team.load(), savedReplies.load())),
@@ -166,6 +172,7 @@ export function createConsole(deps: ConsoleDeps) {
         if (session.token.value) return;
         team.clear();
         notices.clear();
+        unread.clear();
         inbox.chats.value = [];
         announcement.value = '';
       }),
@@ -201,6 +208,7 @@ export function createConsole(deps: ConsoleDeps) {
     savedReplies,
     teamAdmin,
     notices,
+    unread,
     live,
     now,
     start,

@@ -15,7 +15,13 @@ type ChatPage = { chats: ManagerChat[]; next?: string | null };
  * those that arrive while a load is on its way are applied again on its result, and an older
  * copy of a chat never replaces a newer one, so nothing is lost to the race.
  */
-export function createInbox(api: Api, filter: ReadonlySignal<ChatFilter>, me: ReadonlySignal<string | null> = signal(null)) {
+export function createInbox(
+  api: Api,
+  filter: ReadonlySignal<ChatFilter>,
+  me: ReadonlySignal<string | null> = signal(null),
+  /** Sees every page as the server sent it (with the caller's unread counts). */
+  onPage: (chats: ManagerChat[]) => void = () => undefined,
+) {
   const chats = signal<ManagerChat[]>([]);
   const status = signal<LoadStatus>('idle');
   const error = signal<unknown>(null);
@@ -34,6 +40,7 @@ export function createInbox(api: Api, filter: ReadonlySignal<ChatFilter>, me: Re
       const query = filterQuery(current);
       const body = await api.get<ChatPage>(`/chats${query ? '?' + query : ''}`);
       if (id !== latest) return;
+      onPage(body.chats);
       chats.value = (arrived || []).reduce((list, chat) => upsertChat(list, chat, current, me.peek()), sortChats(body.chats));
       next.value = body.next ?? null;
       error.value = null;
@@ -57,6 +64,7 @@ export function createInbox(api: Api, filter: ReadonlySignal<ChatFilter>, me: Re
     try {
       const body = await api.get<ChatPage>(`/chats?${query ? query + '&' : ''}cursor=${encodeURIComponent(cursor)}`);
       if (id !== latest) return;
+      onPage(body.chats);
       chats.value = appendPage(chats.peek(), body.chats);
       next.value = body.next ?? null;
       error.value = null;

@@ -8,6 +8,8 @@ interface Props {
   /** Written by the customer: shown on the right. */
   mine?: boolean;
   author?: string;
+  /** The author's avatar (an http(s) URL, as the server checks it), shown beside the name that says who it is. */
+  avatar?: string;
   time?: number;
   status?: 'sending' | 'failed';
   error?: string;
@@ -15,11 +17,14 @@ interface Props {
 }
 
 /** One message bubble, stored or still in the outbox. */
-export function MessageItem({ text, mine, author, time, status, error, onDiscard }: Props) {
+export function MessageItem({ text, mine, author, avatar, time, status, error, onDiscard }: Props) {
   const { t, language } = useMessenger();
   return (
     <div class={mine ? (status === 'failed' ? 'msg me fail' : 'msg me') : 'msg'}>
-      <span class={mine ? 'sr' : 'who'}>{mine ? t.you : author}</span>
+      <span class={mine ? 'sr' : 'who'}>
+        {avatar && <img src={avatar} alt="" referrerpolicy="no-referrer" />}
+        {mine ? t.you : author}
+      </span>
       <div class="bub">
         <MessageText text={text} />
       </div>

@@ -5,6 +5,7 @@ export const threadCss = `
 .me{align-items:flex-end;margin-inline-start:auto}
 .who,.meta{margin:0 4px 2px;color:var(--sangdam-muted);font-size:12px}
 .meta{margin:2px 4px 0}
+.who img{width:20px;height:20px;border-radius:50%;object-fit:cover;vertical-align:middle;margin-inline-end:6px}
 .bub{padding:8px 12px;border-radius:16px;background:var(--sangdam-bubble);white-space:pre-wrap;overflow-wrap:anywhere}
 .bub a{color:inherit;text-decoration:underline}
 .me .bub{background:var(--a);color:var(--sangdam-on-accent)}

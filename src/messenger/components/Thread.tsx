@@ -51,6 +51,7 @@ export function Thread() {
               key={msg.id}
               mine={msg.author === 'customer'}
               author={msg.authorName || channel.name}
+              avatar={msg.authorAvatarUrl}
               text={msg.text}
               time={msg.createdAt}
             />

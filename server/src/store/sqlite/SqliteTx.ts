@@ -344,4 +344,13 @@ export class SqliteTx implements StoreTx {
   async deleteSavedReply(id: string) {
     this.s.deleteSavedReply.run(id);
   }
+
+  async markReadByManager(managerId: string, chatId: string, seq: number) {
+    this.s.markRead.run(managerId, chatId, seq);
+  }
+  async unreadOfManager(managerId: string, chatIds: readonly string[]) {
+    const unread = new Map<string, number>();
+    for (const chatId of chatIds) unread.set(chatId, this.s.unreadOfManager.get({ managerId, chatId }) as number);
+    return unread;
+  }
 }

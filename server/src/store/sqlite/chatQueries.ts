@@ -10,7 +10,8 @@ const SELECT_DETAIL = `
     (SELECT COUNT(*) FROM messages x
       WHERE x.chat_id = c.id AND x.author != 'customer' AND x.seq > c.read_seq) AS unread,
     m.id AS m_id, m.seq AS m_seq, m.author AS m_author, m.text AS m_text,
-    m.author_name AS m_author_name, m.author_id AS m_author_id, m.client_id AS m_client_id, m.created_at AS m_created_at,
+    m.author_name AS m_author_name, m.author_id AS m_author_id,
+    m.author_avatar_url AS m_author_avatar_url, m.client_id AS m_client_id, m.created_at AS m_created_at,
     m.form AS m_form, m.template AS m_template
   FROM chats c
   JOIN users u ON u.id = c.user_id

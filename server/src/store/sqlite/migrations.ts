@@ -402,6 +402,23 @@ const MIGRATIONS: Migration[] = [
     // NULL: any item, as every List field allowed before.
     sql: `ALTER TABLE profile_fields ADD COLUMN options TEXT;`,
   },
+  {
+    id: 16,
+    name: "what each manager has read of each chat",
+    // No row: the manager has read nothing of the chat yet.
+    sql: `
+      CREATE TABLE manager_reads (
+        manager_id TEXT NOT NULL REFERENCES managers(id) ON DELETE CASCADE,
+        chat_id TEXT NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (manager_id, chat_id)
+      ) WITHOUT ROWID;`,
+  },
+  {
+    id: 17,
+    name: "the avatar a manager's reply was sent with",
+    sql: `ALTER TABLE messages ADD COLUMN author_avatar_url TEXT;`,
+  },
 ];
 
 /** Brings the schema up to date (tests may stop after migration `until`); safe to call on every start. */

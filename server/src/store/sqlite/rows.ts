@@ -147,6 +147,7 @@ export interface MessageRow {
   text: string;
   author_name: string | null;
   author_id: string | null;
+  author_avatar_url: string | null;
   client_id: string | null;
   created_at: number;
   /** The survey's form as JSON, answer included; null for every other message. */
@@ -168,6 +169,7 @@ export function toMessage(row: MessageRow): Message {
   if (row.client_id !== null) message.clientId = row.client_id;
   if (row.author_name !== null) message.authorName = row.author_name;
   if (row.author_id) message.authorId = row.author_id;
+  if (row.author_avatar_url) message.authorAvatarUrl = row.author_avatar_url;
   if (row.form !== null) message.form = JSON.parse(row.form) as CsatForm;
   if (row.template !== null) message.template = row.template;
   return message;
@@ -181,6 +183,7 @@ export const messageParams = (m: Message) => ({
   text: m.text,
   author_name: m.authorName ?? null,
   author_id: m.authorId ?? null,
+  author_avatar_url: m.authorAvatarUrl ?? null,
   client_id: m.clientId ?? null,
   created_at: m.createdAt,
   form: m.form ? JSON.stringify(m.form) : null,
@@ -199,6 +202,7 @@ export interface ChatDetailRow extends ChatRow {
   m_text: string;
   m_author_name: string | null;
   m_author_id: string | null;
+  m_author_avatar_url: string | null;
   m_client_id: string | null;
   m_created_at: number;
   m_form: string | null;
@@ -220,6 +224,7 @@ export const toChatDetail = (row: ChatDetailRow): ChatDetail => ({
           text: row.m_text,
           author_name: row.m_author_name,
           author_id: row.m_author_id,
+          author_avatar_url: row.m_author_avatar_url,
           client_id: row.m_client_id,
           created_at: row.m_created_at,
           form: row.m_form,

@@ -70,8 +70,8 @@ export function prepareStatements(db: Database.Database) {
       WHERE channel_id = @channelId AND json_type(profile, @path) IS NOT NULL`),
 
     insertMessage: p(`INSERT INTO messages
-      (id, chat_id, seq, author, text, author_name, author_id, client_id, created_at, form, template) VALUES
-      (@id, @chat_id, @seq, @author, @text, @author_name, @author_id, @client_id, @created_at, @form, @template)`),
+      (id, chat_id, seq, author, text, author_name, author_id, author_avatar_url, client_id, created_at, form, template) VALUES
+      (@id, @chat_id, @seq, @author, @text, @author_name, @author_id, @author_avatar_url, @client_id, @created_at, @form, @template)`),
     indexMessage: p('INSERT INTO message_search (rowid, body) VALUES (?, ?)'),
     getMessage: p('SELECT * FROM messages WHERE id = ?'),
     updateMessageForm: p('UPDATE messages SET form = ? WHERE id = ?'),

@@ -28,5 +28,11 @@ export function prepareTeamStatements(db: Database.Database) {
       VALUES (@id, @channel_id, @title, @text, @author_id, @created_at, @updated_at)`),
     updateSavedReply: p('UPDATE saved_replies SET title = @title, text = @text, updated_at = @updated_at WHERE id = @id'),
     deleteSavedReply: p('DELETE FROM saved_replies WHERE id = ?'),
+
+    // A read marker only moves forward.
+    markRead: p(`INSERT INTO manager_reads (manager_id, chat_id, seq) VALUES (?, ?, ?)
+      ON CONFLICT (manager_id, chat_id) DO UPDATE SET seq = MAX(seq, excluded.seq)`),
+    unreadOfManager: p(`SELECT COUNT(*) FROM messages m WHERE m.chat_id = @chatId AND m.author = 'customer'
+      AND m.seq > COALESCE((SELECT seq FROM manager_reads WHERE manager_id = @managerId AND chat_id = @chatId), 0)`).pluck(),
   };
 }
