@@ -73,11 +73,15 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
         ...(config.logStream ? { stream: config.logStream } : {}),
         serializers: { req: logRequest },
       },
-      forceCloseConnections: true,
+      // A stop closes idle connections at once and lets requests being answered finish (see close).
+      forceCloseConnections: 'idle',
+
       frameworkErrors,
       clientErrorHandler,
       ...limitServerOptions(config, pollTimeoutMs),
     });
+    /** Whether a load balancer may send this instance work: once it listens, until it stops. */
+    let state: 'starting' | 'ready' | 'draining' = 'starting';
     const routes: { method: string; url: string }[] = [];
     app.addHook('onRoute', (route) => {
       for (const method of [route.method].flat()) routes.push({ method, url: route.url });
@@ -89,6 +93,8 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
       reply.header('X-Content-Type-Options', 'nosniff');
       // How long the server worked on the answer, for a browser's network panel and the bench.
       reply.header('Server-Timing', `app;dur=${reply.elapsedTime.toFixed(1)}`);
+      // While stopping, a connection ends with its answer instead of waiting idle to be cut.
+      if (state === 'draining') reply.header('Connection', 'close');
     });
     await app.register(widgetRoutes(store, polls, limits.limiter, sessions), { prefix: '/api/widget/:pluginKey' });
     await app.register(managerRoutes(store, manager, demo.id, { publicUrl: config.publicUrl, backoff: limits.backoff, managerSockets }), {
@@ -97,6 +103,11 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
     await app.register(csatLinkRoutes(store, limits.limiter));
     const pluginKey = () => demo.pluginKey;
     await app.register(staticRoutes({ distDir: config.distDir, examplesDir: config.examplesDir, pluginKey }));
+    app.get('/readyz', async (_request, reply) => {
+      if (state === 'ready') return { ok: true };
+      const why = state === 'draining' ? 'the instance is stopping' : 'the instance is starting';
+      return reply.code(503).header('Retry-After', '1').send({ error: { code: 'not_ready', message: `readyz: ${why}` } });
+    });
     const realtime = attachRealtime(app.server, {
       store,
       hub,
@@ -118,7 +129,9 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
     }
     stops.push(schedulePurge(store, sessions.idle));
     stops.push(schedulePurgeSignIns(store));
+    state = 'ready';
     const { port } = app.server.address() as AddressInfo;
+    let closed: Promise<void> = Promise.resolve();
     return {
       url: `http://${urlHost(config.host)}:${port}`,
       port,
@@ -126,13 +139,28 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
       verifiesMembers: demo.memberSecret !== null,
       generatedManagerToken: manager.generated,
       routes,
+      /**
+       * Drains: /readyz turns 503, waiting polls answer now, sockets are told to reconnect
+       * elsewhere (1001), no new connection is taken, and requests being answered finish (cut
+       * after drainMs); then the store finishes its queued units of work and closes.
+       */
       async close() {
+        if (state === 'draining') return closed;
+        state = 'draining';
         stops.forEach((stop) => stop());
-        polls.close(); // waiting polls answer now, instead of holding the close for their time limit
-        await realtime.close();
-        await app.close();
-        stopPublishing();
-        await store.close();
+        polls.close();
+        closed = (async () => {
+          await realtime.close();
+          const cut = setTimeout(() => app.server.closeAllConnections(), config.drainMs ?? 10_000);
+          try {
+            await app.close();
+          } finally {
+            clearTimeout(cut);
+          }
+          stopPublishing();
+          await store.close();
+        })();
+        return closed;
       },
     };
   } catch (error) {

@@ -2,7 +2,8 @@
  * Configuration from the environment. Only what is needed to start; everything else about a
  * channel lives in the database.
  */
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Language } from '../../src/shared/types.ts';
 import { passwordProblem } from '../../src/shared/team.ts';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +55,11 @@ export interface ServerConfig {
   /** How often sockets are pinged; one missed pong and they are cut (default 30 s). */
   heartbeatMs?: number;
   /**
+   * How long a stop waits for requests already being answered before it cuts their connections
+   * (default 10 s; env DRAIN_MS).
+   */
+  drainMs?: number;
+  /**
    * How long an HTTPS poll of the realtime stream waits for an event before answering empty
    * (default 25 s: under the idle timeout of common proxies, nginx's 60 s, Heroku's 30 s).
    */
@@ -70,8 +76,22 @@ export interface ServerConfig {
 
 export class ConfigError extends Error {}
 
-/** The repository root, two levels above this file (server/src). */
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/**
+ * The repository root: the nearest folder above this file whose package.json is the project's,
+ * the same whether the server runs from its sources (server/src) or compiled (server/dist/…).
+ */
+export const REPO_ROOT = findRoot(fileURLToPath(new URL('.', import.meta.url)));
+
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    try {
+      if ((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name === 'sangdam') return dir;
+    } catch {
+      // no package.json here, or not readable: look further up
+    }
+    if (dirname(dir) === dir) throw new Error(`no sangdam package.json above ${from}`);
+  }
+}
 
 /**
  * @example const { config, managerTokenGenerated } = loadConfig(process.env)
@@ -96,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): { config: ServerConfig } {
     logLevel: readLogLevel(env.LOG_LEVEL),
     rateLimits: env.RATE_LIMITS ? read('RATE_LIMITS', () => parseLimits(env.RATE_LIMITS!)) : undefined,
     trustProxy: read('TRUST_PROXY', () => parseTrustProxy(env.TRUST_PROXY)),
+    drainMs: readDrain(env.DRAIN_MS),
   };
   return { config };
 }
@@ -133,6 +154,13 @@ function readDays(variable: string, value: string | undefined): number | undefin
   const days = Number(value);
   if (!Number.isFinite(days) || days <= 0) throw new ConfigError(`${variable}: must be a positive number of days, got "${value}"`);
   return daysToMs(days);
+}
+
+function readDrain(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 600_000) throw new ConfigError(`DRAIN_MS: must be a whole number of milliseconds from 0 to 600000, got "${value.slice(0, 20)}"`);
+  return ms;
 }
 
 /** Runs a reader whose errors name the rule, and prefixes them with the variable. */
