@@ -16,6 +16,7 @@ import { redactUrl } from './http/redactUrl.ts';
 import { staticRoutes } from './http/staticRoutes.ts';
 import { widgetRoutes } from './http/widgetRoutes.ts';
 import { installLimits, limitServerOptions } from './limits/installLimits.ts';
+import { EventFeed, storeLog } from './realtime/EventFeed.ts';
 import { EventHub } from './realtime/EventHub.ts';
 import { PollWaiters } from './realtime/PollWaiters.ts';
 import { attachRealtime } from './realtime/realtimeServer.ts';
@@ -64,7 +65,13 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
       language: config.channelLanguage,
     });
     const hub = new EventHub();
-    const stopPublishing = store.onCommit((events) => hub.publish(events));
+    // One process owns the SQLite file and announces its commits in seq order, so the feed never
+    // needs to read the log here; with several instances the same feed also takes the bus's events.
+    const feed = new EventFeed(storeLog(store), (events) => hub.publish(events), {
+      after: await store.transaction((tx) => tx.latestSeq()),
+      onError: (error) => app.log.error({ err: error }, 'reading the event log failed'),
+    });
+    const stopPublishing = store.onCommit((events) => feed.offer(events));
     const pollTimeoutMs = config.pollTimeoutMs ?? 25_000;
     const polls = new PollWaiters(hub, pollTimeoutMs);
     const app = Fastify({
