@@ -1,0 +1,106 @@
+/**
+ * Units of work on PostgreSQL: READ COMMITTED transactions that stamp their events' seqs at the
+ * end, from one counter row. The row's lock is held from that UPDATE to COMMIT, so a unit that
+ * stamps later commits later: seq order is commit order, and a rolled-back unit gives its seqs
+ * back, so the log is dense. A reader that sees seq N has every seq below it committed, which is
+ * what the event feed and a socket's resume rely on. Units are rerun (at most three times in all)
+ * after a serialisation failure, a deadlock, or a unique violation of an idempotency key: the
+ * rerun finds the row the other unit wrote and answers as if they had run one after the other.
+ */
+import type { EventRecord } from '../../domain/types.ts';
+import type postgres from 'postgres';
+import type { Sql } from './connect.ts';
+
+export type PgTransaction = postgres.TransactionSql;
+
+/** An event as a unit records it: its seq is given at commit. */
+export type PendingEvent = Omit<EventRecord, 'seq'>;
+
+const RETRYABLE = new Set(['40001', '40P01', '23505']);
+const ATTEMPTS = 3;
+
+export interface PgUnit {
+  readonly sql: PgTransaction;
+  /** The database's clock when the unit began (ms), or the configured test clock's. */
+  readonly now: number;
+  /** Records an event; its seq is stamped when the unit commits. */
+  appendEvent(event: PendingEvent): void;
+  /** Locks a row for the rest of the unit, before it is read to be changed (order: channel, user, chat). */
+  lock(table: 'channels' | 'users' | 'chats', id: string): Promise<void>;
+}
+
+export interface PgUnitsOptions {
+  /** A fixed clock for tests; unset, the database's. */
+  clock?: () => number;
+  /** Called after each commit that stamped events (never for a unit that rolled back). */
+  onCommit?: (events: readonly EventRecord[]) => void;
+  /** Called with each retried failure's code, for logs and tests. */
+  onRetry?: (code: string, attempt: number) => void;
+}
+
+export class PgUnits {
+  /** Time units waited for the counter row's lock, summed (ms), for the bench. */
+  counterWaitMs = 0;
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly options: PgUnitsOptions = {},
+  ) {}
+
+  async run<T>(work: (unit: PgUnit) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { value, events } = await this.attempt(work);
+        if (events.length > 0) this.options.onCommit?.(events);
+        return value;
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (!code || !RETRYABLE.has(code) || attempt >= ATTEMPTS) throw error;
+        this.options.onRetry?.(code, attempt);
+      }
+    }
+  }
+
+  private async attempt<T>(work: (unit: PgUnit) => Promise<T>): Promise<{ value: T; events: EventRecord[] }> {
+    let stamped: EventRecord[] = [];
+    const value = await this.sql.begin('isolation level read committed', async (sql) => {
+      const now = this.options.clock
+        ? this.options.clock()
+        : Number((await sql<{ now: string }[]>`SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::int8 AS now`)[0].now);
+      const pending: PendingEvent[] = [];
+      const unit: PgUnit = {
+        sql,
+        now,
+        appendEvent: (event) => void pending.push(event),
+        lock: async (table, id) => {
+          await sql`SELECT 1 FROM ${sql(table)} WHERE id = ${id} FOR UPDATE`;
+        },
+      };
+      const result = await work(unit);
+      stamped = await this.stamp(sql, pending);
+      return result;
+    });
+    return { value: value as T, events: stamped };
+  }
+
+  /** Takes the next seqs from the counter (its lock is then held until COMMIT) and stores the events. */
+  private async stamp(sql: PgTransaction, pending: readonly PendingEvent[]): Promise<EventRecord[]> {
+    if (pending.length === 0) return [];
+    const asked = performance.now();
+    const [{ last }] = await sql<{ last: number }[]>`UPDATE event_counter SET last = last + ${pending.length} WHERE id = 1 RETURNING last`;
+    this.counterWaitMs += performance.now() - asked;
+    const first = last - pending.length + 1;
+    const events = pending.map((event, i) => ({ ...event, seq: first + i }));
+    const rows = events.map((e) => ({
+      seq: e.seq,
+      channel_id: e.channelId,
+      user_id: e.userId,
+      chat_id: e.chatId,
+      type: e.type,
+      payload: JSON.stringify(e.payload),
+      created_at: e.createdAt,
+    }));
+    await sql`INSERT INTO events ${sql(rows, 'seq', 'channel_id', 'user_id', 'chat_id', 'type', 'payload', 'created_at')}`;
+    return events;
+  }
+}
