@@ -25,6 +25,14 @@ export interface PgUnit {
   readonly now: number;
   /** Records an event; its seq is stamped when the unit commits. */
   appendEvent(event: PendingEvent): void;
+  /**
+   * Takes the next seq now, for a unit that must know it before it ends (a message carries the
+   * seq of the event announcing it). The counter row stays locked from here to COMMIT, so order
+   * and density hold as for stamped events; events recorded later in the unit follow it.
+   */
+  reserveSeq(): Promise<number>;
+  /** Records an event under a seq this unit reserved. */
+  appendReserved(event: EventRecord): void;
   /** Locks a row for the rest of the unit, before it is read to be changed (order: channel, user, chat). */
   lock(table: 'channels' | 'users' | 'chats', id: string): Promise<void>;
 }
@@ -68,29 +76,37 @@ export class PgUnits {
         ? this.options.clock()
         : Number((await sql<{ now: string }[]>`SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::int8 AS now`)[0].now);
       const pending: PendingEvent[] = [];
+      const reserved: EventRecord[] = [];
       const unit: PgUnit = {
         sql,
         now,
         appendEvent: (event) => void pending.push(event),
+        reserveSeq: () => this.takeSeqs(sql, 1),
+        appendReserved: (event) => void reserved.push(event),
         lock: async (table, id) => {
           await sql`SELECT 1 FROM ${sql(table)} WHERE id = ${id} FOR UPDATE`;
         },
       };
       const result = await work(unit);
-      stamped = await this.stamp(sql, pending);
+      stamped = await this.stamp(sql, pending, reserved);
       return result;
     });
     return { value: value as T, events: stamped };
   }
 
-  /** Takes the next seqs from the counter (its lock is then held until COMMIT) and stores the events. */
-  private async stamp(sql: PgTransaction, pending: readonly PendingEvent[]): Promise<EventRecord[]> {
-    if (pending.length === 0) return [];
+  /** Moves the counter on by `count` (locking its row until COMMIT); returns the last seq taken. */
+  private async takeSeqs(sql: PgTransaction, count: number): Promise<number> {
     const asked = performance.now();
-    const [{ last }] = await sql<{ last: number }[]>`UPDATE event_counter SET last = last + ${pending.length} WHERE id = 1 RETURNING last`;
+    const [{ last }] = await sql<{ last: number }[]>`UPDATE event_counter SET last = last + ${count} WHERE id = 1 RETURNING last`;
     this.counterWaitMs += performance.now() - asked;
-    const first = last - pending.length + 1;
-    const events = pending.map((event, i) => ({ ...event, seq: first + i }));
+    return last;
+  }
+
+  /** Takes the next seqs from the counter (its lock is then held until COMMIT) and stores the events. */
+  private async stamp(sql: PgTransaction, pending: readonly PendingEvent[], reserved: readonly EventRecord[]): Promise<EventRecord[]> {
+    if (pending.length === 0 && reserved.length === 0) return [];
+    const first = pending.length ? (await this.takeSeqs(sql, pending.length)) - pending.length + 1 : 0;
+    const events = [...reserved, ...pending.map((event, i) => ({ ...event, seq: first + i }))].sort((a, b) => a.seq - b.seq);
     const rows = events.map((e) => ({
       seq: e.seq,
       channel_id: e.channelId,
