@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeMetrics, countMessage, metricsOf, tallyMessages, type ChatTimes, type Metrics, type MetricsTally, type TimedMessage } from '../src/domain/metrics.ts';
+import { computeMetrics, countMessage, metricsOf, tallyMessages, type ChatTimes, type Metrics, type MetricsTally, type TimedMessage } from '../src/domain/responseTimes.ts';
 import { ALWAYS_OPEN, operatingMillisBetween, type OperatingHours } from '../../src/shared/operatingHours.ts';
 
 const S = 1000;

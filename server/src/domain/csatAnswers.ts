@@ -10,11 +10,12 @@
 import { isOnScale, scaleScores } from '../../../src/shared/csat/index.ts';
 import type { Language, Message } from '../../../src/shared/types.ts';
 import type { Store, StoreTx } from '../store/Store.ts';
-import { surveyInChat, surveyOfLink, surveyNotFound } from './csatSurvey.ts';
-import { chatNotFound, DomainError } from './errors.ts';
+import { surveyChat, surveyInChat, surveyOfLink, surveyNotFound, withSurveyMessage } from './csatSurvey.ts';
+import { customerChat } from './customerChats.ts';
+import { DomainError } from './errors.ts';
 import { recordEvent } from './events.ts';
 import { writtenProfile, type ProfileWrite } from './profile.ts';
-import type { AnswerVia, SurveyRecord, UserRecord } from './types.ts';
+import type { AnswerVia, ChatDetail, SurveyRecord, UserRecord } from './types.ts';
 
 /** A checked answer body: `comment` is trimmed, and null when empty or absent. */
 export interface AnswerInput {
@@ -40,41 +41,35 @@ export interface LinkedSurvey {
 
 /** The customer answers a survey in one of their own chats. */
 export async function answerInChat(
-  store: Store,
+  tx: StoreTx,
   user: UserRecord,
   chatId: string,
   messageId: string,
   input: AnswerInput,
 ): Promise<Message> {
-  return store.transaction(async (tx) => {
-    const detail = await tx.getChatDetail(chatId);
-    if (!detail || detail.chat.userId !== user.id) throw chatNotFound();
-    const { survey, message } = await surveyInChat(tx, chatId, messageId);
-    return answer(tx, survey, message, input, 'widget');
-  });
+  const detail = await customerChat(tx, user, chatId);
+  const { survey, message } = await surveyInChat(tx, chatId, messageId);
+  return answer(tx, detail, survey, message, input, 'widget');
 }
 
 /** The customer adds the comment to the answer they gave a survey in one of their own chats. */
 export async function commentInChat(
-  store: Store,
+  tx: StoreTx,
   user: UserRecord,
   chatId: string,
   messageId: string,
   input: CommentInput,
 ): Promise<Message> {
-  return store.transaction(async (tx) => {
-    const detail = await tx.getChatDetail(chatId);
-    if (!detail || detail.chat.userId !== user.id) throw chatNotFound();
-    const { survey, message } = await surveyInChat(tx, chatId, messageId);
-    return addComment(tx, survey, message, input);
-  });
+  const detail = await customerChat(tx, user, chatId);
+  const { survey, message } = await surveyInChat(tx, chatId, messageId);
+  return addComment(tx, detail, survey, message, input);
 }
 
 /** Whoever holds the customer link adds the comment to its survey's answer. */
 export async function commentByLink(store: Store, token: string, input: CommentInput): Promise<Message> {
   return store.transaction(async (tx) => {
     const { survey, message } = await surveyOfLink(tx, token);
-    return addComment(tx, survey, message, input);
+    return addComment(tx, await surveyChat(tx, survey), survey, message, input);
   });
 }
 
@@ -82,7 +77,7 @@ export async function commentByLink(store: Store, token: string, input: CommentI
 export async function answerByLink(store: Store, token: string, input: AnswerInput): Promise<Message> {
   return store.transaction(async (tx) => {
     const { survey, message } = await surveyOfLink(tx, token);
-    return answer(tx, survey, message, input, 'link');
+    return answer(tx, await surveyChat(tx, survey), survey, message, input, 'link');
   });
 }
 
@@ -98,8 +93,10 @@ export async function readLinkedSurvey(store: Store, token: string): Promise<Lin
   });
 }
 
+/** `current` is the survey's chat as read in this unit of work; it is not read again. */
 async function answer(
   tx: StoreTx,
+  current: ChatDetail,
   survey: SurveyRecord,
   message: Message,
   input: AnswerInput,
@@ -129,11 +126,17 @@ async function answer(
   await tx.insertAnswer({ chatId, messageId, answerId: input.answerId, score, scale: form.scale, comment, answeredAt: now, via });
   await tx.updateMessageForm(messageId, answered.form!);
   // The profile holds the latest answer: a comment left on an earlier survey does not stay beside a new score.
-  await record(tx, chatId, answered, { 'profile.csat': score, 'profile.csatComment': comment });
+  await record(tx, current, answered, { 'profile.csat': score, 'profile.csatComment': comment });
   return answered;
 }
 
-async function addComment(tx: StoreTx, survey: SurveyRecord, message: Message, input: CommentInput): Promise<Message> {
+async function addComment(
+  tx: StoreTx,
+  current: ChatDetail,
+  survey: SurveyRecord,
+  message: Message,
+  input: CommentInput,
+): Promise<Message> {
   const form = message.form!;
   if (!form.comment) throw new DomainError('invalid', 'invalid_request', 'comment: this survey has no comment box');
   const stored = await tx.findAnswerOfSurvey(survey.messageId);
@@ -153,19 +156,26 @@ async function addComment(tx: StoreTx, survey: SurveyRecord, message: Message, i
   // The profile holds the latest answer (the one profile.csat holds), even when a newer survey
   // is still unanswered; a comment on an older answer does not overwrite a newer score's.
   const latest = await tx.latestAnswer(survey.chatId);
-  await record(tx, survey.chatId, answered, latest?.messageId === survey.messageId ? { 'profile.csatComment': comment } : null);
+  await record(tx, current, answered, latest?.messageId === survey.messageId ? { 'profile.csatComment': comment } : null);
   return answered;
 }
 
-/** Writes the answer's keys into the chat profile (when given) and announces the survey and the chat. */
-async function record(tx: StoreTx, chatId: string, answered: Message, write: ProfileWrite | null) {
+/**
+ * Writes the answer's keys into the chat profile (when given) and announces the survey and the
+ * chat. Both events carry the chat as it now stands, built from `current` and this change rather
+ * than read back.
+ */
+async function record(tx: StoreTx, current: ChatDetail, answered: Message, write: ProfileWrite | null) {
+  let detail = withSurveyMessage(current, answered);
   if (write) {
-    const { chat } = (await tx.getChatDetail(chatId))!;
+    const { chat } = detail;
     const profile = writtenProfile(chat.profile, write, await tx.listProfileFields(chat.channelId), 'survey');
-    await tx.updateChat({ ...chat, profile, updatedAt: tx.now });
+    detail = { ...detail, chat: { ...chat, profile, updatedAt: tx.now } };
+    await tx.updateChat(detail.chat);
   }
-  await recordEvent(tx, chatId, 'message', { message: answered });
-  if (write) await recordEvent(tx, chatId, 'chat');
+  const chatId = detail.chat.id;
+  await recordEvent(tx, chatId, 'message', { message: answered, detail });
+  if (write) await recordEvent(tx, chatId, 'chat', { detail });
 }
 
 const alreadyAnswered = () => new DomainError('conflict', 'already_answered', 'survey: is already answered; an answer cannot be changed');

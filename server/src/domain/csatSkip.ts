@@ -6,30 +6,29 @@
  */
 import type { Message } from '../../../src/shared/types.ts';
 import type { Store, StoreTx } from '../store/Store.ts';
-import { surveyInChat, surveyOfLink } from './csatSurvey.ts';
-import { chatNotFound, DomainError } from './errors.ts';
+import { surveyChat, surveyInChat, surveyOfLink, withSurveyMessage } from './csatSurvey.ts';
+import { customerChat } from './customerChats.ts';
+import { DomainError } from './errors.ts';
 import { recordEvent } from './events.ts';
-import type { SurveyRecord, UserRecord } from './types.ts';
+import type { ChatDetail, SurveyRecord, UserRecord } from './types.ts';
 
 /** The customer skips a survey in one of their own chats. */
-export async function skipInChat(store: Store, user: UserRecord, chatId: string, messageId: string): Promise<Message> {
-  return store.transaction(async (tx) => {
-    const detail = await tx.getChatDetail(chatId);
-    if (!detail || detail.chat.userId !== user.id) throw chatNotFound();
-    const { survey, message } = await surveyInChat(tx, chatId, messageId);
-    return skip(tx, survey, message);
-  });
+export async function skipInChat(tx: StoreTx, user: UserRecord, chatId: string, messageId: string): Promise<Message> {
+  const detail = await customerChat(tx, user, chatId);
+  const { survey, message } = await surveyInChat(tx, chatId, messageId);
+  return skip(tx, detail, survey, message);
 }
 
 /** Whoever holds the customer link skips its survey. */
 export async function skipByLink(store: Store, token: string): Promise<Message> {
   return store.transaction(async (tx) => {
     const { survey, message } = await surveyOfLink(tx, token);
-    return skip(tx, survey, message);
+    return skip(tx, await surveyChat(tx, survey), survey, message);
   });
 }
 
-async function skip(tx: StoreTx, survey: SurveyRecord, message: Message): Promise<Message> {
+/** `current` is the survey's chat as read in this unit of work; it is not read again. */
+async function skip(tx: StoreTx, current: ChatDetail, survey: SurveyRecord, message: Message): Promise<Message> {
   const form = message.form!;
   if (survey.skippedAt) return message;
   if (await tx.findAnswerOfSurvey(survey.messageId)) {
@@ -42,6 +41,6 @@ async function skip(tx: StoreTx, survey: SurveyRecord, message: Message): Promis
   const declined: Message = { ...message, form: { ...form, skippedAt: now } };
   await tx.skipSurvey(survey.messageId, now);
   await tx.updateMessageForm(survey.messageId, declined.form!);
-  await recordEvent(tx, survey.chatId, 'message', { message: declined });
+  await recordEvent(tx, survey.chatId, 'message', { message: declined, detail: withSurveyMessage(current, declined) });
   return declined;
 }

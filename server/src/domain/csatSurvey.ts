@@ -96,3 +96,18 @@ async function surveyMessage(tx: StoreTx, survey: SurveyRecord): Promise<Message
   if (!message?.form) throw new Error(`survey message ${survey.messageId} missing or without its form`);
   return message;
 }
+
+/** The chat a survey was posted in, read once for the whole unit of work that changes the survey. */
+export async function surveyChat(tx: StoreTx, survey: SurveyRecord): Promise<ChatDetail> {
+  const detail = await tx.getChatDetail(survey.chatId);
+  if (!detail) throw new Error(`chat ${survey.chatId} of survey ${survey.messageId} missing`);
+  return detail;
+}
+
+/**
+ * The chat as it reads once the survey's form changed, without reading it again: the survey is
+ * often the chat's last message, which then shows the new form.
+ */
+export function withSurveyMessage(detail: ChatDetail, survey: Message): ChatDetail {
+  return detail.lastMessage?.id === survey.id ? { ...detail, lastMessage: survey } : detail;
+}

@@ -1,7 +1,7 @@
 /** Messages in a chat, from the customer, a manager or a bot — idempotent on the sender's clientId. */
 import type { Author, CsatForm, Message } from '../../../src/shared/types.ts';
 import type { Store, StoreTx } from '../store/Store.ts';
-import { measuredChat } from './chatMetrics.ts';
+import { measuredChat } from './measureChat.ts';
 import { newId } from './crypto.ts';
 import { charLength, LIMITS } from '../../../src/shared/limits.ts';
 import { isTemplate } from '../../../src/shared/template.ts';
@@ -11,7 +11,7 @@ import { recordEvent } from './events.ts';
 import { reopenedProfile } from './profile.ts';
 import { assertTemplate, renderForChat } from './templates.ts';
 import { assertChatNotHeldBySurvey } from './csatHold.ts';
-import type { ChatDetail, ManagerRecord, UserRecord } from './types.ts';
+import type { ChatDetail, ManagerRecord } from './types.ts';
 
 export interface NewMessage {
   author: Author;
@@ -76,20 +76,6 @@ export async function postMessage(tx: StoreTx, current: ChatDetail, input: NewMe
   const detail: ChatDetail = { chat, lastMessage: message, unread, user: current.user };
   await recordEvent(tx, chatId, 'message', { seq, message, detail });
   return { message, detail, created: true };
-}
-
-/** A customer's message in one of their own chats; another user's chat does not exist for them. */
-export async function sendCustomerMessage(
-  store: Store,
-  user: UserRecord,
-  chatId: string,
-  input: { text: string; clientId: string },
-): Promise<Posted> {
-  return store.transaction(async (tx) => {
-    const detail = await tx.getChatDetail(chatId);
-    if (!detail || detail.chat.userId !== user.id) throw chatNotFound();
-    return postMessage(tx, detail, { author: 'customer', ...input });
-  });
 }
 
 /**

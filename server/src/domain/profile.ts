@@ -8,7 +8,7 @@
 import { validateProfile, type CustomField, type Writer } from '../../../src/shared/profile/index.ts';
 import type { ChatProfile, ChatState } from '../../../src/shared/types.ts';
 import { DomainError } from './errors.ts';
-import { METRIC_KEYS } from './metrics.ts';
+import { METRIC_KEYS } from './responseTimes.ts';
 
 /**
  * A chat-profile write exactly as a client sent it. It is checked against the channel's schema

@@ -23,7 +23,8 @@ export const DEFAULT_SESSION_IDLE: SessionIdle = { visitorMs: 180 * DAY_MS, memb
 
 export const daysToMs = (days: number): number => days * DAY_MS;
 
-export type SessionLookup = { state: 'live'; session: SessionRecord } | { state: 'expired' | 'unknown' };
+/** `touched` says whether this use wrote the last use, so a caller whose work fails can write it again. */
+export type SessionLookup = { state: 'live'; session: SessionRecord; touched: boolean } | { state: 'expired' | 'unknown' };
 
 const idleOf = (session: SessionRecord, idle: SessionIdle) => (session.member ? idle.memberMs : idle.visitorMs);
 
@@ -33,8 +34,14 @@ export async function useSession(tx: StoreTx, token: string, idle: SessionIdle):
   const session = await tx.findSession(tokenHash);
   if (!session) return { state: 'unknown' };
   if (tx.now - session.lastUsedAt > idleOf(session, idle)) return { state: 'expired' };
-  if (tx.now - session.lastUsedAt >= TOUCH_INTERVAL_MS) await tx.touchSession(tokenHash, tx.now);
-  return { state: 'live', session };
+  const touched = tx.now - session.lastUsedAt >= TOUCH_INTERVAL_MS;
+  if (touched) await tx.touchSession(tokenHash, tx.now);
+  return { state: 'live', session, touched };
+}
+
+/** Records a use of the session now, whatever its last recorded use. */
+export async function touchSession(store: Store, token: string): Promise<void> {
+  await store.transaction((tx) => tx.touchSession(hashToken(token), tx.now));
 }
 
 /** The refusal of a token that no longer opens a session, saying which way it failed. */

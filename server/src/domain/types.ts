@@ -13,7 +13,7 @@ import type {
 } from '../../../src/shared/types.ts';
 import type { UserSummary } from '../../../src/shared/managerApi.ts';
 import type { Manager, SavedReply } from '../../../src/shared/team.ts';
-import type { MetricsTally } from './metrics.ts';
+import type { MetricsTally } from './responseTimes.ts';
 
 export interface ChannelRecord {
   id: string;

@@ -7,7 +7,7 @@ import { verifyMember } from './channels.ts';
 import { newId } from './crypto.ts';
 import { DomainError } from './errors.ts';
 import { achieveGoals } from './goals.ts';
-import { sessionRefusal, startSession, useSession, type SessionIdle } from './sessions.ts';
+import { sessionRefusal, startSession, touchSession, useSession, type SessionIdle } from './sessions.ts';
 import type { ChannelRecord, TrackRecord, UserRecord } from './types.ts';
 
 export interface BootInput {
@@ -91,36 +91,55 @@ const labelled = (user: UserRecord, memberId: string | null): UserRecord =>
 
 /** The user a session token belongs to; refuses a missing, unknown, expired or other channel's token. */
 export async function authenticate(store: Store, token: string, idle: SessionIdle, channelId?: string): Promise<UserRecord> {
-  return store.transaction(async (tx) => {
-    const lookup = await useSession(tx, token, idle);
-    const user = lookup.state === 'live' ? await tx.getUser(lookup.session.userId) : null;
-    if (lookup.state === 'expired') throw sessionRefusal('expired');
-    if (!user || (channelId !== undefined && user.channelId !== channelId)) throw sessionRefusal('unknown');
-    return user;
-  });
+  return store.transaction(async (tx) => (await sessionCustomer(tx, token, idle, channelId)).user);
 }
 
-export async function updateUser(store: Store, userId: string, changes: UserChanges): Promise<UserRecord> {
-  return store.transaction(async (tx) => {
-    const user = await tx.getUser(userId);
-    if (!user) throw new DomainError('unauthorized', 'invalid_token', 'token: the user no longer exists');
-    return saveChanges(tx, user, changes, tx.now);
-  });
+/** Work done as a session's customer, inside the unit of work that resolved the session. */
+export type CustomerWork<T> = (tx: StoreTx, user: UserRecord) => Promise<T>;
+
+/**
+ * Resolves the session token (refused as `authenticate` refuses it) and does `work` as its
+ * customer in the same unit of work, so a widget call waits for the store's serialised queue once,
+ * not once for its session and again for its work. Work that fails rolls the session's touch back
+ * with it; the touch is then written on its own, so refused calls still keep a session alive.
+ */
+export async function asCustomer<T>(store: Store, token: string, idle: SessionIdle, channelId: string, work: CustomerWork<T>): Promise<T> {
+  let touched = false;
+  try {
+    return await store.transaction(async (tx) => {
+      const customer = await sessionCustomer(tx, token, idle, channelId);
+      touched = customer.touched;
+      return work(tx, customer.user);
+    });
+  } catch (error) {
+    // The work's own refusal is what the caller needs to see, even if this write fails too.
+    if (touched) await touchSession(store, token).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function sessionCustomer(tx: StoreTx, token: string, idle: SessionIdle, channelId?: string) {
+  const lookup = await useSession(tx, token, idle);
+  const user = lookup.state === 'live' ? await tx.getUser(lookup.session.userId) : null;
+  if (lookup.state === 'expired') throw sessionRefusal('expired');
+  if (!user || (channelId !== undefined && user.channelId !== channelId)) throw sessionRefusal('unknown');
+  return { user, touched: lookup.state === 'live' && lookup.touched };
+}
+
+/** Changes the customer's own data; `user` is as read in this unit of work. */
+export async function updateUser(tx: StoreTx, user: UserRecord, changes: UserChanges): Promise<UserRecord> {
+  return saveChanges(tx, user, changes, tx.now);
 }
 
 /** Removes, then adds; tags keep their first-added order. */
 export async function changeTags(
-  store: Store,
-  userId: string,
+  tx: StoreTx,
+  user: UserRecord,
   { add = [], remove = [] }: { add?: string[]; remove?: string[] },
 ): Promise<UserRecord> {
-  return store.transaction(async (tx) => {
-    const user = await tx.getUser(userId);
-    if (!user) throw new DomainError('unauthorized', 'invalid_token', 'token: the user no longer exists');
-    const tags = user.tags.filter((tag) => !remove.includes(tag));
-    for (const tag of add) if (!tags.includes(tag)) tags.push(tag);
-    return saveChanges(tx, user, { tags }, tx.now);
-  });
+  const tags = user.tags.filter((tag) => !remove.includes(tag));
+  for (const tag of add) if (!tags.includes(tag)) tags.push(tag);
+  return saveChanges(tx, user, { tags }, tx.now);
 }
 
 export async function trackEvent(store: Store, track: Omit<TrackRecord, 'createdAt'>): Promise<void> {

@@ -6,7 +6,7 @@
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { LIMITS, type ChatState } from '../../../src/shared/types.ts';
-import { closeChat, editChat, listChats, markChatRead, openChat, readChat, type ChatEdits } from '../domain/chatManagement.ts';
+import { closeChat, editChat, listChats, markChatRead, openChat, readChat, type ChatEdits } from '../domain/managerChats.ts';
 import { accountOf, identifyCaller, type Caller } from '../domain/team.ts';
 import { SessionSockets } from '../realtime/SessionSockets.ts';
 import { matchQuery } from '../store/searchText.ts';

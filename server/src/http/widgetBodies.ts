@@ -1,7 +1,7 @@
 /** Readers for the widget API's request bodies (types in src/shared/types.ts). */
 import { matchLanguage } from '../../../src/shared/matchLanguage.ts';
 import { LIMITS, type Language } from '../../../src/shared/types.ts';
-import type { NewChat } from '../domain/chats.ts';
+import type { NewChat } from '../domain/customerChats.ts';
 import type { ProfileWrite } from '../domain/profile.ts';
 import type { BootInput, UserChanges } from '../domain/users.ts';
 import { invalid } from './errors.ts';

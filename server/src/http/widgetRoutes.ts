@@ -8,13 +8,12 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastif
 import { LIMITS } from '../../../src/shared/limits.ts';
 import type { BootResponse } from '../../../src/shared/types.ts';
 import { findChannel } from '../domain/channels.ts';
-import { listCustomerChats, markRead, readCustomerChat, startChat, writeCustomerProfile } from '../domain/chats.ts';
+import { listCustomerChats, markRead, readCustomerChat, sendCustomerMessage, startChat, writeCustomerProfile } from '../domain/customerChats.ts';
 import { answerInChat, commentInChat } from '../domain/csatAnswers.ts';
 import { skipInChat } from '../domain/csatSkip.ts';
 import { channelNotFound } from '../domain/errors.ts';
-import { sendCustomerMessage } from '../domain/messages.ts';
 import type { ChannelRecord, UserRecord } from '../domain/types.ts';
-import { authenticate, boot, changeTags, trackEvent, updateUser } from '../domain/users.ts';
+import { asCustomer, authenticate, boot, changeTags, trackEvent, updateUser, type CustomerWork } from '../domain/users.ts';
 import { messageFor, toWidgetChat, toWidgetUser } from '../domain/views.ts';
 import { pollEvents } from '../realtime/pollEvents.ts';
 import type { PollWaiters } from '../realtime/PollWaiters.ts';
@@ -71,9 +70,10 @@ export function widgetRoutes(store: Store, polls: PollWaiters, limiter: RateLimi
       applyChannelCors(request, reply, request.channel);
     });
     app.options('/*', async (request, reply) => answerPreflight(request, reply));
-    const customerOf = (request: FastifyRequest) => authenticate(store, requireBearer(request, 'token from /boot'), sessions.idle, channelOf(request).id);
-    registerSessionRoutes(app, store, limiter, sessions, customerOf);
-    registerChatRoutes(app, customerOf, store, limiter);
+    const customerOf = (request: FastifyRequest) => authenticate(store, sessionToken(request), sessions.idle, channelOf(request).id);
+    const inSession: InSession = (request, work) => asCustomer(store, sessionToken(request), sessions.idle, channelOf(request).id, work);
+    registerSessionRoutes(app, store, limiter, sessions, customerOf, inSession);
+    registerChatRoutes(app, inSession, limiter);
     app.get('/realtime', limitedBy(limiter.hooks('read', bearerToken)), async (request, reply) => {
       const user = await customerOf(request);
       const audience = { kind: 'customer', userId: user.id, channelId: user.channelId } as const;
@@ -85,8 +85,17 @@ export function widgetRoutes(store: Store, polls: PollWaiters, limiter: RateLimi
 
 const channelOf = (request: FastifyRequest): ChannelRecord => request.channel!;
 
+const sessionToken = (request: FastifyRequest): string => requireBearer(request, 'token from /boot');
+
 /** The customer of the request's session token; 401 when it has none, or one that opens nothing. */
 type CustomerOf = (request: FastifyRequest) => Promise<UserRecord>;
+
+/**
+ * `work` as the customer of the request's session token, in the unit of work that resolves the
+ * session (refused as `CustomerOf` refuses it). Bodies are parsed inside `work`, so a bad token
+ * is refused before a bad body, as on every widget route.
+ */
+type InSession = <T>(request: FastifyRequest, work: CustomerWork<T>) => Promise<T>;
 
 /** The session token a boot resumes, read from its body for the per-visitor limit. */
 const bootToken = (request: FastifyRequest): string | undefined => {
@@ -97,7 +106,14 @@ const bootToken = (request: FastifyRequest): string | undefined => {
 /** What a tracked event adds to the database, in bytes. */
 const eventBytes = (name: string, properties: object): number => Buffer.byteLength(name) + Buffer.byteLength(JSON.stringify(properties));
 
-function registerSessionRoutes(app: FastifyInstance, store: Store, limiter: RateLimiter, sessions: CustomerSessions, customerOf: CustomerOf): void {
+function registerSessionRoutes(
+  app: FastifyInstance,
+  store: Store,
+  limiter: RateLimiter,
+  sessions: CustomerSessions,
+  customerOf: CustomerOf,
+  inSession: InSession,
+): void {
   // The token of a boot is in its body: that limit waits for the body, the address's does not.
   const boots = { ...limitedBy([limiter.perAddress('boot')]), preHandler: limiter.perVisitor('boot', bootToken) };
   app.post('/boot', boots, async (request): Promise<BootResponse> => {
@@ -127,15 +143,14 @@ function registerSessionRoutes(app: FastifyInstance, store: Store, limiter: Rate
   });
   const profileWrites = limitedBy(limiter.hooks('profileWrite', bearerToken));
   app.patch('/user', profileWrites, async (request) => {
-    const user = await customerOf(request);
-    const changes = bodies.parseUserChanges(request.body);
-    return { user: toWidgetUser(await updateUser(store, user.id, changes)) };
+    const user = await inSession(request, (tx, user) => updateUser(tx, user, bodies.parseUserChanges(request.body)));
+    return { user: toWidgetUser(user) };
   });
   app.post('/user/tags', profileWrites, async (request) => {
-    const user = await customerOf(request);
-    const change = bodies.parseTagChange(request.body);
-    return { user: toWidgetUser(await changeTags(store, user.id, change)) };
+    const user = await inSession(request, (tx, user) => changeTags(tx, user, bodies.parseTagChange(request.body)));
+    return { user: toWidgetUser(user) };
   });
+  // Two units of work: the byte charge is counted outside the store, between the session and the write.
   app.post('/events', limitedBy(limiter.hooks('track', bearerToken)), async (request, reply) => {
     const user = await customerOf(request);
     const { name, properties } = bodies.parseTrack(request.body);
@@ -145,23 +160,22 @@ function registerSessionRoutes(app: FastifyInstance, store: Store, limiter: Rate
   });
 }
 
-function registerChatRoutes(app: FastifyInstance, customerOf: CustomerOf, store: Store, limiter: RateLimiter): void {
+function registerChatRoutes(app: FastifyInstance, inSession: InSession, limiter: RateLimiter): void {
   const reads = limitedBy(limiter.hooks('read', bearerToken));
   app.get('/chats', reads, async (request) => {
-    const user = await customerOf(request);
-    const page = await listCustomerChats(store, user, parseChatPage(readQuery(request.query, ['limit', 'cursor'])));
+    const page = await inSession(request, (tx, user) => listCustomerChats(tx, user, parseChatPage(readQuery(request.query, ['limit', 'cursor']))));
     return { chats: page.items.map(toWidgetChat), next: nextChatCursor(page) };
   });
   app.post('/chats', limitedBy(limiter.hooks('newChat', bearerToken)), async (request, reply) => {
-    const user = await customerOf(request);
-    const started = await startChat(store, user, bodies.parseNewChat(request.body));
+    const started = await inSession(request, (tx, user) => startChat(tx, user, bodies.parseNewChat(request.body)));
     reply.code(started.created ? 201 : 200);
     return { chat: toWidgetChat(started.detail), ...(started.message ? { message: started.message } : {}) };
   });
   app.get<{ Params: Params }>('/chats/:id', reads, async (request) => {
-    const user = await customerOf(request);
-    const page = parseMessagePage(readQuery(request.query, ['before', 'limit']));
-    const { detail, messages } = await readCustomerChat(store, user, request.params.id, page);
+    const { detail, messages } = await inSession(request, (tx, user) => {
+      const page = parseMessagePage(readQuery(request.query, ['before', 'limit']));
+      return readCustomerChat(tx, user, request.params.id, page);
+    });
     return {
       chat: toWidgetChat(detail),
       messages: messages.items.map((message) => messageFor('customer', message)),
@@ -169,42 +183,36 @@ function registerChatRoutes(app: FastifyInstance, customerOf: CustomerOf, store:
     };
   });
   app.post<{ Params: Params }>('/chats/:id/messages', limitedBy(limiter.hooks('message', bearerToken)), async (request, reply) => {
-    const user = await customerOf(request);
-    const input = bodies.parseNewMessage(request.body);
-    const posted = await sendCustomerMessage(store, user, request.params.id, input);
+    const posted = await inSession(request, (tx, user) => sendCustomerMessage(tx, user, request.params.id, bodies.parseNewMessage(request.body)));
     reply.code(posted.created ? 201 : 200);
     return { message: posted.message };
   });
   // Answering the survey posted at close; a retry with the same answerId stores nothing new.
   const answers = limitedBy(limiter.hooks('surveyAnswer', bearerToken));
   app.post<{ Params: MessageParams }>('/chats/:id/messages/:messageId/answer', answers, async (request) => {
-    const user = await customerOf(request);
-    const input = parseCsatAnswer(request.body);
     const { id, messageId } = request.params;
-    return { message: await answerInChat(store, user, id, messageId, input) };
+    return { message: await inSession(request, (tx, user) => answerInChat(tx, user, id, messageId, parseCsatAnswer(request.body))) };
   });
   // The comment joins the stored answer; sending the stored comment again writes nothing.
   app.post<{ Params: MessageParams }>('/chats/:id/messages/:messageId/answer/comment', answers, async (request) => {
-    const user = await customerOf(request);
-    const input = parseCsatComment(request.body);
     const { id, messageId } = request.params;
-    return { message: await commentInChat(store, user, id, messageId, input) };
+    return { message: await inSession(request, (tx, user) => commentInChat(tx, user, id, messageId, parseCsatComment(request.body))) };
   });
   // A survey that is not required may be skipped, once: skipping again changes nothing.
   app.post<{ Params: MessageParams }>('/chats/:id/messages/:messageId/skip', answers, async (request) => {
-    const user = await customerOf(request);
-    parseCsatSkip(request.body);
     const { id, messageId } = request.params;
-    return { message: await skipInChat(store, user, id, messageId) };
+    const message = await inSession(request, (tx, user) => {
+      parseCsatSkip(request.body);
+      return skipInChat(tx, user, id, messageId);
+    });
+    return { message };
   });
   app.patch<{ Params: Params }>('/chats/:id/profile', limitedBy(limiter.hooks('profileWrite', bearerToken)), async (request) => {
-    const user = await customerOf(request);
-    const write = bodies.parseProfileWrite(request.body);
-    return { chat: toWidgetChat(await writeCustomerProfile(store, user, request.params.id, write)) };
+    const chat = await inSession(request, (tx, user) => writeCustomerProfile(tx, user, request.params.id, bodies.parseProfileWrite(request.body)));
+    return { chat: toWidgetChat(chat) };
   });
   app.post<{ Params: Params }>('/chats/:id/read', reads, async (request) => {
-    const user = await customerOf(request);
-    return { chat: toWidgetChat(await markRead(store, user, request.params.id)) };
+    return { chat: toWidgetChat(await inSession(request, (tx, user) => markRead(tx, user, request.params.id))) };
   });
 }
 

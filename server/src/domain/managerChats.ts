@@ -1,7 +1,7 @@
 /** What managers do with chats: find, read, close, reopen, and edit priority, tags, description. */
 import type { Message, UserProfile } from '../../../src/shared/types.ts';
 import type { Store, StoreTx } from '../store/Store.ts';
-import { measuredChat } from './chatMetrics.ts';
+import { measuredChat } from './measureChat.ts';
 import { linkTokenOf, postSurveyIfDue } from './csatSurvey.ts';
 import { chatNotFound, DomainError } from './errors.ts';
 import { recordEvent } from './events.ts';

@@ -15,7 +15,7 @@ import type { ChatProfile, Message } from '../../../src/shared/types.ts';
 import type { StoreTx } from '../store/Store.ts';
 import { fingerprint } from './crypto.ts';
 import { currentOperatingHours } from './csatSettings.ts';
-import { countMessage, METRIC_KEYS, metricsOf, tallyMessages, type ChatTimes } from './metrics.ts';
+import { countMessage, METRIC_KEYS, metricsOf, tallyMessages, type ChatTimes } from './responseTimes.ts';
 import type { ChatRecord, ChatTally } from './types.ts';
 
 /**
