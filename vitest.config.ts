@@ -1,6 +1,20 @@
 import { defineConfig } from 'vitest/config';
 
 // Browser-side code runs under happy-dom; the server is tested in plain Node over real sockets.
+
+/**
+ * Server test files not run on PostgreSQL: those about the SQLite store's own files (backups,
+ * checkpoints, the data directory's lock and modes, the compiled server's default), and those that
+ * check what is stored by opening the SQLite file themselves.
+ */
+const SQLITE_ONLY = [
+  'backup.test.ts', 'checkpointer.test.ts', 'data-dir-lock.test.ts', 'compiled.test.ts', 'security/data-dir-modes.test.ts',
+  // These read the SQLite file directly.
+  'chat-metrics.test.ts', 'csat-answers.test.ts', 'csat-link.test.ts', 'csat-steps.test.ts', 'manager.test.ts',
+  'profile-fields.test.ts', 'search.test.ts', 'template-variables.test.ts', 'widget-boot.test.ts',
+  'security/impersonation.test.ts', 'security/rate-limits.test.ts', 'security/sessions.test.ts',
+  'security/survey-link-secrets.test.ts',
+];
 export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   test: {
@@ -23,6 +37,24 @@ export default defineConfig({
           hookTimeout: 20000,
         },
       },
+      // The server suite on PostgreSQL, when a server is there (scripts/withServices.sh starts one
+      // for npm test; under CI=true it must be), but for the files of SQLITE_ONLY.
+      ...(process.env.TEST_DATABASE_URL || process.env.CI === 'true'
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'server-pg',
+                environment: 'node' as const,
+                include: ['server/test/**/*.test.ts'],
+                exclude: ['server/test/pg/**', ...SQLITE_ONLY.map((file) => `server/test/${file}`)],
+                env: { TEST_STORE: 'pg' },
+                testTimeout: 20000,
+                hookTimeout: 20000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

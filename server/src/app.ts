@@ -21,7 +21,7 @@ import { EventHub } from './realtime/EventHub.ts';
 import { PollWaiters } from './realtime/PollWaiters.ts';
 import { attachRealtime } from './realtime/realtimeServer.ts';
 import { SessionSockets } from './realtime/SessionSockets.ts';
-import { SqliteStore } from './store/sqlite/SqliteStore.ts';
+import { openStore } from './store/openStore.ts';
 
 export interface RunningServer {
   /** Base URL, e.g. http://127.0.0.1:8080 */
@@ -43,12 +43,23 @@ export interface RunningServer {
  */
 export async function createServer(config: ServerConfig): Promise<RunningServer> {
   checkManagerToken(config.managerToken);
-  const store = SqliteStore.open(config.dataDir, config.clock);
+  const opened = await openStore(config);
+  const { store } = opened;
   const stops: (() => void)[] = [];
   try {
-    const manager = config.managerToken ? fixedCredential(config.managerToken) : await storedCredential(store);
-    stops.push(() => manager.close());
-    await ensureFirstOwner(store, config.owner);
+    // Instances starting together take turns: one makes the token, the owner and the demo channel.
+    const { manager, demo } = await opened.underStartLock(async () => {
+      const manager = config.managerToken ? fixedCredential(config.managerToken) : await storedCredential(store);
+      stops.push(() => manager.close());
+      await ensureFirstOwner(store, config.owner);
+      const demo = await ensureDemoChannel(store, {
+        pluginKey: config.pluginKey,
+        memberSecret: config.memberSecret,
+        allowedOrigins: config.allowedOrigins,
+        language: config.channelLanguage,
+      });
+      return { manager, demo };
+    });
     const identify = (token: string) => identifyCaller(store, manager, token);
     const managerSockets = new SessionSockets();
     const sessions = {
@@ -58,17 +69,14 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
       },
       sockets: new SessionSockets(),
     };
-    const demo = await ensureDemoChannel(store, {
-      pluginKey: config.pluginKey,
-      memberSecret: config.memberSecret,
-      allowedOrigins: config.allowedOrigins,
-      language: config.channelLanguage,
-    });
     const hub = new EventHub();
-    // One process owns the SQLite file and announces its commits in seq order, so the feed never
-    // needs to read the log here; with several instances the same feed also takes the bus's events.
+    // The feed hands the hub every committed event once, in seq order. On SQLite one process
+    // announces its commits in order and the feed passes them on; on PostgreSQL it also reads
+    // the log when another instance announces a commit, when the announcements reconnect, and
+    // every second, so an event no announcement brought still arrives.
     const feed = new EventFeed(storeLog(store), (events) => hub.publish(events), {
       after: await store.transaction((tx) => tx.latestSeq()),
+      idleMs: opened.idleReadMs,
       onError: (error) => app.log.error({ err: error }, 'reading the event log failed'),
     });
     const stopPublishing = store.onCommit((events) => feed.offer(events));
@@ -136,6 +144,12 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
     }
     stops.push(schedulePurge(store, sessions.idle));
     stops.push(schedulePurgeSignIns(store));
+    if (opened.idleReadMs) stops.push(feed.start());
+    if (opened.listen) {
+      const catchUp = () => void feed.catchUp();
+      const unlisten = await opened.listen(catchUp, catchUp);
+      stops.push(() => void unlisten().catch(() => undefined));
+    }
     state = 'ready';
     const { port } = app.server.address() as AddressInfo;
     let closed: Promise<void> = Promise.resolve();

@@ -15,8 +15,19 @@ import type { Timeouts } from './limits/timeouts.ts';
 export interface ServerConfig {
   port: number;
   host: string;
-  /** Where the SQLite files live. */
+  /** Where the SQLite files live (and, with PostgreSQL, nothing: the database holds everything). */
   dataDir: string;
+  /**
+   * The PostgreSQL store (DATABASE_URL, with PG_POOL_SIZE, PG_STATEMENT_TIMEOUT_MS,
+   * PG_IDLE_TX_TIMEOUT_MS); unset, SQLite in dataDir.
+   */
+  postgres?: { url: string; poolSize?: number; statementTimeoutMs?: number; idleInTransactionTimeoutMs?: number };
+  /**
+   * How instances tell each other of commits (BUS): `postgres` (LISTEN/NOTIFY, the default with
+   * DATABASE_URL) or `none` (each instance reads the log every second). Either way every event
+   * reaches every instance: the log is read for what an announcement misses.
+   */
+  bus?: 'postgres' | 'none';
   /**
    * The owner's bearer token (MANAGER_TOKEN), at least 24 characters. Unset: the stored one, or
    * one generated at first start, of which only the hash is kept in the database.
@@ -117,6 +128,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): { config: ServerConfig } {
     rateLimits: env.RATE_LIMITS ? read('RATE_LIMITS', () => parseLimits(env.RATE_LIMITS!)) : undefined,
     trustProxy: read('TRUST_PROXY', () => parseTrustProxy(env.TRUST_PROXY)),
     drainMs: readDrain(env.DRAIN_MS),
+    postgres: readPostgres(env),
+    bus: readBus(env),
   };
   return { config };
 }
@@ -154,6 +167,42 @@ function readDays(variable: string, value: string | undefined): number | undefin
   const days = Number(value);
   if (!Number.isFinite(days) || days <= 0) throw new ConfigError(`${variable}: must be a positive number of days, got "${value}"`);
   return daysToMs(days);
+}
+
+function readPostgres(env: NodeJS.ProcessEnv): ServerConfig['postgres'] {
+  const url = env.DATABASE_URL;
+  if (!url) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError('DATABASE_URL: must be a postgres:// URL');
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') throw new ConfigError('DATABASE_URL: must be a postgres:// URL');
+  const whole = (variable: string, min: number, max: number): number | undefined => {
+    const value = env[variable];
+    if (value === undefined || value === '') return undefined;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${variable}: must be a whole number from ${min} to ${max}, got "${value.slice(0, 20)}"`);
+    return n;
+  };
+  return {
+    url,
+    poolSize: whole('PG_POOL_SIZE', 1, 500),
+    statementTimeoutMs: whole('PG_STATEMENT_TIMEOUT_MS', 100, 3_600_000),
+    idleInTransactionTimeoutMs: whole('PG_IDLE_TX_TIMEOUT_MS', 100, 3_600_000),
+  };
+}
+
+function readBus(env: NodeJS.ProcessEnv): ServerConfig['bus'] {
+  const bus = env.BUS;
+  if (env.REDIS_URL || bus === 'redis') {
+    throw new ConfigError('REDIS_URL, BUS=redis: this version has no Redis bus; use BUS=postgres (LISTEN/NOTIFY) with DATABASE_URL');
+  }
+  if (!bus) return undefined;
+  if (bus !== 'postgres' && bus !== 'none') throw new ConfigError(`BUS: must be postgres or none, got "${bus.slice(0, 20)}"`);
+  if (bus === 'postgres' && !env.DATABASE_URL) throw new ConfigError('BUS=postgres: needs DATABASE_URL');
+  return bus;
 }
 
 function readDrain(value: string | undefined): number | undefined {

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
       `  plugin key     ${server.pluginKey}`,
       `  manager token  ${managerTokenLine(config, server.generatedManagerToken)}`,
       `  memberHash     ${server.verifiesMembers ? 'required with memberId' : 'not checked (set MEMBER_SECRET to require it)'}`,
-      `  data           ${config.dataDir}`,
+      config.postgres ? `  store          ${postgresLine(config)}` : `  data           ${config.dataDir}`,
       `  public URL     ${config.publicUrl ?? 'taken from each request (set PUBLIC_URL behind a proxy)'}`,
       `  rate limits    ${limitsLine(config)}`,
     ].join('\n'),
@@ -46,6 +46,13 @@ function managerTokenLine(config: ServerConfig, generated: string | undefined): 
   if (generated) return `${generated}  (generated and shown only now: keep it; only its hash is stored)`;
   if (config.managerToken) return 'from MANAGER_TOKEN';
   return 'the stored one (npm run rotate-manager-token prints a new one)';
+}
+
+/** Where the PostgreSQL store is, without its password, and how instances hear of each other's commits. */
+function postgresLine(config: ServerConfig): string {
+  const url = new URL(config.postgres!.url);
+  const bus = config.bus === 'none' ? 'BUS=none: the log read every second' : 'LISTEN/NOTIFY';
+  return `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}; instances told of commits by ${bus}`;
 }
 
 /** Whether the limits are on, and whose address they count. */

@@ -1,6 +1,10 @@
-/** Starting a real server on a free port with a fresh SQLite directory, and talking to it. */
+/**
+ * Starting a real server on a free port with a fresh store, and talking to it. The store is SQLite
+ * in a fresh directory, or with TEST_STORE=pg a fresh PostgreSQL database on TEST_DATABASE_URL,
+ * named in that directory so that a server started again on it finds the same data.
+ */
 import { afterAll, beforeAll } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
@@ -14,7 +18,31 @@ export interface TestServer extends RunningServer {
 }
 
 export const tempDir = (prefix = 'sangdam-test-') => mkdtemp(join(tmpdir(), prefix));
-export const removeDir = (dir: string) => rm(dir, { recursive: true, force: true });
+
+/** Whether the server tests run on PostgreSQL (the server-pg project of vitest.config.ts). */
+export const ON_POSTGRES = process.env.TEST_STORE === 'pg';
+const PG_DATABASE_FILE = 'test-database.json';
+
+/** The test database of a data directory, made on first use. */
+export async function postgresOf(dataDir: string): Promise<{ url: string }> {
+  try {
+    return JSON.parse(await readFile(join(dataDir, PG_DATABASE_FILE), 'utf8'));
+  } catch {
+    const { freshDatabase } = await import('./pg/pgDatabase.ts');
+    const { url, name } = await freshDatabase();
+    await writeFile(join(dataDir, PG_DATABASE_FILE), JSON.stringify({ url, name }));
+    return { url };
+  }
+}
+
+/** Removes a test's data: the directory, and on PostgreSQL its database. */
+export async function removeDir(dir: string): Promise<void> {
+  if (ON_POSTGRES) {
+    const named = await readFile(join(dir, PG_DATABASE_FILE), 'utf8').then((text) => JSON.parse(text) as { name: string }, () => null);
+    if (named) await (await import('./pg/pgDatabase.ts')).dropDatabase(named.name);
+  }
+  await rm(dir, { recursive: true, force: true });
+}
 
 /**
  * A server on port 0; pass `dataDir` to reopen an existing database. Rate limits are off unless
@@ -30,6 +58,7 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
     examplesDir: join(dataDir, 'no-examples'),
     logLevel: 'silent',
     rateLimits: 'off',
+    ...(ON_POSTGRES && !options.postgres ? { postgres: await postgresOf(dataDir) } : {}),
     ...options,
     dataDir,
   });

@@ -11,7 +11,12 @@ const WORDS = /[\p{L}\p{N}]+/gu;
 /** Terms one search may hold; what is beyond is ignored. */
 const MAX_TERMS = 12;
 
-const normalize = (text: string) => text.normalize('NFKC').toLowerCase();
+/**
+ * Lower case, compatibility forms folded, and Latin letters without their accents (café finds
+ * cafe), as SQLite's unicode61 tokenizer does by itself; Hangul and kana keep their marks.
+ */
+const normalize = (text: string) =>
+  text.normalize('NFKC').toLowerCase().normalize('NFD').replace(/(\p{Script=Latin})\p{Mn}+/gu, '$1').normalize('NFC');
 
 /** One word (a run of letters and digits) as tokens: itself, or its CJK runs as pairs. */
 function tokensOf(word: string): string[] {

@@ -13,20 +13,22 @@ if (!PG_URL && process.env.CI === 'true') {
 }
 if (!PG_URL) console.warn('TEST_DATABASE_URL is not set: the PostgreSQL tests are skipped (scripts/withServices.sh starts a server)');
 
-/** Creates an empty database; returns its URL and the function that drops it. */
-export async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+const admin = () => postgres(PG_URL, { max: 1, onnotice: () => undefined });
+
+/** Creates an empty database; returns its URL, its name and the function that drops it. */
+export async function freshDatabase(): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
   const name = `sangdam_test_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(PG_URL, { max: 1, onnotice: () => undefined });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  await admin.end();
+  const sql = admin();
+  await sql.unsafe(`CREATE DATABASE ${name}`);
+  await sql.end();
   const url = new URL(PG_URL);
   url.pathname = `/${name}`;
-  return {
-    url: url.href,
-    drop: async () => {
-      const again = postgres(PG_URL, { max: 1, onnotice: () => undefined });
-      await again.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await again.end();
-    },
-  };
+  return { url: url.href, name, drop: () => dropDatabase(name) };
+}
+
+export async function dropDatabase(name: string): Promise<void> {
+  if (!/^sangdam_test_[0-9a-f]+$/.test(name)) throw new Error(`${name}: not a test database`);
+  const sql = admin();
+  await sql.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await sql.end();
 }

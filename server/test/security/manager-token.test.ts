@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigError, REPO_ROOT } from '../../src/config.ts';
 import { hashToken } from '../../src/domain/crypto.ts';
-import { call, removeDir, startServer, tempDir, type TestServer } from '../helpers.ts';
+import postgres from 'postgres';
+import { call, ON_POSTGRES, postgresOf, removeDir, startServer, tempDir, type TestServer } from '../helpers.ts';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -14,6 +15,28 @@ afterEach(async () => {
 const chats = (server: TestServer, token: string) => call(`${server.url}/api/manager/chats`, 'GET', { token });
 
 /** Runs a script of the server like npm does, and returns what it printed once it exits or listens. */
+/** The stored manager-token hash, and how many settings hold `token` itself, in either store. */
+async function storedSettings(dataDir: string, token: string): Promise<{ stored: unknown; anywhere: number }> {
+  if (ON_POSTGRES) {
+    const sql = postgres((await postgresOf(dataDir)).url, { max: 1 });
+    try {
+      const [row] = await sql`SELECT value FROM settings WHERE key = 'manager_token_hash'`;
+      const [{ count }] = await sql`SELECT COUNT(*)::int AS count FROM settings WHERE value LIKE ${`%${token}%`}`;
+      return { stored: row?.value, anywhere: count };
+    } finally {
+      await sql.end();
+    }
+  }
+  const db = new Database(join(dataDir, 'sangdam.db'), { readonly: true });
+  try {
+    const stored = db.prepare("SELECT value FROM settings WHERE key = 'manager_token_hash'").pluck().get();
+    const anywhere = db.prepare('SELECT COUNT(*) FROM settings WHERE value LIKE ?').pluck().get(`%${token}%`) as number;
+    return { stored, anywhere };
+  } finally {
+    db.close();
+  }
+}
+
 function run(script: string, env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script], {
@@ -69,10 +92,7 @@ describe('a generated manager token', () => {
     expect((await chats(again, token)).status).toBe(200);
     await again.close();
 
-    const db = new Database(join(first.dataDir, 'sangdam.db'), { readonly: true });
-    const stored = db.prepare("SELECT value FROM settings WHERE key = 'manager_token_hash'").pluck().get();
-    const anywhere = db.prepare('SELECT COUNT(*) FROM settings WHERE value LIKE ?').pluck().get(`%${token}%`);
-    db.close();
+    const { stored, anywhere } = await storedSettings(first.dataDir, token);
     expect(stored).toBe(hashToken(token));
     expect(anywhere).toBe(0);
   });
@@ -93,7 +113,8 @@ describe('a generated manager token', () => {
     dirs.push(server.dataDir);
     try {
       const old = server.generatedManagerToken!;
-      const rotated = await run('server/src/cli/rotateManagerToken.ts', { DATA_DIR: server.dataDir });
+      const store: Record<string, string> = ON_POSTGRES ? { DATABASE_URL: (await postgresOf(server.dataDir)).url } : {};
+      const rotated = await run('server/src/cli/rotateManagerToken.ts', { DATA_DIR: server.dataDir, ...store });
       expect(rotated.code).toBe(0);
       const token = /^\s+([A-Za-z0-9_-]{43})$/m.exec(rotated.out)?.[1];
       expect(token).toBeDefined();

@@ -33,6 +33,12 @@ export interface PgUnit {
   reserveSeq(): Promise<number>;
   /** Records an event under a seq this unit reserved. */
   appendReserved(event: EventRecord): void;
+  /**
+   * Stores an event under a seq this unit reserved at once rather than at commit, so the unit's
+   * own later reads of the log see it (as on SQLite: a boot that reaches a goal answers with a
+   * cursor past the goal's event). Announced at commit with the others; others see it only then.
+   */
+  insertReserved(event: EventRecord): Promise<void>;
   /** Locks a row for the rest of the unit, before it is read to be changed (order: channel, user, chat). */
   lock(table: 'channels' | 'users' | 'chats', id: string): Promise<void>;
 }
@@ -44,6 +50,16 @@ export interface PgUnitsOptions {
   onCommit?: (events: readonly EventRecord[]) => void;
   /** Called with each retried failure's code, for logs and tests. */
   onRetry?: (code: string, attempt: number) => void;
+  /**
+   * The LISTEN/NOTIFY channel told each commit's last seq, inside the transaction (so it is
+   * delivered only if the unit commits). The seq alone: a payload must stay under 8,000 bytes.
+   */
+  notifyChannel?: string;
+  /**
+   * Fault injection for the cluster test: how long each unit that recorded events waits, holding
+   * the counter, before COMMIT (ms), so commits of other instances queue behind it.
+   */
+  holdCommitMs?: () => number;
 }
 
 export class PgUnits {
@@ -77,18 +93,23 @@ export class PgUnits {
         : Number((await sql<{ now: string }[]>`SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::int8 AS now`)[0].now);
       const pending: PendingEvent[] = [];
       const reserved: EventRecord[] = [];
+      const stored: EventRecord[] = [];
       const unit: PgUnit = {
         sql,
         now,
         appendEvent: (event) => void pending.push(event),
         reserveSeq: () => this.takeSeqs(sql, 1),
         appendReserved: (event) => void reserved.push(event),
+        insertReserved: async (event) => {
+          await insertEvents(sql, [event]);
+          stored.push(event);
+        },
         lock: async (table, id) => {
           await sql`SELECT 1 FROM ${sql(table)} WHERE id = ${id} FOR UPDATE`;
         },
       };
       const result = await work(unit);
-      stamped = await this.stamp(sql, pending, reserved);
+      stamped = await this.stamp(sql, pending, reserved, stored);
       return result;
     });
     return { value: value as T, events: stamped };
@@ -102,21 +123,35 @@ export class PgUnits {
     return last;
   }
 
-  /** Takes the next seqs from the counter (its lock is then held until COMMIT) and stores the events. */
-  private async stamp(sql: PgTransaction, pending: readonly PendingEvent[], reserved: readonly EventRecord[]): Promise<EventRecord[]> {
-    if (pending.length === 0 && reserved.length === 0) return [];
+  /**
+   * Takes the next seqs from the counter (its lock is then held until COMMIT), stores the events
+   * not stored yet, and returns all of the unit's events in seq order.
+   */
+  private async stamp(
+    sql: PgTransaction,
+    pending: readonly PendingEvent[],
+    reserved: readonly EventRecord[],
+    stored: readonly EventRecord[],
+  ): Promise<EventRecord[]> {
+    if (pending.length === 0 && reserved.length === 0 && stored.length === 0) return [];
     const first = pending.length ? (await this.takeSeqs(sql, pending.length)) - pending.length + 1 : 0;
-    const events = [...reserved, ...pending.map((event, i) => ({ ...event, seq: first + i }))].sort((a, b) => a.seq - b.seq);
-    const rows = events.map((e) => ({
-      seq: e.seq,
-      channel_id: e.channelId,
-      user_id: e.userId,
-      chat_id: e.chatId,
-      type: e.type,
-      payload: JSON.stringify(e.payload),
-      created_at: e.createdAt,
-    }));
-    await sql`INSERT INTO events ${sql(rows, 'seq', 'channel_id', 'user_id', 'chat_id', 'type', 'payload', 'created_at')}`;
+    const unstored = [...reserved, ...pending.map((event, i) => ({ ...event, seq: first + i }))];
+    if (unstored.length > 0) await insertEvents(sql, unstored);
+    const events = [...stored, ...unstored].sort((a, b) => a.seq - b.seq);
+    if (this.options.notifyChannel) await sql`SELECT pg_notify(${this.options.notifyChannel}, ${String(events[events.length - 1].seq)})`;
     return events;
   }
+}
+
+async function insertEvents(sql: PgTransaction, events: readonly EventRecord[]): Promise<void> {
+  const rows = events.map((e) => ({
+    seq: e.seq,
+    channel_id: e.channelId,
+    user_id: e.userId,
+    chat_id: e.chatId,
+    type: e.type,
+    payload: JSON.stringify(e.payload),
+    created_at: e.createdAt,
+  }));
+  await sql`INSERT INTO events ${sql(rows, 'seq', 'channel_id', 'user_id', 'chat_id', 'type', 'payload', 'created_at')}`;
 }

@@ -1,0 +1,116 @@
+/**
+ * The networked store: PostgreSQL shared by any number of instances. Units of work are
+ * transactions of the pool (PgUnits.ts), run side by side; each sees PgTx's statements.
+ * Unlike SQLite's, the survey-link key lives in the database (settings), since instances share
+ * no disk: a copy of the database therefore opens the surveys whose links it can derive.
+ */
+import { randomBytes } from 'node:crypto';
+import type { EventRecord } from '../../domain/types.ts';
+import type { Clock, CommitListener, Store, StoreTx } from '../Store.ts';
+import { chatQueries } from './chatQueries.ts';
+import { connect, migrate, underStartLock, type PgOptions, type Sql } from './connect.ts';
+import { LINK_KEY_SETTING } from './linkKey.ts';
+import type { PgQueries } from './PgQueries.ts';
+import { PgTx } from './PgTx.ts';
+import { PgUnits } from './PgUnits.ts';
+import { statsQueries } from './statsQueries.ts';
+
+const queries: PgQueries = { ...chatQueries, ...statsQueries };
+
+export interface PgStoreOptions extends PgOptions {
+  /** A fixed clock for tests; unset, the database's (one clock for every instance). */
+  clock?: Clock;
+  /** The survey-link key; unset, the one stored in settings (made by the first instance to start). */
+  linkKey?: Buffer;
+  /** The LISTEN/NOTIFY channel each commit is announced on (openStore.ts); unset, none. */
+  notifyChannel?: string;
+  /** Fault injection for the cluster test (PgUnitsOptions.holdCommitMs). */
+  holdCommitMs?: () => number;
+}
+
+export class PgStore implements Store {
+  private readonly listeners = new Set<CommitListener>();
+  private readonly units: PgUnits;
+  /** Units of work still running, which close() waits for. */
+  private readonly running = new Set<Promise<unknown>>();
+  private closed = false;
+
+  /** Connects, brings the schema up to date and reads (or makes) the link key, under the start lock. */
+  static async open({ clock, linkKey, notifyChannel, holdCommitMs, ...connection }: PgStoreOptions): Promise<PgStore> {
+    const sql = connect(connection);
+    try {
+      const key = await underStartLock(sql, async () => {
+        await migrate(sql);
+        return linkKey ?? (await storedLinkKey(sql));
+      });
+      return new PgStore(sql, key, { clock, notifyChannel, holdCommitMs });
+    } catch (error) {
+      await sql.end();
+      throw error;
+    }
+  }
+
+  private constructor(
+    private readonly sql: Sql,
+    private readonly linkKey: Buffer,
+    options: Pick<PgStoreOptions, 'clock' | 'notifyChannel' | 'holdCommitMs'>,
+  ) {
+    this.units = new PgUnits(sql, { ...options, onCommit: (events) => this.publish(events) });
+  }
+
+  transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('store is closed'));
+    const run = this.units.run((unit) => work(new PgTx(unit, this.linkKey, queries)));
+    this.running.add(run);
+    const forget = () => void this.running.delete(run);
+    run.then(forget, forget);
+    return run;
+  }
+
+  onCommit(listener: CommitListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Refuses new units, waits for the running ones, then ends the pool. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.allSettled([...this.running]);
+    await this.sql.end();
+  }
+
+  /** Runs the app's start-up steps (token, first owner, demo channel) one instance at a time. */
+  underStartLock<T>(work: () => Promise<T>): Promise<T> {
+    return underStartLock(this.sql, work);
+  }
+
+  /**
+   * Listens for other instances' commits on `channel`: `onCommit` on each announcement, `onListen`
+   * on each (re)connection, when what was missed meanwhile must be read. Returns the stop.
+   */
+  async listen(channel: string, onCommit: () => void, onListen: () => void): Promise<() => Promise<void>> {
+    const { unlisten } = await this.sql.listen(channel, () => onCommit(), () => onListen());
+    return unlisten;
+  }
+
+  private publish(events: readonly EventRecord[]): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(events);
+      } catch (error) {
+        console.error('commit listener failed', error);
+      }
+    }
+  }
+}
+
+/** The installation's 32-byte link key from settings, made by the first instance that starts. */
+async function storedLinkKey(sql: Sql): Promise<Buffer> {
+  const made = randomBytes(32).toString('base64');
+  await sql`INSERT INTO settings (key, value) VALUES (${LINK_KEY_SETTING}, ${made}) ON CONFLICT (key) DO NOTHING`;
+  const [{ value }] = await sql<{ value: string }[]>`SELECT value FROM settings WHERE key = ${LINK_KEY_SETTING}`;
+  const key = Buffer.from(value, 'base64');
+  if (key.length !== 32) throw new Error(`settings.${LINK_KEY_SETTING}: must hold the 32 bytes of the survey-link key in base64 (found ${key.length})`);
+  return key;
+}
