@@ -44,12 +44,12 @@ function freePort() {
   });
 }
 
-/** The real server (`node --import tsx server/src/main.ts`) on a free port, on `dataDir` (fresh by default; removed at stop). */
+/** The real server, compiled as it is deployed (`npm run build`), on a free port, on `dataDir` (fresh by default; removed at stop). */
 export async function startServer({ dataDir = mkdtempSync(join(tmpdir(), 'sangdam-bench-')) } = {}) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child = spawn(process.execPath, ['server/dist/server/src/main.js'], {
     cwd: ROOT,
     // Every round boots from one address, far faster than a person: the limits are off for the bench.
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, MANAGER_TOKEN, PLUGIN_KEY, RATE_LIMITS: 'off' },

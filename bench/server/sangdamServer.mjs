@@ -19,7 +19,7 @@ export async function startSangdam() {
   const dataDir = await mkdtemp(join(tmpdir(), 'sangdam-bench-'));
   try {
     const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const child = await startChild([...nodeArgs, '--import', 'tsx', 'server/src/main.ts'], {
+    const child = await startChild([...nodeArgs, 'server/dist/server/src/main.js'], {
       cwd: REPO_ROOT,
       env: {
         PORT: '0',
