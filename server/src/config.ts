@@ -188,7 +188,8 @@ function readPostgres(env: NodeJS.ProcessEnv): ServerConfig['postgres'] {
   };
   return {
     url,
-    poolSize: whole('PG_POOL_SIZE', 1, 500),
+    // Two at least: the start-up lock holds one connection while the migrations use another.
+    poolSize: whole('PG_POOL_SIZE', 2, 500),
     statementTimeoutMs: whole('PG_STATEMENT_TIMEOUT_MS', 100, 3_600_000),
     idleInTransactionTimeoutMs: whole('PG_IDLE_TX_TIMEOUT_MS', 100, 3_600_000),
   };

@@ -11,7 +11,7 @@ import { DomainError } from './errors.ts';
 import { recordEvent } from './events.ts';
 import type { ManagerCredential } from './managerToken.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
-import type { ManagerRecord, ManagerTokenRecord } from './types.ts';
+import type { ChatDetail, ManagerRecord, ManagerTokenRecord } from './types.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A console sign-in lasts this long; signing in again starts a new one. */
@@ -185,7 +185,14 @@ export async function deleteManager(store: Store, caller: Caller, id: string): P
     if (!current) throw managerNotFound();
     if (current.role === 'owner') await assertAnotherOwner(tx, id, 'manager');
     const hashes = [...(await tx.listManagerTokens(id, 'session')), ...(await tx.listManagerTokens(id, 'api'))].map((t) => t.tokenHash);
-    for (const detail of await tx.listChatDetails({ assignee: id })) {
+    // Each chat read again through getChatDetail, which a store with concurrent units locks,
+    // all before the first event: a chat another unit changes meanwhile is not written back stale.
+    const held: ChatDetail[] = [];
+    for (const listed of await tx.listChatDetails({ assignee: id })) {
+      const detail = await tx.getChatDetail(listed.chat.id);
+      if (detail && detail.chat.assigneeId === id) held.push(detail);
+    }
+    for (const detail of held) {
       const { assigneeId: _gone, ...chat } = detail.chat;
       await tx.updateChat({ ...chat, updatedAt: tx.now });
       await recordEvent(tx, chat.id, 'chat');

@@ -27,13 +27,17 @@ export function createUnread(api: Api, win: Window, openChatId: ReadonlySignal<s
   /** Takes the counts of a page of `GET /chats`. */
   function fromPage(chats: readonly ManagerChat[]) {
     const next = { ...counts.peek() };
+    let readNow: string | null = null;
     for (const chat of chats) {
       const seq = chat.lastMessage ? chat.lastMessage.seq : 0;
       if (chat.unread === undefined || (covered.get(chat.id) ?? -1) > seq) continue;
       covered.set(chat.id, seq);
+      if (reading(chat.id) && chat.unread > 0) readNow = chat.id;
       next[chat.id] = reading(chat.id) ? 0 : chat.unread;
     }
     counts.value = next;
+    // The chat on screen is read: the server is told too, so the next page does not count it again.
+    if (readNow) markRead(readNow);
   }
 
   function onMessage(chat: ManagerChat, message: Message) {

@@ -272,14 +272,16 @@ export class PgTx implements StoreTx {
   }
   /** Ties on the deadline by id: SQLite's come in rowid order, which PostgreSQL has not. */
   async listExpiredGoalChats(now: number, limit: number) {
+    // Locked: the goal's settling writes each one back (and another instance may be settling too).
     const found = await this.sql<ChatRow[]>`SELECT * FROM chats WHERE goal_deadline IS NOT NULL AND goal_deadline < ${now}
-      ORDER BY goal_deadline, id LIMIT ${limit}`;
+      ORDER BY goal_deadline, id LIMIT ${limit} FOR UPDATE`;
     return found.map(rows.toChat);
   }
   /** SQLite gives no order (rowid order in practice, creation); this one is fixed the same way. */
   async listPendingGoalChats(userId: string) {
+    // Locked: a reached goal writes each one back.
     const found = await this.sql<ChatRow[]>`SELECT * FROM chats WHERE user_id = ${userId} AND goal_deadline IS NOT NULL
-      ORDER BY created_at, id`;
+      ORDER BY created_at, id FOR UPDATE`;
     return found.map(rows.toChat);
   }
 

@@ -138,6 +138,8 @@ export class PgUnits {
     const unstored = [...reserved, ...pending.map((event, i) => ({ ...event, seq: first + i }))];
     if (unstored.length > 0) await insertEvents(sql, unstored);
     const events = [...stored, ...unstored].sort((a, b) => a.seq - b.seq);
+    const hold = this.options.holdCommitMs?.() ?? 0;
+    if (hold > 0) await new Promise((resolve) => setTimeout(resolve, hold));
     if (this.options.notifyChannel) await sql`SELECT pg_notify(${this.options.notifyChannel}, ${String(events[events.length - 1].seq)})`;
     return events;
   }

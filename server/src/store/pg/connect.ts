@@ -44,11 +44,14 @@ const START_LOCK = 0x73616e6764616d;
 export async function underStartLock<T>(sql: Sql, work: () => Promise<T>): Promise<T> {
   const reserved = await sql.reserve();
   try {
+    // Waiting behind another instance's migrations is no slow statement.
+    await reserved`SET statement_timeout = 0`;
     await reserved`SELECT pg_advisory_lock(${START_LOCK})`;
     try {
       return await work();
     } finally {
       await reserved`SELECT pg_advisory_unlock(${START_LOCK})`;
+      await reserved`RESET statement_timeout`;
     }
   } finally {
     reserved.release();
