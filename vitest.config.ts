@@ -4,16 +4,11 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Server test files not run on PostgreSQL: those about the SQLite store's own files (backups,
- * checkpoints, the data directory's lock and modes, the compiled server's default), and those that
- * check what is stored by opening the SQLite file themselves.
+ * checkpoints, the data directory's lock and modes, the compiled server's default). Tests that
+ * check what is stored read it with server/test/storedRows.ts, on either store.
  */
 const SQLITE_ONLY = [
   'backup.test.ts', 'checkpointer.test.ts', 'data-dir-lock.test.ts', 'compiled.test.ts', 'security/data-dir-modes.test.ts',
-  // These read the SQLite file directly.
-  'chat-metrics.test.ts', 'csat-answers.test.ts', 'csat-link.test.ts', 'csat-steps.test.ts', 'manager.test.ts',
-  'profile-fields.test.ts', 'search.test.ts', 'template-variables.test.ts', 'widget-boot.test.ts',
-  'security/impersonation.test.ts', 'security/rate-limits.test.ts', 'security/sessions.test.ts',
-  'security/survey-link-secrets.test.ts',
 ];
 export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },

@@ -1,8 +1,7 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALWAYS_OPEN } from '../../src/shared/operatingHours.ts';
 import { bootVisitor, clientId, manager, removeDir, startServer, widget, type TestServer } from './helpers.ts';
+import { writeRows } from './storedRows.ts';
 
 const S = 1000;
 const M = 60 * S;
@@ -156,9 +155,7 @@ describe('response-time metrics in the chat profile', () => {
     const t0 = MON_10_SEOUL + 7 * H;
     const chat = await customerChat(t0);
     await chat.manager(t0 + 2 * M);
-    const db = new Database(join(server.dataDir, 'sangdam.db'));
-    db.prepare('UPDATE chats SET metrics_tally = NULL WHERE id = ?').run(chat.chatId);
-    db.close();
+    expect(await writeRows(server, 'UPDATE chats SET metrics_tally = NULL WHERE id = ?', chat.chatId)).toBe(1);
     await chat.customer(t0 + 10 * M);
     await chat.manager(t0 + 14 * M);
     expect(metricsOf(await chat.profile())).toEqual({

@@ -47,7 +47,7 @@ describe('answering the survey', () => {
       expect(stored.chat.profile['profile.csat']).toBe(score);
       expect(stored.chat.profile).not.toHaveProperty('profile.csatComment');
       expect(stored.messages.at(-1)).toEqual(reply.body.message);
-      expect(storedAnswers(server, chatId)).toEqual([
+      expect(await storedAnswers(server, chatId)).toEqual([
         expect.objectContaining({ message_id: survey.id, score, scale, comment: null, via }),
       ]);
     }
@@ -75,7 +75,7 @@ describe('answering the survey', () => {
     const stored = await chatOf(chatId);
     expect(stored.chat.profile).not.toHaveProperty('profile.csat');
     expect(stored.messages.at(-1).form.answer).toBeNull();
-    expect(storedAnswers(server, chatId)).toEqual([]);
+    expect(await storedAnswers(server, chatId)).toEqual([]);
     const accepted = await answerInWidget(server, token, chatId, survey.id, { answerId: id, score: 3 });
     expect(accepted.status).toBe(200);
   });
@@ -92,7 +92,7 @@ describe('answering the survey', () => {
     expect(first.status).toBe(200);
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual(first.body);
-    expect(storedAnswers(server, chatId)).toHaveLength(1);
+    expect(await storedAnswers(server, chatId)).toHaveLength(1);
     const message = (await socket.next()).event;
     expect(message).toMatchObject({ type: 'message', message: first.body.message, chat: { id: chatId, state: 'closed' } });
     expect(message.message.id).toBe(survey.id);
@@ -115,7 +115,7 @@ describe('answering the survey', () => {
       expect(reply.body.error).toEqual({ code: 'already_answered', message: 'survey: is already answered; an answer cannot be changed' });
     }
     expect((await chatOf(chatId)).chat.profile['profile.csat']).toBe(2);
-    expect(storedAnswers(server, chatId)).toHaveLength(1);
+    expect(await storedAnswers(server, chatId)).toHaveLength(1);
   });
 
   it('refuses an answerId already used for another survey', async () => {
@@ -125,7 +125,7 @@ describe('answering the survey', () => {
     const { reply, chatId } = await answer('widget', { answerId: id, score: 1 });
     expect(reply.status).toBe(409);
     expect(reply.body.error.code).toBe('answer_id_used');
-    expect(storedAnswers(server, chatId)).toEqual([]);
+    expect(await storedAnswers(server, chatId)).toEqual([]);
   });
 });
 
@@ -135,7 +135,7 @@ describe('the comment', () => {
     const { chatId, reply } = await answer('widget', { answerId: answerId(), score: 5, comment: '  배송이 빨랐어요  ' });
     expect(reply.body.message.form.answer).toMatchObject({ score: 5, comment: '배송이 빨랐어요' });
     expect((await chatOf(chatId)).chat.profile).toMatchObject({ 'profile.csat': 5, 'profile.csatComment': '배송이 빨랐어요' });
-    expect(storedAnswers(server, chatId)[0].comment).toBe('배송이 빨랐어요');
+    expect((await storedAnswers(server, chatId))[0].comment).toBe('배송이 빨랐어요');
   });
 
   it('treats an empty or blank comment as none', async () => {
@@ -153,7 +153,7 @@ describe('the comment', () => {
     const boxless = await answer('widget', { answerId: answerId(), score: 5, comment: 'Great' });
     expect(boxless.reply.status).toBe(400);
     expect(boxless.reply.body.error).toEqual({ code: 'invalid_request', message: 'comment: this survey has no comment box; send the score alone' });
-    expect(storedAnswers(server, boxless.chatId)).toEqual([]);
+    expect(await storedAnswers(server, boxless.chatId)).toEqual([]);
     await setSurvey(server, { comment: true });
     const long = await answer('widget', { answerId: answerId(), score: 5, comment: '가'.repeat(1001) });
     expect(long.reply.body.error).toEqual({ code: 'invalid_request', message: 'comment: must be a string of at most 1000 characters' });
@@ -199,8 +199,8 @@ describe('refusals', () => {
     }
     const anonymous = await widget(server)('POST', `/chats/${mine.chatId}/messages/${mine.survey.id}/answer`, { body });
     expect(anonymous.status).toBe(401);
-    expect(storedAnswers(server, mine.chatId)).toEqual([]);
-    expect(storedAnswers(server, other.chatId)).toEqual([]);
+    expect(await storedAnswers(server, mine.chatId)).toEqual([]);
+    expect(await storedAnswers(server, other.chatId)).toEqual([]);
   });
 });
 

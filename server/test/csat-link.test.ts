@@ -48,7 +48,7 @@ describe('the customer link', () => {
     const seen = await widget(server)('GET', `/chats/${chatId}`, { token });
     expect(seen.body.messages.at(-1)).toEqual(answered.body.message);
     expect(seen.body.chat.profile).toMatchObject({ 'profile.csat': 5, 'profile.csatComment': 'とても丁寧でした' });
-    expect(storedAnswers(server, chatId)).toEqual([expect.objectContaining({ via: 'link', scale: 3, answer_id: 'link-answer-1' })]);
+    expect(await storedAnswers(server, chatId)).toEqual([expect.objectContaining({ via: 'link', scale: 3, answer_id: 'link-answer-1' })]);
   });
 
   it('refuses an off-scale score through the link as in the widget', async () => {

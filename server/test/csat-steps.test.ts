@@ -42,7 +42,7 @@ describe('the score, then the comment, as one answer', () => {
     const stored = await chatOf(chatId);
     expect(stored.chat.profile).toMatchObject({ 'profile.csat': 4, 'profile.csatComment': 'Quick and kind' });
     expect(stored.messages.at(-1)).toEqual(commented.body.message);
-    expect(storedAnswers(server, chatId)).toEqual([expect.objectContaining({ answer_id: id, score: 4, comment: 'Quick and kind' })]);
+    expect(await storedAnswers(server, chatId)).toEqual([expect.objectContaining({ answer_id: id, score: 4, comment: 'Quick and kind' })]);
   });
 
   it('writes nothing twice on retries, and refuses another answerId, a changed score or a second comment', async () => {
@@ -65,7 +65,7 @@ describe('the score, then the comment, as one answer', () => {
     expect(changed.body.error).toEqual({ code: 'comment_given', message: 'comment: this answer already has its comment; a comment cannot be changed' });
     const foreign = await commentInWidget(token, chatId, survey.id, { answerId: 'someone-else', comment: 'Slow' });
     expect(foreign.status).toBe(409);
-    expect(storedAnswers(server, chatId)).toEqual([expect.objectContaining({ answer_id: id, score: 2, comment: 'Slow' })]);
+    expect(await storedAnswers(server, chatId)).toEqual([expect.objectContaining({ answer_id: id, score: 2, comment: 'Slow' })]);
     expect((await chatOf(chatId)).chat.profile['profile.csatComment']).toBe('Slow');
   });
 
@@ -84,7 +84,7 @@ describe('the score, then the comment, as one answer', () => {
     const refused = await commentInWidget(bare.token, bare.chatId, bare.survey.id, { comment: 'Hi' });
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toBe('comment: this survey has no comment box');
-    expect(storedAnswers(server, bare.chatId)).toEqual([expect.objectContaining({ comment: null })]);
+    expect(await storedAnswers(server, bare.chatId)).toEqual([expect.objectContaining({ comment: null })]);
   });
 
   it('does the same from the customer link: score, then comment, one answer', async () => {
@@ -96,7 +96,7 @@ describe('the score, then the comment, as one answer', () => {
     const commented = await commentByLink(csatLink, { answerId: id, comment: 'Fine' });
     expect(commented.status).toBe(200);
     expect((await commentByLink(csatLink, { answerId: id, comment: 'Fine' })).status).toBe(200);
-    expect(storedAnswers(server, chatId)).toEqual([expect.objectContaining({ answer_id: id, score: 3, comment: 'Fine', via: 'link' })]);
+    expect(await storedAnswers(server, chatId)).toEqual([expect.objectContaining({ answer_id: id, score: 3, comment: 'Fine', via: 'link' })]);
     expect((await chatOf(chatId)).chat.profile['profile.csatComment']).toBe('Fine');
   });
 });
@@ -134,7 +134,7 @@ describe('skipping the survey', () => {
     const late = await answerInWidget(server, token, chatId, survey.id, { answerId: answerId(), score: 5 });
     expect(late.status).toBe(409);
     expect(late.body.error).toEqual({ code: 'survey_skipped', message: 'survey: was skipped; a skipped survey takes no answer' });
-    expect(storedAnswers(server, chatId)).toEqual([]);
+    expect(await storedAnswers(server, chatId)).toEqual([]);
 
     const after = (await api('GET', '/csat-stats')).body.overall;
     expect(after.sent - before.sent).toBe(1);

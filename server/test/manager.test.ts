@@ -1,10 +1,9 @@
-import Database from 'better-sqlite3';
 import Fastify from 'fastify';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { managerRoutes } from '../src/http/managerRoutes.ts';
 import { SqliteStore } from '../src/store/sqlite/SqliteStore.ts';
 import { bootVisitor, call, clientId, manager, MANAGER_TOKEN, removeDir, startServer, tempDir, widget, type TestServer } from './helpers.ts';
+import { storedRows, writeRows } from './storedRows.ts';
 
 let server: TestServer;
 let api: ReturnType<typeof manager>;
@@ -196,10 +195,9 @@ describe('chats', () => {
     const plain = await customerChat();
     await api('PATCH', `/chats/${tagged.chat.id}`, { body: { tags: ['complaint'] } });
     await api('POST', `/chats/${closed.chat.id}/close`);
-    // The survey endpoint does not exist yet; write the score where it will store it.
-    const db = new Database(join(server.dataDir, 'sangdam.db'));
-    db.prepare(`UPDATE chats SET profile = json_set(profile, '$."profile.csat"', 5) WHERE id = ?`).run(plain.chat.id);
-    db.close();
+    // The score written where a survey answer stores it, without a survey: the filter is tested here.
+    const [{ profile }] = await storedRows(server, 'SELECT profile FROM chats WHERE id = ?', plain.chat.id);
+    await writeRows(server, 'UPDATE chats SET profile = ? WHERE id = ?', JSON.stringify({ ...JSON.parse(profile), 'profile.csat': 5 }), plain.chat.id);
     const ids = async (query: string) => (await api('GET', `/chats?${query}`)).body.chats.map((c: any) => c.id);
     expect(await ids('tag=complaint')).toEqual([tagged.chat.id]);
     expect(await ids('state=closed')).toContain(closed.chat.id);

@@ -1,9 +1,8 @@
 /** Setting the survey rule, closing a customer's chat, and answering the survey it gets. */
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { DEFAULT_CSAT_SETTINGS, type CsatSettings } from '../../src/shared/csat/index.ts';
 import type { Language } from '../../src/shared/types.ts';
 import { call, clientId, manager, widget, type TestServer } from './helpers.ts';
+import { storedRows } from './storedRows.ts';
 
 /** A whole rule: on, 5 points, a comment box, no filters, with `changes` laid over it. */
 export function surveyRule(changes: Partial<CsatSettings> = {}): CsatSettings {
@@ -71,11 +70,4 @@ export const answerByLink = (server: TestServer, link: string, body: unknown) =>
   call(`${server.url}/api/csat/${linkToken(link)}/answer`, 'POST', { body });
 
 /** The stored answers of a chat, read straight from the database. */
-export function storedAnswers(server: TestServer, chatId: string) {
-  const db = new Database(join(server.dataDir, 'sangdam.db'), { readonly: true });
-  try {
-    return db.prepare('SELECT * FROM csat_answers WHERE chat_id = ?').all(chatId) as any[];
-  } finally {
-    db.close();
-  }
-}
+export const storedAnswers = (server: TestServer, chatId: string) => storedRows(server, 'SELECT * FROM csat_answers WHERE chat_id = ?', chatId);

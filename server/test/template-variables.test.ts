@@ -1,8 +1,7 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientId, manager, removeDir, Socket, startServer, widget, type TestServer } from './helpers.ts';
 import { ALWAYS_OPEN } from '../../src/shared/operatingHours.ts';
+import { storedRows } from './storedRows.ts';
 import { closeChat, setSurvey } from './surveyHelpers.ts';
 
 let server: TestServer;
@@ -35,14 +34,7 @@ async function customerChat(options: { name?: string; language?: 'ko' | 'en' | '
   return { token, chatId: created.body.chat.id as string };
 }
 
-function storedMessages(chatId: string) {
-  const db = new Database(join(server.dataDir, 'sangdam.db'), { readonly: true });
-  try {
-    return db.prepare('SELECT author, text, template FROM messages WHERE chat_id = ? ORDER BY seq').all(chatId) as any[];
-  } finally {
-    db.close();
-  }
-}
+const storedMessages = (chatId: string) => storedRows(server, 'SELECT author, text, template FROM messages WHERE chat_id = ? ORDER BY seq', chatId);
 
 describe('variables in manager replies', () => {
   it('stores the rendered text and keeps the template for managers only', async () => {
@@ -51,7 +43,7 @@ describe('variables in manager replies', () => {
     const sent = await api('POST', `/chats/${chatId}/messages`, { body: { text: template } });
     expect(sent.status).toBe(201);
     expect(sent.body.message).toMatchObject({ text: '김민지님, 린넨 셔츠 (VIP) 문의 감사합니다', template });
-    expect(storedMessages(chatId).at(-1)).toEqual({ author: 'manager', text: '김민지님, 린넨 셔츠 (VIP) 문의 감사합니다', template });
+    expect((await storedMessages(chatId)).at(-1)).toEqual({ author: 'manager', text: '김민지님, 린넨 셔츠 (VIP) 문의 감사합니다', template });
 
     const read = await api('GET', `/chats/${chatId}`);
     expect(read.body.messages.at(-1)).toMatchObject({ text: '김민지님, 린넨 셔츠 (VIP) 문의 감사합니다', template });
@@ -87,19 +79,19 @@ describe('variables in manager replies', () => {
     expect(sent.body.message.text).toBe('고객님 안녕하세요');
     const plain = await api('POST', `/chats/${chatId}/messages`, { body: { text: 'No variables { here }' } });
     expect(plain.body.message).not.toHaveProperty('template');
-    expect(storedMessages(chatId).at(-1)).toEqual({ author: 'manager', text: 'No variables { here }', template: null });
+    expect((await storedMessages(chatId)).at(-1)).toEqual({ author: 'manager', text: 'No variables { here }', template: null });
   });
 
   it('refuses an unknown variable or malformed braces with 400 naming it, and stores nothing', async () => {
     const { chatId } = await customerChat({ name: '김민지' });
-    const before = storedMessages(chatId).length;
+    const before = (await storedMessages(chatId)).length;
     const unknown = await api('POST', `/chats/${chatId}/messages`, { body: { text: '{{profile.colour}} 재고가 있습니다' } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error).toEqual({ code: 'invalid_request', message: 'text: unknown variable {{profile.colour}}' });
     const open = await api('POST', `/chats/${chatId}/messages`, { body: { text: 'Hi {{user.name' } });
     expect(open.status).toBe(400);
     expect(open.body.error.message).toMatch(/^text: \{\{user\.name is not closed with \}\}/);
-    expect(storedMessages(chatId)).toHaveLength(before);
+    expect(await storedMessages(chatId)).toHaveLength(before);
   });
 
   it('sends an escaped \\{{ as literal braces', async () => {

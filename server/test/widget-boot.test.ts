@@ -1,8 +1,7 @@
-import Database from 'better-sqlite3';
 import { createHmac } from 'node:crypto';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootVisitor, clientId, manager, removeDir, startServer, widget, type TestServer } from './helpers.ts';
+import { countRows, storedRows } from './storedRows.ts';
 
 let server: TestServer;
 let api: ReturnType<typeof widget>;
@@ -43,17 +42,13 @@ describe('boot', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/^pageView\.url: /);
 
-    const db = new Database(join(server.dataDir, 'sangdam.db'), { readonly: true });
-    const rows = db.prepare(`SELECT user_id AS userId, name, properties FROM events_track WHERE name = 'PageView'`).all() as { userId: string; properties: string }[];
-    const users = (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
-    db.close();
+    const rows = await storedRows(server, `SELECT user_id AS "userId", name, properties FROM events_track WHERE name = 'PageView'`);
+    const users = await countRows(server, 'SELECT COUNT(*) AS n FROM users');
     expect(rows).toEqual([{ userId: reply.body.user.id, name: 'PageView', properties: JSON.stringify(pageView) }]);
     const again = await api('POST', '/boot', { body: {} });
     expect(again.status).toBe(200);
     // The refused boot created no visitor: only the good boot's and this one's exist beyond earlier tests'.
-    const after = new Database(join(server.dataDir, 'sangdam.db'), { readonly: true });
-    expect((after.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n).toBe(users + 1);
-    after.close();
+    expect(await countRows(server, 'SELECT COUNT(*) AS n FROM users')).toBe(users + 1);
   });
 
   it('returns the same visitor and token when booted again with its token', async () => {

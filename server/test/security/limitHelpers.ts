@@ -1,11 +1,8 @@
-/** Talking to a test server from other loopback addresses, over raw sockets, and counting rows. */
-import Database from 'better-sqlite3';
+/** Talking to a test server from other loopback addresses, and over raw sockets. */
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { join } from 'node:path';
 import type { RunningServer } from '../../src/app.ts';
 import type { Reply } from '../helpers.ts';
-import type { TestServer } from '../helpers.ts';
 
 interface FromOptions {
   token?: string;
@@ -77,16 +74,6 @@ export function trickle(socket: Socket, text: string, everyMs: number): () => vo
     socket.write(text[at++]);
   }, everyMs);
   return () => clearInterval(timer);
-}
-
-/** Runs `sql` (a `SELECT count(*) AS n …`) on the server's database, read-only. */
-export function countRows(server: TestServer, sql: string, ...params: unknown[]): number {
-  const db = new Database(join(server.dataDir, 'sangdam.db'), { readonly: true });
-  try {
-    return (db.prepare(sql).get(...params) as { n: number }).n;
-  } finally {
-    db.close();
-  }
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

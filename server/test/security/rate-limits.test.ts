@@ -5,8 +5,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LimitOverrides } from '../../src/limits/limitRules.ts';
 import { bootVisitor, call, clientId, removeDir, startServer, visitorWithChat, widget, type Reply, type TestServer } from '../helpers.ts';
+import { countRows } from '../storedRows.ts';
 import { answerByLink, answerInWidget, linkToken, setSurvey, surveyedChat } from '../surveyHelpers.ts';
-import { countRows, widgetFrom } from './limitHelpers.ts';
+import { widgetFrom } from './limitHelpers.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -36,10 +37,10 @@ describe('messages', () => {
     const s = await start({ message: { visitor: 5, ip: 100, windowSeconds: 60 } });
     const { token, chatId } = await visitorWithChat(s);
     for (let i = 1; i <= 5; i++) expect((await send(s, token, chatId, `line ${i}`)).status).toBe(201);
-    const before = storedMessages(s);
+    const before = await storedMessages(s);
     const refused = await send(s, token, chatId, 'one too many');
     expectLimited(refused, /^messages: at most 5 per minute from one visitor; retry in \d+ s$/, 60);
-    expect(storedMessages(s)).toBe(before);
+    expect(await storedMessages(s)).toBe(before);
     const thread = await widget(s)('GET', `/chats/${chatId}`, { token });
     expect(thread.body.messages.map((m: any) => m.text)).not.toContain('one too many');
     // Another visitor on the same address is not held back by this one.
@@ -58,7 +59,7 @@ describe('messages', () => {
     expect(statuses[8]).toBe(429);
     const last = await send(s, visitors[0].token, visitors[0].chatId, 'still refused');
     expectLimited(last, /^messages: at most 8 per minute from one address/, 60);
-    expect(storedMessages(s)).toBe(3 + 8); // each chat's first message, and the 8 let through
+    expect(await storedMessages(s)).toBe(3 + 8); // each chat's first message, and the 8 let through
     // A visitor of another address still talks.
     const away = widgetFrom(s, '127.0.0.2');
     const boot = await away('POST', '/boot', { body: {} });
@@ -88,7 +89,7 @@ describe('track', () => {
     for (let i = 0; i < 3; i++) expect((await track()).status).toBe(204);
     const refused = await track();
     expectLimited(refused, /^event data: at most 2000 bytes per hour from one visitor/, 3600);
-    expect(countRows(s, "SELECT count(*) AS n FROM events_track WHERE user_id = ? AND name = 'Viewed'", user.id)).toBe(3);
+    expect(await countRows(s, "SELECT count(*) AS n FROM events_track WHERE user_id = ? AND name = 'Viewed'", user.id)).toBe(3);
     // Small events are refused too once the quota is spent: it counts bytes, not requests.
     expect((await widget(s)('POST', '/events', { token, body: { name: 'Tiny' } })).status).toBe(429);
   });
@@ -105,7 +106,7 @@ describe('track', () => {
     expect(boot.body.user.id).toBe(user.id);
     const again = await widget(s)('POST', '/boot', { body: { token, pageView: properties } });
     expect(again.status).toBe(200);
-    expect(countRows(s, "SELECT count(*) AS n FROM events_track WHERE user_id = ? AND name = 'PageView'", user.id)).toBe(1);
+    expect(await countRows(s, "SELECT count(*) AS n FROM events_track WHERE user_id = ? AND name = 'PageView'", user.id)).toBe(1);
   });
 });
 
@@ -113,9 +114,9 @@ describe('boots, chats, profile writes and survey answers', () => {
   it('refuses a flood of boots from one address, and not a visitor of another address', async () => {
     const s = await start({ boot: { visitor: 100, ip: 5, windowSeconds: 60 } });
     for (let i = 0; i < 5; i++) expect((await widget(s)('POST', '/boot', { body: {} })).status).toBe(200);
-    const users = countRows(s, 'SELECT count(*) AS n FROM users');
+    const users = await countRows(s, 'SELECT count(*) AS n FROM users');
     expectLimited(await widget(s)('POST', '/boot', { body: {} }), /^boots: at most 5 per minute from one address/, 60);
-    expect(countRows(s, 'SELECT count(*) AS n FROM users')).toBe(users);
+    expect(await countRows(s, 'SELECT count(*) AS n FROM users')).toBe(users);
     expect((await widgetFrom(s, '127.0.0.2')('POST', '/boot', { body: {} })).status).toBe(200);
   });
 
@@ -141,7 +142,7 @@ describe('boots, chats, profile writes and survey answers', () => {
     expect((await open()).status).toBe(201);
     expect((await open()).status).toBe(201);
     expectLimited(await open(), /^new chats: at most 2 per 10 minutes from one visitor/, 600);
-    expect(countRows(s, 'SELECT count(*) AS n FROM chats')).toBe(2);
+    expect(await countRows(s, 'SELECT count(*) AS n FROM chats')).toBe(2);
   });
 
   it('counts PATCH /user, tags and a chat\'s profile as profile writes', async () => {

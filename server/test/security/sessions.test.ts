@@ -1,11 +1,12 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hashToken } from '../../src/domain/crypto.ts';
 import { purgeExpiredSessions } from '../../src/domain/sessions.ts';
+import { PgStore } from '../../src/store/pg/PgStore.ts';
+import { PgTx } from '../../src/store/pg/PgTx.ts';
 import { SqliteStore } from '../../src/store/sqlite/SqliteStore.ts';
 import { SqliteTx } from '../../src/store/sqlite/SqliteTx.ts';
-import { removeDir, Socket, startServer, tempDir, widget, type TestServer } from '../helpers.ts';
+import { ON_POSTGRES, postgresOf, removeDir, Socket, startServer, tempDir, widget, type TestServer } from '../helpers.ts';
+import { storedRows } from '../storedRows.ts';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -24,15 +25,9 @@ afterEach(async () => {
   await removeDir(server.dataDir);
 });
 
-/** When the session of a token was last used, as stored. */
-const lastUsed = (token: string): number => {
-  const db = new Database(join(server.dataDir, 'sangdam.db'), { readonly: true });
-  try {
-    return db.prepare('SELECT last_used_at FROM sessions WHERE token_hash = ?').pluck().get(hashToken(token)) as number;
-  } finally {
-    db.close();
-  }
-};
+/** When the session of a token was last used, as stored; undefined once it is gone. */
+const lastUsed = async (token: string): Promise<number | undefined> =>
+  (await storedRows<{ last_used_at: number }>(server, 'SELECT last_used_at FROM sessions WHERE token_hash = ?', hashToken(token)))[0]?.last_used_at;
 
 describe('customer sessions', () => {
   it('end after their idle time: an expired token gets 401 session_expired, an unknown one 401 invalid_token', async () => {
@@ -53,10 +48,10 @@ describe('customer sessions', () => {
     const started = now;
     now += 30 * 60 * 1000;
     await api('GET', '/chats', { token });
-    expect(lastUsed(token)).toBe(started); // within the hour: no write
+    expect(await lastUsed(token)).toBe(started); // within the hour: no write
     now += 31 * 60 * 1000;
     await api('GET', '/chats', { token });
-    expect(lastUsed(token)).toBe(now);
+    expect(await lastUsed(token)).toBe(now);
     // Used every 9 days, a visitor's 10-day session never ends.
     for (let i = 0; i < 4; i++) {
       now += 9 * DAY;
@@ -97,7 +92,9 @@ describe('the purge', () => {
   it('deletes expired sessions of each kind in batches of at most 500, and keeps live ones', async () => {
     const dataDir = await tempDir();
     const clock = Date.UTC(2026, 11, 1);
-    const store = SqliteStore.open(dataDir, () => clock);
+    // The store of the suite's kind, and the class of its units of work, whose purges are counted.
+    const store = ON_POSTGRES ? await PgStore.open({ url: (await postgresOf(dataDir)).url, clock: () => clock }) : SqliteStore.open(dataDir, () => clock);
+    const Tx = ON_POSTGRES ? PgTx : SqliteTx;
     try {
       await store.transaction(async (tx) => {
         await tx.insertChannel({ id: 'ch', name: 'c', color: '#000', pluginKey: 'key-12345', memberSecret: null, allowedOrigins: [], language: 'en', createdAt: 0 });
@@ -112,7 +109,7 @@ describe('the purge', () => {
         await tx.insertSession('visitor-live', 'visitor', clock - 3 * DAY);
         await tx.insertSession('member-live', 'member', clock - DAY);
       });
-      const purge = vi.spyOn(SqliteTx.prototype, 'purgeSessions');
+      const purge = vi.spyOn(Tx.prototype, 'purgeSessions');
       const deleted = await purgeExpiredSessions(store, { visitorMs: 10 * DAY, memberMs: 2 * DAY });
       const batches = await Promise.all(purge.mock.results.map((result) => result.value as Promise<number>));
       purge.mockRestore();
@@ -133,7 +130,7 @@ describe('the server', () => {
     await server.close();
     now += 11 * DAY;
     server = await startServer({ dataDir: server.dataDir, clock: () => now, visitorSessionMs: 10 * DAY, memberSessionMs: 2 * DAY });
-    await vi.waitFor(() => expect(lastUsed(token)).toBeUndefined());
+    await vi.waitFor(async () => expect(await lastUsed(token)).toBeUndefined());
   });
 });
 
