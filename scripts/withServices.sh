@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs a command with a throwaway PostgreSQL server for the tests that need the real engine, and
-# stops it afterwards. TEST_DATABASE_URL, when set, is used as it is. Otherwise Debian's
-# PostgreSQL is used (installed with apt-get when missing and run as root); it refuses to run as
-# root, so the cluster belongs to the `postgres` user. fsync is off: for test speed only.
+# Runs a command with a throwaway PostgreSQL and Redis for the tests that need the real engines,
+# and stops them afterwards. TEST_DATABASE_URL and TEST_REDIS_URL, when set, are used as they are.
+# Otherwise Debian's packages are used (installed with apt-get when missing and run as root);
+# PostgreSQL refuses to run as root, so its cluster belongs to the `postgres` user. fsync is off
+# and Redis keeps nothing on disk: for test speed only.
 #   bash scripts/withServices.sh npm run test:all
 set -euo pipefail
 
@@ -32,12 +33,37 @@ start_postgres() {
   echo "PostgreSQL for the tests on 127.0.0.1:$port"
 }
 
-stop_services() {
-  if [ -n "${PG_STOP+x}" ]; then "${PG_STOP[@]}" >/dev/null 2>&1 || true; rm -rf "$PG_DIR"; fi
+start_redis() {
+  if ! command -v redis-server >/dev/null && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Redis from Debian's packages"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+  fi
+  if ! command -v redis-server >/dev/null; then
+    echo "Redis is not installed: its tests will not run (they fail under CI=true)" >&2
+    return 0
+  fi
+  REDIS_DIR=$(mktemp -d /tmp/sangdam-redis-XXXXXX)
+  local port=$((56000 + RANDOM % 1000))
+  redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$REDIS_DIR" \
+    --daemonize yes --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log"
+  for _ in $(seq 50); do
+    redis-cli -p "$port" ping >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  export TEST_REDIS_URL="redis://127.0.0.1:$port"
+  echo "Redis for the tests on 127.0.0.1:$port"
 }
 
-if [ -z "${TEST_DATABASE_URL:-}" ]; then
-  trap stop_services EXIT
-  start_postgres
-fi
+stop_services() {
+  if [ -n "${PG_STOP+x}" ]; then "${PG_STOP[@]}" >/dev/null 2>&1 || true; rm -rf "$PG_DIR"; fi
+  if [ -n "${REDIS_DIR:-}" ]; then
+    kill "$(cat "$REDIS_DIR/redis.pid" 2>/dev/null)" 2>/dev/null || true
+    rm -rf "$REDIS_DIR"
+  fi
+}
+
+trap stop_services EXIT
+[ -z "${TEST_DATABASE_URL:-}" ] && start_postgres
+[ -z "${TEST_REDIS_URL:-}" ] && start_redis
 "$@"

@@ -4,6 +4,7 @@
  */
 import Fastify, { type FastifyRequest } from 'fastify';
 import type { AddressInfo } from 'node:net';
+import { joinCluster } from './cluster/joinCluster.ts';
 import { checkManagerToken, type ServerConfig } from './config.ts';
 import { ensureDemoChannel } from './domain/channels.ts';
 import { fixedCredential, storedCredential } from './domain/managerToken.ts';
@@ -15,7 +16,7 @@ import { managerRoutes } from './http/managerRoutes.ts';
 import { redactUrl } from './http/redactUrl.ts';
 import { staticRoutes } from './http/staticRoutes.ts';
 import { widgetRoutes } from './http/widgetRoutes.ts';
-import { installLimits, limitServerOptions } from './limits/installLimits.ts';
+import { createLimits, limitServerOptions } from './limits/installLimits.ts';
 import { EventFeed, storeLog } from './realtime/EventFeed.ts';
 import { EventHub } from './realtime/EventHub.ts';
 import { PollWaiters } from './realtime/PollWaiters.ts';
@@ -46,6 +47,7 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
   const opened = await openStore(config);
   const { store } = opened;
   const stops: (() => void)[] = [];
+  const leaving: (() => Promise<void>)[] = [];
   try {
     // Instances starting together take turns: one makes the token, the owner and the demo channel.
     const { manager, demo } = await opened.underStartLock(async () => {
@@ -71,15 +73,15 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
     };
     const hub = new EventHub();
     // The feed hands the hub every committed event once, in seq order. On SQLite one process
-    // announces its commits in order and the feed passes them on; on PostgreSQL it also reads
-    // the log when another instance announces a commit, when the announcements reconnect, and
-    // every second, so an event no announcement brought still arrives.
+    // announces its commits in order and the feed passes them on; on PostgreSQL it also takes
+    // what other instances announce on the bus, reads the log when an announcement lacks the
+    // events, when the bus reconnects, and every second, so an event no announcement brought
+    // still arrives.
     const feed = new EventFeed(storeLog(store), (events) => hub.publish(events), {
       after: await store.transaction((tx) => tx.latestSeq()),
       idleMs: opened.idleReadMs,
       onError: (error) => app.log.error({ err: error }, 'reading the event log failed'),
     });
-    const stopPublishing = store.onCommit((events) => feed.offer(events));
     const pollTimeoutMs = config.pollTimeoutMs ?? 25_000;
     const polls = new PollWaiters(hub, pollTimeoutMs);
     const app = Fastify({
@@ -95,13 +97,29 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
       clientErrorHandler,
       ...limitServerOptions(config, pollTimeoutMs),
     });
+    const cluster = await joinCluster(config, opened, { error: (what, error) => app.log.error({ err: error }, what) });
+    leaving.push(() => cluster.close());
+    const bus = await cluster.openBus({
+      committed: (events) => (events ? feed.offer(events) : void feed.catchUp()),
+      connected: () => void feed.catchUp(),
+      typing: (typing) => hub.typingHere(typing),
+      sessionEnded: (kind, tokenHash) => (kind === 'manager' ? managerSockets : sessions.sockets).closeHere(tokenHash),
+    });
+    leaving.unshift(() => bus.close());
+    hub.relay = (typing) => bus.typing(typing);
+    managerSockets.relay = (tokenHash) => bus.sessionEnded('manager', tokenHash);
+    sessions.sockets.relay = (tokenHash) => bus.sessionEnded('customer', tokenHash);
+    const stopPublishing = store.onCommit((events) => {
+      feed.offer(events);
+      bus.announce(events);
+    });
     /** Whether a load balancer may send this instance work: once it listens, until it stops. */
     let state: 'starting' | 'ready' | 'draining' = 'starting';
     const routes: { method: string; url: string }[] = [];
     app.addHook('onRoute', (route) => {
       for (const method of [route.method].flat()) routes.push({ method, url: route.url });
     });
-    const limits = await installLimits(app, config);
+    const limits = createLimits(config, cluster.counters);
     installJsonParser(app);
     installErrorHandling(app);
     app.addHook('onSend', async (_request, reply) => {
@@ -145,11 +163,6 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
     stops.push(schedulePurge(store, sessions.idle));
     stops.push(schedulePurgeSignIns(store));
     if (opened.idleReadMs) stops.push(feed.start());
-    if (opened.listen) {
-      const catchUp = () => void feed.catchUp();
-      const unlisten = await opened.listen(catchUp, catchUp);
-      stops.push(() => void unlisten().catch(() => undefined));
-    }
     state = 'ready';
     const { port } = app.server.address() as AddressInfo;
     let closed: Promise<void> = Promise.resolve();
@@ -180,12 +193,14 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
           }
           stopPublishing();
           await store.close();
+          for (const leave of leaving) await leave();
         })();
         return closed;
       },
     };
   } catch (error) {
     stops.forEach((stop) => stop());
+    for (const leave of leaving) await leave().catch(() => undefined);
     await store.close();
     throw error;
   }

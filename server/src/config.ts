@@ -23,11 +23,17 @@ export interface ServerConfig {
    */
   postgres?: { url: string; poolSize?: number; statementTimeoutMs?: number; idleInTransactionTimeoutMs?: number };
   /**
-   * How instances tell each other of commits (BUS): `postgres` (LISTEN/NOTIFY, the default with
-   * DATABASE_URL) or `none` (each instance reads the log every second). Either way every event
-   * reaches every instance: the log is read for what an announcement misses.
+   * What instances share besides the database (REDIS_URL): rate-limit and sign-in counters, and,
+   * with BUS=redis, every announcement. Unset: counters stay in each instance's memory.
    */
-  bus?: 'postgres' | 'none';
+  redis?: { url: string };
+  /**
+   * How instances tell each other of commits, typing and ended sessions (BUS): `redis` (pub/sub,
+   * the default with REDIS_URL), `postgres` (LISTEN/NOTIFY, the default with DATABASE_URL alone)
+   * or `none` (each instance reads the log every second; typing stays on its instance). Either way
+   * every event reaches every instance: the log is read for what an announcement misses.
+   */
+  bus?: 'redis' | 'postgres' | 'none';
   /**
    * The owner's bearer token (MANAGER_TOKEN), at least 24 characters. Unset: the stored one, or
    * one generated at first start, of which only the hash is kept in the database.
@@ -129,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): { config: ServerConfig } {
     trustProxy: read('TRUST_PROXY', () => parseTrustProxy(env.TRUST_PROXY)),
     drainMs: readDrain(env.DRAIN_MS),
     postgres: readPostgres(env),
+    redis: readRedis(env),
     bus: readBus(env),
   };
   return { config };
@@ -195,14 +202,26 @@ function readPostgres(env: NodeJS.ProcessEnv): ServerConfig['postgres'] {
   };
 }
 
+function readRedis(env: NodeJS.ProcessEnv): ServerConfig['redis'] {
+  const url = env.REDIS_URL;
+  if (!url) return undefined;
+  let protocol = '';
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    // reported below
+  }
+  if (protocol !== 'redis:' && protocol !== 'rediss:') throw new ConfigError('REDIS_URL: must be a redis:// or rediss:// URL');
+  if (!env.DATABASE_URL) throw new ConfigError('REDIS_URL: joins instances of one PostgreSQL (DATABASE_URL); SQLite serves one instance');
+  return { url };
+}
+
 function readBus(env: NodeJS.ProcessEnv): ServerConfig['bus'] {
   const bus = env.BUS;
-  if (env.REDIS_URL || bus === 'redis') {
-    throw new ConfigError('REDIS_URL, BUS=redis: this version has no Redis bus; use BUS=postgres (LISTEN/NOTIFY) with DATABASE_URL');
-  }
-  if (!bus) return undefined;
-  if (bus !== 'postgres' && bus !== 'none') throw new ConfigError(`BUS: must be postgres or none, got "${bus.slice(0, 20)}"`);
-  if (bus === 'postgres' && !env.DATABASE_URL) throw new ConfigError('BUS=postgres: needs DATABASE_URL');
+  if (!bus) return env.REDIS_URL ? 'redis' : env.DATABASE_URL ? 'postgres' : undefined;
+  if (bus !== 'redis' && bus !== 'postgres' && bus !== 'none') throw new ConfigError(`BUS: must be redis, postgres or none, got "${bus.slice(0, 20)}"`);
+  if (bus !== 'none' && !env.DATABASE_URL) throw new ConfigError(`BUS=${bus}: needs DATABASE_URL (one SQLite file serves one instance)`);
+  if (bus === 'redis' && !env.REDIS_URL) throw new ConfigError('BUS=redis: needs REDIS_URL');
   return bus;
 }
 

@@ -48,11 +48,12 @@ function managerTokenLine(config: ServerConfig, generated: string | undefined): 
   return 'the stored one (npm run rotate-manager-token prints a new one)';
 }
 
-/** Where the PostgreSQL store is, without its password, and how instances hear of each other's commits. */
+/** Where the PostgreSQL store is, without its password, and what the instances share. */
 function postgresLine(config: ServerConfig): string {
   const url = new URL(config.postgres!.url);
-  const bus = config.bus === 'none' ? 'BUS=none: the log read every second' : 'LISTEN/NOTIFY';
-  return `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}; instances told of commits by ${bus}`;
+  const bus = { redis: 'Redis pub/sub', postgres: 'LISTEN/NOTIFY', none: 'nothing (BUS=none: the log read every second)' }[config.bus ?? 'postgres'];
+  const counters = config.redis ? `limits counted in Redis ${new URL(config.redis.url).host}` : 'limits counted per instance';
+  return `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}; instances told of commits by ${bus}; ${counters}`;
 }
 
 /** Whether the limits are on, and whose address they count. */

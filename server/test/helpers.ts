@@ -59,6 +59,8 @@ export async function startServer(options: Partial<ServerConfig> = {}): Promise<
     logLevel: 'silent',
     rateLimits: 'off',
     ...(ON_POSTGRES && !options.postgres ? { postgres: await postgresOf(dataDir) } : {}),
+    // On PostgreSQL the suite runs as a cluster would: the Redis bus and counters, when there is a Redis.
+    ...(ON_POSTGRES && process.env.TEST_REDIS_URL ? { redis: { url: process.env.TEST_REDIS_URL }, bus: 'redis' as const } : {}),
     ...options,
     dataDir,
   });

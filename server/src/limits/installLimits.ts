@@ -3,14 +3,14 @@
  * Fastify must be created with (timeouts, trusted proxies), then the limiters the routes and the
  * realtime endpoint use.
  */
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyServerOptions } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import type { ServerConfig } from '../config.ts';
 import { createAuthBackoff, type AuthBackoff } from './authBackoff.ts';
 import { addressKey, clientAddress, trustOf } from './clientAddress.ts';
-import { createLimitStores } from './limitStores.ts';
+import type { CounterStore } from './counterStore.ts';
 import { resolveLimits } from './limitRules.ts';
-import { installRateLimits, type RateLimiter } from './rateLimiter.ts';
+import { createRateLimiter, type RateLimiter } from './rateLimiter.ts';
 import { createSocketCounts, type SocketCounts } from './socketCounts.ts';
 import { timeoutOptions, type TimeoutOptions } from './timeouts.ts';
 
@@ -28,14 +28,16 @@ export function limitServerOptions(config: ServerConfig, pollTimeoutMs: number):
   return { ...timeoutOptions(config.timeouts ?? {}, pollTimeoutMs), ...(trust ? { trustProxy: trust } : {}) };
 }
 
-/** @example const limits = await installLimits(app, config) */
-export async function installLimits(app: FastifyInstance, config: ServerConfig): Promise<ServerLimits> {
+/**
+ * `counters`: where requests, bytes and failed sign-ins are counted (limitStores.ts).
+ * @example const limits = createLimits(config, createCounters())
+ */
+export function createLimits(config: ServerConfig, counters: CounterStore): ServerLimits {
   const limits = resolveLimits(config.rateLimits);
-  const stores = createLimitStores();
   const trust = trustOf(config.trustProxy);
   return {
-    limiter: await installRateLimits(app, limits, stores),
-    backoff: createAuthBackoff(limits && limits.managerAuth, stores.counters),
+    limiter: createRateLimiter(limits, counters),
+    backoff: createAuthBackoff(limits && limits.managerAuth, counters),
     sockets: createSocketCounts(limits && limits.sockets),
     addressOf: (request) => addressKey(clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trust)),
   };

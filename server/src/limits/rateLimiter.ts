@@ -1,15 +1,14 @@
 /**
- * Request limits per visitor and per client address, counted by @fastify/rate-limit in the store
- * `limitStores.ts` chose, and the bytes quota, counted in its CounterStore. A refused request is
+ * Request limits per visitor and per client address, and the bytes quotas, counted in the
+ * CounterStore `limitStores.ts` chose (fixed windows from each key's first count). A refused request is
  * refused before its handler runs, so it changes nothing stored; the 429 names the limit and says
  * when to retry (`Retry-After`, seconds).
  */
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import rateLimit from '@fastify/rate-limit';
+import type { FastifyRequest } from 'fastify';
 import { addressKey } from './clientAddress.ts';
-import type { LimitStores } from './limitStores.ts';
-import { RATE_NAMES, type Limits, type RateName, type RateRule } from './limitRules.ts';
+import type { CounterStore } from './counterStore.ts';
+import { RATE_NAMES, type Limits, type RateName } from './limitRules.ts';
 import { rateLimited, windowName } from './rateLimited.ts';
 
 /** Who the visitor of a request is (its session token, a survey link's token), if it has one. */
@@ -70,31 +69,18 @@ const NO_LIMITS: RateLimiter = {
 };
 
 /**
- * Registers the plugin on `app` (no route is limited by it on its own) and builds the limiters.
- * `limits` null turns every limit off.
- * @example const limiter = await installRateLimits(app, resolveLimits(undefined), createLimitStores())
+ * Builds the limiters over `counters`; `limits` null turns every limit off.
+ * @example const limiter = createRateLimiter(resolveLimits(undefined), createCounters())
  */
-export async function installRateLimits(app: FastifyInstance, limits: Limits | null, stores: LimitStores): Promise<RateLimiter> {
+export function createRateLimiter(limits: Limits | null, counters: CounterStore): RateLimiter {
   if (!limits) return NO_LIMITS;
-  await app.register(rateLimit, { ...stores.plugin, global: false });
-  // The plugin asks only the request for the key; the key of the check under way waits here.
-  const keys = new WeakMap<FastifyRequest, string>();
-  const limiterOf = (rule: RateRule, scope: Scope) =>
-    app.createRateLimit({
-      ...(stores.plugin as object), // the store's options again: each limiter gets a store of its own
-      max: rule[scope],
-      timeWindow: rule.windowSeconds * 1000,
-      keyGenerator: (request) => keys.get(request)!,
-    });
   const check = (name: RateName, scope: Scope) => {
     const rule = limits[name];
-    const limiter = limiterOf(rule, scope);
-    return async (request: FastifyRequest, subject: string) => {
+    return async (_request: FastifyRequest, subject: string) => {
       // Names and scopes in the key keep limits apart in a store they share (Redis).
-      keys.set(request, `${name}:${scope}:${subject}`);
-      const result = await limiter(request);
-      if (!result.isAllowed && result.isExceeded) {
-        throw rateLimited(`${WHAT[name]}: at most ${rule[scope]} per ${windowName(rule.windowSeconds)} ${FROM[scope]}`, result.ttl);
+      const count = await counters.add(`${name}:${scope}:${subject}`, 1, rule.windowSeconds * 1000);
+      if (count.total > rule[scope]) {
+        throw rateLimited(`${WHAT[name]}: at most ${rule[scope]} per ${windowName(rule.windowSeconds)} ${FROM[scope]}`, count.resetInMs);
       }
     };
   };
@@ -107,7 +93,7 @@ export async function installRateLimits(app: FastifyInstance, limits: Limits | n
     const scopes: [Scope, string][] = [['ip', addressKey(request.ip)]];
     if (visitor) scopes.unshift(['visitor', digestOf(visitor)]);
     for (const [scope, subject] of scopes) {
-      const count = await stores.counters.add(`${name}:${scope}:${subject}`, amount, rule.windowSeconds * 1000);
+      const count = await counters.add(`bytes:${name}:${scope}:${subject}`, amount, rule.windowSeconds * 1000);
       if (count.total > rule[scope]) {
         return rateLimited(`${WHAT[name]}: at most ${rule[scope]} bytes per ${windowName(rule.windowSeconds)} ${FROM[scope]}`, count.resetInMs);
       }

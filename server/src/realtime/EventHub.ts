@@ -1,7 +1,8 @@
 /**
  * Fan-out of committed events to the sockets of this process. Customers subscribe by user id
- * (an event reaches only its chat's customer); managers subscribe to everything. A multi-instance
- * deployment would feed `publish` from a shared bus (Redis, Postgres NOTIFY) instead of one store.
+ * (an event reaches only its chat's customer); managers subscribe to everything. Events come from
+ * the EventFeed (every committed event once, in order, whichever instance committed it); typing
+ * from this instance's sockets, passed on to the others through `relay`, and from the others.
  */
 import type { EventRecord } from '../domain/types.ts';
 import { joinGroup } from './groups.ts';
@@ -23,8 +24,17 @@ export class EventHub {
   private readonly typingOfUser = new Map<string, Set<TypingListener>>();
   private readonly typingForManagers = new Set<TypingListener>();
 
-  /** Passes a typing signal on at once; nothing of it is stored. */
+  /** Where this instance's typing goes for the other instances (the bus); unset, nowhere. */
+  relay: (typing: Typing) => void = () => undefined;
+
+  /** Passes typing on at once, here and to the other instances; nothing of it is stored. */
   typing(typing: Typing): void {
+    this.typingHere(typing);
+    this.relay(typing);
+  }
+
+  /** Passes typing to this instance's sockets only (what another instance heard). */
+  typingHere(typing: Typing): void {
     const listeners = typing.author === 'manager' ? this.typingOfUser.get(typing.userId) ?? [] : this.typingForManagers;
     for (const listener of listeners) deliver(listener, typing);
   }

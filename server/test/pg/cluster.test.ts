@@ -1,15 +1,21 @@
 /**
- * Three instances of the compiled server on one PostgreSQL, started at the same moment. Customers
- * boot on one instance, keep their socket on a second and send on a third; managers listen on
- * every instance; one instance holds its commits open so they finish out of start order; one is
- * killed with SIGKILL mid-stream and started again; the LISTEN connections are cut once.
+ * Three instances of the compiled server on one PostgreSQL, started at the same moment, told of
+ * each other's commits by Redis pub/sub (and, once more, by LISTEN/NOTIFY alone). Customers boot
+ * on one instance, keep their socket on a second and send on a third; managers listen on every
+ * instance; one instance holds its commits open so they finish out of start order; one is killed
+ * with SIGKILL mid-stream and started again; the bus's subscriptions are cut once. Afterwards
+ * every chat's stored metrics are compared with a recount from its messages.
  */
 import postgres from 'postgres';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCompiled, startProcess, type ServerProcess } from '../compiledServer.ts';
 import { call, clientId, MANAGER_TOKEN, removeDir, tempDir } from '../helpers.ts';
+import { measuredChat } from '../../src/domain/measureChat.ts';
+import { METRIC_KEYS } from '../../src/domain/responseTimes.ts';
+import { PgStore } from '../../src/store/pg/PgStore.ts';
 import { freshDatabase, PG_URL } from './pgDatabase.ts';
+import { cutSubscribers, REDIS_URL } from './redisServer.ts';
 
 const CUSTOMERS = 9;
 const MESSAGES = 12;
@@ -50,14 +56,20 @@ class Listener {
   }
 }
 
-describe.skipIf(!PG_URL)('three instances on one PostgreSQL', () => {
+const BUSES = [
+  { bus: 'redis', skip: !PG_URL || !REDIS_URL },
+  { bus: 'postgres', skip: !PG_URL },
+] as const;
+
+describe.each(BUSES)('three instances on one PostgreSQL, BUS=$bus', ({ bus, skip }) => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
   let sql: postgres.Sql;
   const dirs: string[] = [];
   const instances: ServerProcess[] = [];
   const envOf = (i: number) => ({
     DATABASE_URL: database.url,
-    BUS: 'postgres',
+    BUS: bus,
+    REDIS_URL: bus === 'redis' ? REDIS_URL : '',
     DATA_DIR: dirs[i],
     MANAGER_TOKEN,
     RATE_LIMITS: 'off',
@@ -80,7 +92,7 @@ describe.skipIf(!PG_URL)('three instances on one PostgreSQL', () => {
     for (const dir of dirs) await removeDir(dir);
   });
 
-  it('stores and delivers every message exactly once, in order, across instances, a crash and a cut bus', async () => {
+  it.skipIf(skip)('stores and delivers every message exactly once, in order, across instances, a crash and a cut bus', async () => {
     instances.push(...(await Promise.all([0, 1, 2].map((i) => startProcess(envOf(i))))));
     const keys = instances.map((instance) => instance.output().match(/plugin key\s+(\S+)/)![1]);
     expect(new Set(keys).size).toBe(1);
@@ -116,6 +128,7 @@ describe.skipIf(!PG_URL)('three instances on one PostgreSQL', () => {
     );
 
     let killed = false;
+    let resumed = 0;
     const send = async (customer: (typeof customers)[number], n: number) => {
       const text = `message ${n} of customer ${customer.k}`;
       const id = clientId('m');
@@ -133,13 +146,17 @@ describe.skipIf(!PG_URL)('three instances on one PostgreSQL', () => {
           await send(customer, n);
           if (n === 4 && customer.k === 0 && !killed) {
             killed = true;
-            // Crash the third instance mid-stream, cut every LISTEN connection, then restart it.
+            // Crash the third instance mid-stream, cut the bus's subscriptions, then restart it.
             instances[2].child.kill('SIGKILL');
             await instances[2].exited;
-            await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query ILIKE 'LISTEN%' AND pid <> pg_backend_pid()`;
+            if (bus === 'redis') await cutSubscribers();
+            else await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query ILIKE 'LISTEN%' AND pid <> pg_backend_pid()`;
             instances[2] = await startProcess(envOf(2));
             for (const listener of [...customers.map((c) => c.socket), ...managers]) {
-              if (!listener.isOpen) await listener.open(url(0));
+              if (!listener.isOpen) {
+                await listener.open(url(0));
+                resumed++;
+              }
             }
           }
         }
@@ -172,5 +189,28 @@ describe.skipIf(!PG_URL)('three instances on one PostgreSQL', () => {
       const from = customer.socket.seqs[0];
       expect(customer.socket.seqs, `customer ${customer.k}`).toEqual(own.filter((seq) => seq >= from));
     }
+
+    // The metrics each chat keeps, as any instance shows them, equal a recount from its messages.
+    const store = await PgStore.open({ url: database.url, poolSize: 2 });
+    try {
+      for (const customer of customers) {
+        const shown = (await call(`${url(1)}/api/manager/chats/${customer.chatId}`, 'GET', { token: MANAGER_TOKEN })).body.chat.profile;
+        const recounted = await store.transaction(async (tx) => {
+          const detail = await tx.getChatDetail(customer.chatId);
+          return (await measuredChat(tx, { ...detail!.chat, tally: undefined })).profile;
+        });
+        const metrics = (profile: Record<string, unknown>) => Object.fromEntries(METRIC_KEYS.map((key) => [key, profile[key]]));
+        expect(metrics(shown), `customer ${customer.k}`).toEqual(metrics(recounted));
+        expect(shown.waitingTime).toBeGreaterThanOrEqual(0);
+      }
+    } finally {
+      await store.close();
+    }
+    const answers = customers.length * Math.floor(MESSAGES / 4);
+    console.info(
+      `cluster, BUS=${bus}: ${customers.length * (MESSAGES + 1)} customer messages, ${answers} answers, ${last} events, ` +
+        `1 SIGKILL and restart, ${resumed} sockets resumed on another instance, subscriptions cut once`,
+    );
+    expect(resumed).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -4,7 +4,7 @@
  * Unlike SQLite's, the survey-link key lives in the database (settings), since instances share
  * no disk: a copy of the database therefore opens the surveys whose links it can derive.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { EventRecord } from '../../domain/types.ts';
 import type { Clock, CommitListener, Store, StoreTx } from '../Store.ts';
 import { chatQueries } from './chatQueries.ts';
@@ -86,12 +86,25 @@ export class PgStore implements Store {
   }
 
   /**
-   * Listens for other instances' commits on `channel`: `onCommit` on each announcement, `onListen`
-   * on each (re)connection, when what was missed meanwhile must be read. Returns the stop.
+   * Listens on `channel`: `onNotify` with each payload, `onListen` on each (re)connection, when
+   * what was missed meanwhile must be read. Returns the stop.
    */
-  async listen(channel: string, onCommit: () => void, onListen: () => void): Promise<() => Promise<void>> {
-    const { unlisten } = await this.sql.listen(channel, () => onCommit(), () => onListen());
+  async listen(channel: string, onNotify: (payload: string) => void, onListen: () => void): Promise<() => Promise<void>> {
+    const { unlisten } = await this.sql.listen(channel, onNotify, onListen);
     return unlisten;
+  }
+
+  /** Notifies `channel` now, outside any unit of work (a payload under 8,000 bytes). */
+  async notify(channel: string, payload: string): Promise<void> {
+    await this.sql.notify(channel, payload);
+  }
+
+  /**
+   * What names this deployment outside the database (its Redis keys and channels): the same for
+   * every instance on this database, different for another, and revealing nothing of the key.
+   */
+  get deploymentId(): string {
+    return createHash('sha256').update('sangdam deployment\0').update(this.linkKey).digest('base64url').slice(0, 16);
   }
 
   private publish(events: readonly EventRecord[]): void {

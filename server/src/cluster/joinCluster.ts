@@ -1,0 +1,46 @@
+/**
+ * What an instance shares with the others of its deployment, as the configuration says: the bus
+ * (BUS) and, with REDIS_URL, the limit counters. One SQLite process has nothing to share.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { ServerConfig } from '../config.ts';
+import type { CounterStore } from '../limits/counterStore.ts';
+import { createCounters } from '../limits/limitStores.ts';
+import type { OpenedStore } from '../store/openStore.ts';
+import { QUIET_BUS, type OpenBus } from './Bus.ts';
+import { openPostgresBus } from './postgresBus.ts';
+import { connectRedis, openRedisBus, redisPrefix } from './redis.ts';
+
+export interface Cluster {
+  counters: CounterStore;
+  openBus: OpenBus;
+  close(): Promise<void>;
+}
+
+export interface ClusterLog {
+  error(what: string, error: unknown): void;
+}
+
+export async function joinCluster(config: ServerConfig, opened: OpenedStore, log: ClusterLog): Promise<Cluster> {
+  const shared = opened.shared;
+  if (!shared) return { counters: createCounters(), openBus: async () => QUIET_BUS, close: async () => undefined };
+  const self = randomUUID();
+  const prefix = redisPrefix(shared.deploymentId);
+  let redis: Redis | undefined;
+  if (config.redis) redis = await connectRedis(config.redis.url, 'sangdam-counters');
+  const counters = createCounters(
+    redis && { redis, prefix, onOutage: (error) => log.error('Redis cannot be reached: limits count per instance until it answers', error) },
+  );
+  const onError = (error: unknown) => log.error('telling the other instances failed (they read the log within a second)', error);
+  const openBus: OpenBus = (handlers) => {
+    if (config.bus === 'redis') return openRedisBus({ url: config.redis!.url, prefix, self, onError }, handlers);
+    if ((config.bus ?? 'postgres') === 'postgres') return openPostgresBus(shared, self, onError, handlers);
+    return Promise.resolve(QUIET_BUS);
+  };
+  return {
+    counters,
+    openBus,
+    close: async () => void (await redis?.quit().catch(() => redis?.disconnect())),
+  };
+}
