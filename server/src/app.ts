@@ -100,7 +100,7 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
     const cluster = await joinCluster(config, opened, { error: (what, error) => app.log.error({ err: error }, what) });
     leaving.push(() => cluster.close());
     const bus = await cluster.openBus({
-      committed: (events) => (events ? feed.offer(events) : void feed.catchUp()),
+      committed: (events, seq) => (events ? feed.offer(events) : void feed.catchUp(seq)),
       connected: () => void feed.catchUp(),
       typing: (typing) => hub.typingHere(typing),
       sessionEnded: (kind, tokenHash) => (kind === 'manager' ? managerSockets : sessions.sockets).closeHere(tokenHash),

@@ -11,6 +11,7 @@ function memoryLog(committed: number[] = []) {
   const log = {
     fail: false,
     reads: 0,
+    latestReads: 0,
     commit: (...more: number[]) => more.forEach((seq) => seqs.add(seq)),
     async read(after: number, upTo: number, limit: number) {
       log.reads++;
@@ -21,6 +22,7 @@ function memoryLog(committed: number[] = []) {
       return [...seqs].filter((seq) => seq > after && seq <= upTo).sort((a, b) => a - b).slice(0, limit).map(event);
     },
     async latest() {
+      log.latestReads++;
       return Math.max(0, ...seqs);
     },
   };
@@ -35,6 +37,24 @@ function feedOn(log: EventLog, after = 0, batch?: number) {
 }
 
 describe('EventFeed', () => {
+  it('reads up to an announced seq without asking the log for its newest, and not at all when it has it', async () => {
+    const log = memoryLog([1, 2, 3, 4, 5]);
+    const { feed, emitted } = feedOn(log);
+    await feed.catchUp(3);
+    expect(emitted).toEqual([1, 2, 3]);
+    expect(log.latestReads).toBe(0);
+    const reads = log.reads;
+    await feed.catchUp(2);
+    expect(log.reads).toBe(reads);
+    // Announcements heard during a read are covered by one more read after it.
+    const first = feed.catchUp(4);
+    void feed.catchUp(5);
+    await first;
+    await feed.catchUp();
+    expect(emitted).toEqual([1, 2, 3, 4, 5]);
+    expect(log.latestReads).toBe(1);
+  });
+
   it('hands on events offered in order at once, and drops what it has already handed on', () => {
     const { feed, emitted } = feedOn(memoryLog([1, 2, 3]));
     feed.offer([event(1)]);

@@ -13,9 +13,10 @@ export type SessionKind = 'customer' | 'manager';
 export interface BusHandlers {
   /**
    * Another instance committed: its events when the bus carries them (Redis), or none (NOTIFY
-   * carries only a seq, a batch too large to carry): then the log is read.
+   * carries only a seq, a batch too large to carry): then the log is read, up to `seq` when the
+   * announcement names the commit's last one.
    */
-  committed(events?: readonly EventRecord[]): void;
+  committed(events?: readonly EventRecord[], seq?: number): void;
   /** The bus (re)connected: what it missed meanwhile must be read from the log. */
   connected(): void;
   typing(typing: Typing): void;

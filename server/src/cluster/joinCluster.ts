@@ -2,7 +2,6 @@
  * What an instance shares with the others of its deployment, as the configuration says: the bus
  * (BUS) and, with REDIS_URL, the limit counters. One SQLite process has nothing to share.
  */
-import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { ServerConfig } from '../config.ts';
 import type { CounterStore } from '../limits/counterStore.ts';
@@ -25,7 +24,7 @@ export interface ClusterLog {
 export async function joinCluster(config: ServerConfig, opened: OpenedStore, log: ClusterLog): Promise<Cluster> {
   const shared = opened.shared;
   if (!shared) return { counters: createCounters(), openBus: async () => QUIET_BUS, close: async () => undefined };
-  const self = randomUUID();
+  const self = shared.instanceId;
   const prefix = redisPrefix(shared.deploymentId);
   let redis: Redis | undefined;
   if (config.redis) redis = await connectRedis(config.redis.url, 'sangdam-counters');
@@ -35,7 +34,7 @@ export async function joinCluster(config: ServerConfig, opened: OpenedStore, log
   const onError = (error: unknown) => log.error('telling the other instances failed (they read the log within a second)', error);
   const openBus: OpenBus = (handlers) => {
     if (config.bus === 'redis') return openRedisBus({ url: config.redis!.url, prefix, self, onError }, handlers);
-    if ((config.bus ?? 'postgres') === 'postgres') return openPostgresBus(shared, self, onError, handlers);
+    if ((config.bus ?? 'postgres') === 'postgres') return openPostgresBus(shared, onError, handlers);
     return Promise.resolve(QUIET_BUS);
   };
   return {

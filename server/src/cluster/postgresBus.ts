@@ -1,9 +1,10 @@
 /**
  * BUS=postgres: instances hear of each other through the database they share. Each unit of work
- * notifies EVENTS_CHANNEL with its last seq inside its transaction (PostgreSQL delivers it at
- * COMMIT, and never for a rollback), so `announce` has nothing to do; a notification only makes
- * the feed read the log, since a payload must stay under 8,000 bytes. Typing and ended sessions
- * go as JSON on a channel of their own.
+ * notifies EVENTS_CHANNEL with `<instance>:<last seq>` inside its transaction (PostgreSQL delivers
+ * it at COMMIT, and never for a rollback), so `announce` has nothing to do; another instance's
+ * notification makes the feed read the log up to that seq, since a payload must stay under 8,000
+ * bytes; an instance's own is skipped (its commits reach its feed directly). Typing and ended
+ * sessions go as JSON on a channel of their own.
  */
 import type { PgStore } from '../store/pg/PgStore.ts';
 import { receiveSignal, type Bus, type BusHandlers, type SignalBody } from './Bus.ts';
@@ -12,9 +13,15 @@ import { receiveSignal, type Bus, type BusHandlers, type SignalBody } from './Bu
 export const EVENTS_CHANNEL = 'sangdam_events';
 const SIGNALS_CHANNEL = 'sangdam_signals';
 
-export async function openPostgresBus(store: PgStore, self: string, onError: (error: unknown) => void, handlers: BusHandlers): Promise<Bus> {
+export async function openPostgresBus(store: PgStore, onError: (error: unknown) => void, handlers: BusHandlers): Promise<Bus> {
+  const self = store.instanceId;
+  const onCommit = (payload: string) => {
+    const at = payload.lastIndexOf(':');
+    const seq = Number(payload.slice(at + 1));
+    if (payload.slice(0, at) !== self) handlers.committed(undefined, Number.isSafeInteger(seq) && seq > 0 ? seq : undefined);
+  };
   const stops = [
-    await store.listen(EVENTS_CHANNEL, () => handlers.committed(), () => handlers.connected()),
+    await store.listen(EVENTS_CHANNEL, onCommit, () => handlers.connected()),
     await store.listen(SIGNALS_CHANNEL, (text) => receiveSignal(text, self, handlers), () => undefined),
   ];
   const signal = (body: SignalBody) => void store.notify(SIGNALS_CHANNEL, JSON.stringify({ from: self, ...body })).catch(onError);

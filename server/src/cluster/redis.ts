@@ -66,13 +66,13 @@ export async function openRedisBus({ url, prefix, self, onError }: RedisBusOptio
   subscriber.on('message', (channel: string, text: string) => {
     if (channel === signals) return receiveSignal(text, self, handlers);
     if (channel !== events) return;
-    let heard: { from?: string; events?: EventRecord[] };
+    let heard: { from?: string; events?: EventRecord[]; seq?: number };
     try {
       heard = JSON.parse(text);
     } catch {
       return handlers.committed();
     }
-    if (heard.from !== self) handlers.committed(Array.isArray(heard.events) ? heard.events : undefined);
+    if (heard.from !== self) handlers.committed(Array.isArray(heard.events) ? heard.events : undefined, typeof heard.seq === 'number' ? heard.seq : undefined);
   });
   subscriber.on('ready', () => handlers.connected());
   await subscriber.subscribe(events, signals);

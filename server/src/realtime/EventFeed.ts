@@ -38,7 +38,9 @@ export class EventFeed {
   private last: number;
   private readonly waiting = new Map<number, EventRecord>();
   private reading: Promise<void> | null = null;
-  private again = false;
+  /** What the reads under way must still cover: the newest seq of the log, and at least this seq. */
+  private wantLatest = false;
+  private wantUpTo = 0;
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly batch: number;
 
@@ -64,20 +66,24 @@ export class EventFeed {
   }
 
   /**
-   * Reads the log past the last seq handed on, up to the newest, and hands on what it finds with
-   * what was waiting. Calls made while a read is on its way run once more after it.
+   * Reads the log past the last seq handed on, up to `upTo` (a seq known to be committed, as a
+   * bus announced it) or, without it, up to the newest; hands on what it finds with what was
+   * waiting. Calls made while a read is on its way are covered by one more read after it.
    */
-  catchUp(): Promise<void> {
-    if (this.reading) {
-      this.again = true;
-      return this.reading;
-    }
+  catchUp(upTo?: number): Promise<void> {
+    if (upTo === undefined) this.wantLatest = true;
+    else if (upTo > this.last) this.wantUpTo = Math.max(this.wantUpTo, upTo);
+    if (this.reading) return this.reading;
+    if (!this.wantLatest && this.wantUpTo <= this.last) return Promise.resolve();
     this.reading = (async () => {
       try {
-        do {
-          this.again = false;
-          await this.readUpTo(await this.log.latest());
-        } while (this.again);
+        while (this.wantLatest || this.wantUpTo > this.last) {
+          const latest = this.wantLatest;
+          const known = this.wantUpTo;
+          this.wantLatest = false;
+          this.wantUpTo = 0;
+          await this.readUpTo(latest ? Math.max(known, await this.log.latest()) : known);
+        }
       } catch (error) {
         this.options.onError?.(error);
       } finally {

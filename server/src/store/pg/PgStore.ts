@@ -4,7 +4,7 @@
  * Unlike SQLite's, the survey-link key lives in the database (settings), since instances share
  * no disk: a copy of the database therefore opens the surveys whose links it can derive.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { EventRecord } from '../../domain/types.ts';
 import type { Clock, CommitListener, Store, StoreTx } from '../Store.ts';
 import { chatQueries } from './chatQueries.ts';
@@ -29,6 +29,8 @@ export interface PgStoreOptions extends PgOptions {
 }
 
 export class PgStore implements Store {
+  /** This process among the deployment's instances (what its announcements are signed with). */
+  readonly instanceId = randomUUID();
   private readonly listeners = new Set<CommitListener>();
   private readonly units: PgUnits;
   /** Units of work still running, which close() waits for. */
@@ -55,7 +57,7 @@ export class PgStore implements Store {
     private readonly linkKey: Buffer,
     options: Pick<PgStoreOptions, 'clock' | 'notifyChannel' | 'holdCommitMs'>,
   ) {
-    this.units = new PgUnits(sql, { ...options, onCommit: (events) => this.publish(events) });
+    this.units = new PgUnits(sql, { ...options, instanceId: this.instanceId, onCommit: (events) => this.publish(events) });
   }
 
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {

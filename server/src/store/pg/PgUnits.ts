@@ -55,6 +55,8 @@ export interface PgUnitsOptions {
    * delivered only if the unit commits). The seq alone: a payload must stay under 8,000 bytes.
    */
   notifyChannel?: string;
+  /** Who notifies (`<instanceId>:<last seq>`), so that an instance skips its own commits, which it already has. */
+  instanceId?: string;
   /**
    * Fault injection for the cluster test: how long each unit that recorded events waits, holding
    * the counter, before COMMIT (ms), so commits of other instances queue behind it.
@@ -135,7 +137,7 @@ export class PgUnits {
     const events = [...stored, ...unstored].sort((a, b) => a.seq - b.seq);
     const hold = this.options.holdCommitMs?.() ?? 0;
     if (hold > 0) await new Promise((resolve) => setTimeout(resolve, hold));
-    if (this.options.notifyChannel) await sql`SELECT pg_notify(${this.options.notifyChannel}, ${String(events[events.length - 1].seq)})`;
+    if (this.options.notifyChannel) await sql`SELECT pg_notify(${this.options.notifyChannel}, ${`${this.options.instanceId ?? ''}:${events[events.length - 1].seq}`})`;
     return events;
   }
 }
