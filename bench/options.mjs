@@ -79,7 +79,8 @@ export function problems(results) {
     if (ran('server')) found.push('server: no results');
   }
   else {
-    for (const [name, part] of [['sangdam', server.sangdam], ['baseline', server.baseline]]) {
+    const setups = (server.setups ?? []).slice(1).map((setup) => [`sangdam ${setup.name}`, setup]);
+    for (const [name, part] of [['sangdam', server.sangdam], ...setups, ['baseline', server.baseline]]) {
       if (!part) {
         found.push(`server: no ${name} results`);
         continue;

@@ -1,7 +1,7 @@
 // A Node child process whose memory and file-descriptor limit can be read apart from the bench's
 // own: spawned through bash so its soft `ulimit -n` can be raised first (Node cannot raise it).
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const RAISE_FD_LIMIT = 'ulimit -n 65535 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"';
 
@@ -79,3 +79,26 @@ export function openFilesLimit(pid = 'self') {
     return Infinity;
   }
 }
+
+/**
+ * CPU ms so far of every process whose command is `name` (e.g. `postgres`, `redis-server`), by
+ * pid, so that a later reading can be compared process by process (a process that started in
+ * between counts from zero).
+ */
+export function cpuOfCommand(name) {
+  const used = new Map();
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== name) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      used.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return used;
+}
+
+/** CPU ms used between two readings of `cpuOfCommand`. */
+export const cpuBetween = (before, after) => [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);

@@ -1,15 +1,20 @@
 // The server half of `npm run bench`: Sangdam's realtime delivery under N connected customers,
-// next to a bare `ws` router doing the same conversation at the same rate. Loopback only; every
-// phase is bounded, and both servers run as child processes that are stopped at the end.
+// next to a bare `ws` router doing the same conversation at the same rate. Sangdam runs on SQLite,
+// and, when the bench is given a PostgreSQL (BENCH_DATABASE_URL, else TEST_DATABASE_URL) and a
+// Redis (BENCH_REDIS_URL, else TEST_REDIS_URL), on PostgreSQL×1 and on PostgreSQL×3 with the Redis
+// bus, under the same load. Loopback only; every phase is bounded, and every server runs as a
+// child process that is stopped at the end.
 //
 //   node bench/server/measure.mjs [--connections 1000] [--seconds 20] [--rate 200] [--quick]
 import { pathToFileURL } from 'node:url';
 import { runBaseline } from './baselineLoad.mjs';
-import { cpuMs, openFilesLimit, rssKB, startChild } from './child.mjs';
+import postgres from 'postgres';
+import { cpuBetween, cpuMs, cpuOfCommand, openFilesLimit, rssKB, startChild } from './child.mjs';
 import { percentiles, usesSharedStats } from './latency.mjs';
+import { measureLogCeiling } from './logCeiling.mjs';
 import { formatTable } from './report.mjs';
 import { bootCustomers, runTraffic } from './sangdamLoad.mjs';
-import { startSangdam } from './sangdamServer.mjs';
+import { serverSetups, startSangdam } from './sangdamServer.mjs';
 
 const MANAGERS = 4;
 /** File descriptors the bench needs beside one per customer socket: HTTP pool, stdio, slack. */
@@ -19,16 +24,24 @@ const SPARE_FDS = 200;
  * Runs both servers and returns their numbers and ratios.
  * @example const results = await measureServer({ connections: 20, seconds: 3 })
  */
-export async function measureServer({ connections = 1000, seconds = 20, rate = 200, log = console.log } = {}) {
+export async function measureServer({ connections = 1000, seconds = 20, rate = 200, quick = false, log = console.log, services = servicesFromEnv() } = {}) {
   connections = capToFileLimit(connections, log);
   if (!usesSharedStats) log('server bench: bench/stats.mjs has no quantile(); using a local one');
-  const sangdam = await measureSangdam({ connections, seconds, rate, log });
+  const setups = [];
+  for (const setup of serverSetups(services)) {
+    log(`sangdam ${setup.name}`);
+    setups.push({ name: setup.name, ...(await measureSangdam(setup, { connections, seconds, rate, log })) });
+  }
+  const [sangdam] = setups;
   const baseline = await measureBaseline({ connections, seconds, rate, frameBytes: sangdam.frameBytes, log });
+  const logCeiling = services.postgres ? await measureLogCeiling({ url: services.postgres, seconds: quick ? 0.5 : 3, log }) : null;
   return {
     connections,
     seconds,
     rate,
     sangdam,
+    setups,
+    logCeiling,
     baseline,
     ratio: {
       throughput: ratio(sangdam.perSecond, baseline.perSecond),
@@ -54,35 +67,80 @@ function checkChildLimit(pid, connections, log) {
   if (limit < connections + SPARE_FDS) log(`server bench: the server's open-file limit (${limit}) may be too low`);
 }
 
-async function measureSangdam({ connections, seconds, rate, log }) {
-  const server = await startSangdam();
+const servicesFromEnv = () => ({
+  postgres: process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined,
+  redis: process.env.BENCH_REDIS_URL || process.env.TEST_REDIS_URL || undefined,
+});
+
+async function measureSangdam(setup, { connections, seconds, rate, log }) {
+  const server = await startSangdam(setup);
   let traffic;
+  let locks = null;
   try {
-    checkChildLimit(server.pid, connections, log);
-    const customers = await bootCustomers(server.url, connections, log);
-    const before = rssKB(server.pid);
+    for (const pid of server.pids) checkChildLimit(pid, connections, log);
+    const customers = await bootCustomers(server.urls, connections, log);
+    const rss = () => server.pids.reduce((sum, pid) => sum + (rssKB(pid) ?? NaN), 0);
+    const before = rss();
     let after = null;
-    const cpu = cpuMeter(server.pid);
+    const cpu = cpuMeter(server.pids);
     const onConnected = () => {
-      after = rssKB(server.pid);
+      after = rss();
       cpu.start();
+      if (server.databaseUrl) locks = lockWaitSampler(server.databaseUrl);
     };
-    traffic = await runTraffic(server.url, customers, { managers: MANAGERS, rate, seconds, log, onConnected });
+    traffic = await runTraffic(server.urls, customers, { managers: MANAGERS, rate, seconds, log, onConnected });
     const { deliveries } = traffic;
     const used = cpu.stop();
+    const lockWaitMs = locks ? await locks.stop() : null;
     const stderr = server.stderr().trim();
     if (stderr) log(`sangdam server stderr:\n${stderr}`);
+    const figured = figures(deliveries, { before: Number.isNaN(before) ? null : before, after: Number.isNaN(after) ? null : after, connections, used });
     return {
-      ...figures(deliveries, { before, after, connections, used }),
+      instances: setup.instances,
+      ...figured,
+      perProcessCpuUsPerDelivery: used.perProcessMs.map((ms) => (ms === null || deliveries.delivered === 0 ? null : Math.round((ms * 1000) / deliveries.delivered))),
+      databaseCpuUsPerDelivery: setup.postgres ? perMessage(used.commands.postgres, deliveries.delivered) : null,
+      redisCpuUsPerDelivery: setup.redis ? perMessage(used.commands['redis-server'], deliveries.delivered) : null,
+      lockWaitMsPerMessage: lockWaitMs === null ? null : Math.round((lockWaitMs / Math.max(1, deliveries.sent)) * 1000) / 1000,
       failed: deliveries.failed,
       unanswered: deliveries.unanswered(),
-      rssMB: after === null ? null : Math.round(after / 1024),
+      rssMB: after === null || Number.isNaN(after) ? null : Math.round(after / 1024),
       frameBytes: deliveries.averageFrameBytes(),
     };
   } finally {
     traffic?.close();
+    await locks?.stop();
     await server.stop();
   }
+}
+
+const perMessage = (ms, delivered) => (delivered === 0 ? null : Math.round((ms * 1000) / delivered));
+
+/**
+ * Time units of work spent waiting for a lock (the event counter's row, or a chat's), sampled
+ * from the database every 10 ms as the number of its sessions waiting on a lock: the sum of the
+ * samples times the interval estimates the total wait (ms).
+ */
+function lockWaitSampler(url) {
+  const sql = postgres(url, { max: 1, onnotice: () => undefined });
+  const everyMs = 10;
+  let waiting = 0;
+  let running = true;
+  const sampling = (async () => {
+    while (running) {
+      const [{ n }] = await sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+      waiting += n;
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  })().catch(() => undefined);
+  let stopped = null;
+  return {
+    stop() {
+      running = false;
+      stopped ??= sampling.then(() => sql.end()).then(() => waiting * everyMs);
+      return stopped;
+    },
+  };
 }
 
 async function measureBaseline({ connections, seconds, rate, frameBytes, log }) {
@@ -93,7 +151,7 @@ async function measureBaseline({ connections, seconds, rate, frameBytes, log }) 
     checkChildLimit(child.pid, connections, log);
     const before = rssKB(child.pid);
     let after = null;
-    const cpu = cpuMeter(child.pid);
+    const cpu = cpuMeter([child.pid]);
     const onConnected = () => {
       after = rssKB(child.pid);
       cpu.start();
@@ -107,21 +165,32 @@ async function measureBaseline({ connections, seconds, rate, frameBytes, log }) 
 }
 
 /**
- * CPU used by the server child and by this process (the load generator) while the traffic runs:
- * on two cores the two compete, so both are worth seeing.
+ * CPU used by the server children, by this process (the load generator) and by the database and
+ * Redis processes while the traffic runs: on two cores they all compete, so all are worth seeing.
  */
-function cpuMeter(pid) {
-  let server = null;
+function cpuMeter(pids) {
+  const COMMANDS = ['postgres', 'redis-server'];
+  let servers = null;
   let own = null;
+  let commands = null;
   return {
     start() {
-      server = cpuMs(pid);
+      servers = pids.map((pid) => cpuMs(pid));
       own = process.cpuUsage();
+      commands = COMMANDS.map((name) => cpuOfCommand(name));
     },
     stop() {
-      const now = cpuMs(pid);
+      const perProcessMs = pids.map((pid, i) => {
+        const now = cpuMs(pid);
+        return servers?.[i] == null || now === null ? null : now - servers[i];
+      });
       const { user, system } = process.cpuUsage(own ?? undefined);
-      return { serverMs: server === null || now === null ? null : now - server, loadMs: (user + system) / 1000 };
+      return {
+        serverMs: perProcessMs.includes(null) ? null : perProcessMs.reduce((a, b) => a + b, 0),
+        perProcessMs,
+        loadMs: (user + system) / 1000,
+        commands: Object.fromEntries(COMMANDS.map((name, i) => [name, commands ? cpuBetween(commands[i], cpuOfCommand(name)) : 0])),
+      };
     },
   };
 }
