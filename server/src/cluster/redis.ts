@@ -15,13 +15,13 @@ export const redisPrefix = (deploymentId: string) => `sangdam:${deploymentId}:`;
  * A connected client. Commands fail at once while Redis is away (no queue of stale increments);
  * the client reconnects on its own, and callers fall back meanwhile.
  */
-export async function connectRedis(url: string, name: string): Promise<Redis> {
+export async function connectRedis(url: string, name: string, commandTimeoutMs = 2_000): Promise<Redis> {
   const client = new Redis(url, {
     connectionName: name,
     lazyConnect: true,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
-    commandTimeout: 2_000,
+    commandTimeout: commandTimeoutMs,
     connectTimeout: 5_000,
     retryStrategy: (attempt) => Math.min(100 * 2 ** attempt, 2_000),
   });
@@ -33,6 +33,41 @@ export async function connectRedis(url: string, name: string): Promise<Redis> {
     throw new Error(`REDIS_URL: cannot reach Redis (${(error as Error).message})`);
   }
   return client;
+}
+
+/**
+ * What an announcement says: who sent it, and the commit's events when they are well formed, else
+ * the seq it names, else nothing (the feed then reads the log up to its newest). Instances of a
+ * deployment trust each other: the events are checked for shape, not for truth.
+ */
+export function heardCommit(text: string): { from?: string; events?: EventRecord[]; seq?: number } {
+  let heard: unknown;
+  try {
+    heard = JSON.parse(text);
+  } catch {
+    return {};
+  }
+  if (!heard || typeof heard !== 'object') return {};
+  const { from, events, seq } = heard as Record<string, unknown>;
+  return {
+    ...(typeof from === 'string' ? { from } : {}),
+    ...(Array.isArray(events) && events.length > 0 && events.every(wellFormed) ? { events: events as EventRecord[] } : {}),
+    ...(isSeq(seq) ? { seq } : {}),
+  };
+}
+
+const isSeq = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
+
+function wellFormed(value: unknown): boolean {
+  if (!value || typeof value !== 'object') return false;
+  const event = value as Record<string, unknown>;
+  return (
+    isSeq(event.seq) &&
+    ['channelId', 'userId', 'chatId', 'type'].every((key) => typeof event[key] === 'string') &&
+    typeof event.createdAt === 'number' &&
+    !!event.payload &&
+    typeof event.payload === 'object'
+  );
 }
 
 /** A batch bigger than this is announced by its last seq only: the others read it from the log. */
@@ -63,19 +98,31 @@ export async function openRedisBus({ url, prefix, self, onError }: RedisBusOptio
     publisher.disconnect();
     throw error;
   }
+  let warned = false;
   subscriber.on('message', (channel: string, text: string) => {
-    if (channel === signals) return receiveSignal(text, self, handlers);
-    if (channel !== events) return;
-    let heard: { from?: string; events?: EventRecord[]; seq?: number };
     try {
-      heard = JSON.parse(text);
-    } catch {
-      return handlers.committed();
+      if (channel === signals) return receiveSignal(text, self, handlers);
+      if (channel !== events) return;
+      const heard = heardCommit(text);
+      if (heard.from === self) return;
+      if (heard.events) handlers.committed(heard.events);
+      else handlers.committed(undefined, heard.seq);
+    } catch (error) {
+      // Nothing said on the bus may take an instance down; the log still has every commit.
+      if (!warned) onError(error);
+      warned = true;
     }
-    if (heard.from !== self) handlers.committed(Array.isArray(heard.events) ? heard.events : undefined, typeof heard.seq === 'number' ? heard.seq : undefined);
   });
-  subscriber.on('ready', () => handlers.connected());
-  await subscriber.subscribe(events, signals);
+  // ioredis says `ready` before it subscribes again; a subscribe queued behind its own resolves
+  // once the subscription holds, and only then is the log read for what the gap hid.
+  subscriber.on('ready', () => void subscriber.subscribe(events, signals).then(() => handlers.connected(), onError));
+  try {
+    await subscriber.subscribe(events, signals);
+  } catch (error) {
+    subscriber.disconnect();
+    publisher.disconnect();
+    throw error;
+  }
   handlers.connected(); // what was committed before the subscription held
 
   const publish = (channel: string, text: string) => void publisher.publish(channel, text).catch(onError);
