@@ -27,11 +27,13 @@ export async function joinCluster(config: ServerConfig, opened: OpenedStore, log
   const self = shared.instanceId;
   const prefix = redisPrefix(shared.deploymentId);
   let redis: Redis | undefined;
-  if (config.redis) redis = await connectRedis(config.redis.url, 'sangdam-counters');
+  // A limited request waits for its count: a Redis that hangs costs it this long, once, before
+  // the counting moves to this instance's memory (RedisCounters).
+  if (config.redis) redis = await connectRedis(config.redis.url, 'sangdam-counters', 500);
   const counters = createCounters(
-    redis && { redis, prefix, onOutage: (error) => log.error('Redis cannot be reached: limits count per instance until it answers', error) },
+    redis && { redis, prefix, onOutage: (error) => log.error('Redis cannot be reached: limits count per instance until it answers', redisFailure(error)) },
   );
-  const onError = (error: unknown) => log.error('telling the other instances failed (they read the log within a second)', error);
+  const onError = (error: unknown) => log.error('telling the other instances failed (they read the log within a second)', redisFailure(error));
   const openBus: OpenBus = (handlers) => {
     if (config.bus === 'redis') return openRedisBus({ url: config.redis!.url, prefix, self, onError }, handlers);
     if ((config.bus ?? 'postgres') === 'postgres') return openPostgresBus(shared, onError, handlers);
@@ -42,4 +44,15 @@ export async function joinCluster(config: ServerConfig, opened: OpenedStore, log
     openBus,
     close: async () => void (await redis?.quit().catch(() => redis?.disconnect())),
   };
+}
+
+/**
+ * A Redis failure as it may be logged: ioredis attaches the failed command with its arguments
+ * (a PUBLISH carries customers' messages), so only the name and the message are kept.
+ */
+function redisFailure(error: unknown): Error {
+  if (!(error instanceof Error)) return new Error(String(error));
+  const kept = new Error(error.message);
+  kept.name = error.name;
+  return kept;
 }
