@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventRecord } from '../../src/domain/types.ts';
 import { EventFeed } from '../../src/realtime/EventFeed.ts';
 import { connect, migrate, underStartLock, type Sql } from '../../src/store/pg/connect.ts';
+import { PgStore } from '../../src/store/pg/PgStore.ts';
 import { PgUnits, type PendingEvent } from '../../src/store/pg/PgUnits.ts';
 import { freshDatabase, PG_URL } from './pgDatabase.ts';
 
@@ -160,5 +161,32 @@ describe.skipIf(!PG_URL)('PostgreSQL units of work', () => {
     const now = await units.run(async (unit) => unit.now);
     expect(typeof now).toBe('number');
     expect(Math.abs(now - Date.now())).toBeLessThan(5_000);
+  });
+
+  it('names one deployment per database: instances agree, a copy of the database is another', async () => {
+    const original = await freshDatabase();
+    const copied = `${original.name}c`;
+    const stores: PgStore[] = [];
+    try {
+      stores.push(await PgStore.open({ url: original.url }), await PgStore.open({ url: original.url }));
+      await stores[0].close();
+      await stores[1].close();
+      // A staging site restored from production's data carries its link key; it must not hear
+      // production's bus or share its allowances.
+      await sql.unsafe(`CREATE DATABASE ${copied} TEMPLATE ${original.name}`);
+      const copy = new URL(original.url);
+      copy.pathname = `/${copied}`;
+      const [first, second] = stores.splice(0);
+      const again = await PgStore.open({ url: original.url });
+      const clone = await PgStore.open({ url: copy.href });
+      stores.push(again, clone);
+      expect(first.deploymentId).toBe(second.deploymentId);
+      expect(again.deploymentId).toBe(first.deploymentId);
+      expect(clone.deploymentId).not.toBe(first.deploymentId);
+    } finally {
+      for (const store of stores) await store.close();
+      await sql.unsafe(`DROP DATABASE IF EXISTS ${copied} WITH (FORCE)`);
+      await original.drop();
+    }
   });
 });

@@ -45,7 +45,7 @@ export class PgStore implements Store {
         await migrate(sql);
         return linkKey ?? (await storedLinkKey(sql));
       });
-      return new PgStore(sql, key, { clock, notifyChannel, holdCommitMs });
+      return new PgStore(sql, key, await databaseIdentity(sql), { clock, notifyChannel, holdCommitMs });
     } catch (error) {
       await sql.end();
       throw error;
@@ -55,6 +55,7 @@ export class PgStore implements Store {
   private constructor(
     private readonly sql: Sql,
     private readonly linkKey: Buffer,
+    private readonly databaseIdentity: string,
     options: Pick<PgStoreOptions, 'clock' | 'notifyChannel' | 'holdCommitMs'>,
   ) {
     this.units = new PgUnits(sql, { ...options, instanceId: this.instanceId, onCommit: (events) => this.publish(events) });
@@ -104,9 +105,16 @@ export class PgStore implements Store {
   /**
    * What names this deployment outside the database (its Redis keys and channels): the same for
    * every instance on this database, different for another, and revealing nothing of the key.
+   * The link key alone would not do: a copy of the database (a staging site restored from a
+   * production dump) carries it, so the database's own identity is mixed in.
    */
   get deploymentId(): string {
-    return createHash('sha256').update('sangdam deployment\0').update(this.linkKey).digest('base64url').slice(0, 16);
+    return createHash('sha256')
+      .update('sangdam deployment\0')
+      .update(this.linkKey)
+      .update(this.databaseIdentity)
+      .digest('base64url')
+      .slice(0, 16);
   }
 
   private publish(events: readonly EventRecord[]): void {
@@ -117,6 +125,21 @@ export class PgStore implements Store {
         console.error('commit listener failed', error);
       }
     }
+  }
+}
+
+/**
+ * The database's name and its cluster's system identifier (set by initdb, so a restored dump or
+ * another server differs). A role not allowed to read the control data (some hosted services)
+ * gets the name only; every instance connects as the same role, so all agree.
+ */
+async function databaseIdentity(sql: Sql): Promise<string> {
+  const [{ name }] = await sql<{ name: string }[]>`SELECT current_database() AS name`;
+  try {
+    const [{ id }] = await sql<{ id: string }[]>`SELECT system_identifier::text AS id FROM pg_control_system()`;
+    return `${id}/${name}`;
+  } catch {
+    return name;
   }
 }
 
