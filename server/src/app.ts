@@ -192,8 +192,12 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
             clearTimeout(cut);
           }
           stopPublishing();
-          await store.close();
-          for (const leave of leaving) await leave();
+          // The bus and Redis go before the store: a LISTEN bus stops on the store's connection.
+          try {
+            for (const leave of leaving) await leave();
+          } finally {
+            await store.close();
+          }
         })();
         return closed;
       },
