@@ -30,8 +30,7 @@ export async function measureLogCeiling({ url, seconds = 3, log = console.log })
         Array.from({ length: writers }, async (_, w) => {
           while (Date.now() < end) {
             await store.transaction(async (tx) => {
-              const seq = await tx.nextEventSeq();
-              await tx.appendEvent({ seq, channelId: 'bench', userId: `u${w}`, chatId: `c${w}`, type: 'chat', payload: { unread: 0 }, createdAt: tx.now });
+              await tx.appendEvent({ channelId: 'bench', userId: `u${w}`, chatId: `c${w}`, type: 'chat', payload: { unread: 0 }, createdAt: tx.now });
             });
             units++;
           }

@@ -221,7 +221,7 @@ describe('a rule that stops requiring the survey', () => {
     expect((await api('PUT', '/csat-settings', { body: { required: false } })).status).toBe(200);
     const reloaded = await widget(server)('GET', `/chats/${held.chatId}`, { token: held.token });
     expect(reloaded.body.messages.find((m: any) => m.id === held.survey.id).form).toMatchObject({ required: false, commentRequired: false });
-    const announced = (await widget(server)('GET', `/realtime?since=${held.survey.seq}`, { token: held.token })).body.events;
+    const announced = (await widget(server)('GET', `/realtime?since=${held.afterSurvey}`, { token: held.token })).body.events;
     expect(announced.filter((e: any) => e.message?.id === held.survey.id).map((e: any) => e.message.form.required)).toEqual([false]);
     expect((await write(held.token, held.chatId)).status).toBe(201);
     expect((await skipInWidget(skipper.token, skipper.chatId, skipper.survey.id)).status).toBe(200);

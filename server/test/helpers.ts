@@ -131,14 +131,24 @@ export async function bootVisitor(server: RunningServer) {
   return reply.body as { token: string; user: { id: string }; cursor: number };
 }
 
-/** A visitor with one chat holding one message, and the cursor right after that message. */
+/**
+ * The event cursor past everything the customer has seen so far, as a poll answers it (a message's
+ * seq orders it within its chat only, so it is no cursor). The customer must have an event.
+ */
+export async function eventCursor(server: RunningServer, token: string): Promise<number> {
+  const polled = await widget(server)('GET', '/realtime?since=0', { token });
+  if (polled.status !== 200 || polled.body.events.length === 0) throw new Error(`no event to take a cursor from: ${JSON.stringify(polled.body)}`);
+  return polled.body.cursor as number;
+}
+
+/** A visitor with one chat holding one message, and the event cursor right after its creation. */
 export async function visitorWithChat(server: RunningServer) {
   const visitor = await bootVisitor(server);
   const created = await widget(server)('POST', '/chats', {
     token: visitor.token,
     body: { clientId: clientId(), message: { text: 'Hello', clientId: clientId('m') } },
   });
-  const cursor = created.body.message.seq as number;
+  const cursor = await eventCursor(server, visitor.token);
   return { token: visitor.token, userId: visitor.user.id, chatId: created.body.chat.id as string, cursor };
 }
 

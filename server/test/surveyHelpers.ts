@@ -1,7 +1,7 @@
 /** Setting the survey rule, closing a customer's chat, and answering the survey it gets. */
 import { DEFAULT_CSAT_SETTINGS, type CsatSettings } from '../../src/shared/csat/index.ts';
 import type { Language } from '../../src/shared/types.ts';
-import { call, clientId, manager, widget, type TestServer } from './helpers.ts';
+import { call, clientId, eventCursor, manager, widget, type TestServer } from './helpers.ts';
 import { storedRows } from './storedRows.ts';
 
 /** A whole rule: on, 5 points, a comment box, no filters, with `changes` laid over it. */
@@ -40,7 +40,7 @@ export async function openChat(server: TestServer, options: CustomerOptions = {}
   });
   const chatId = created.body.chat.id as string;
   if (options.tags) await manager(server)('PATCH', `/chats/${chatId}`, { body: { tags: options.tags } });
-  return { token, chatId, userId: boot.body.user.id as string, cursor: created.body.message.seq as number };
+  return { token, chatId, userId: boot.body.user.id as string, cursor: await eventCursor(server, token) };
 }
 
 /** Closes the chat and returns the manager's view of it: its survey messages and link. */
@@ -57,7 +57,8 @@ export async function surveyedChat(server: TestServer, options: CustomerOptions 
   const chat = await openChat(server, options);
   const closed = await closeChat(server, chat.chatId);
   if (!closed.survey) throw new Error('no survey was posted');
-  return { ...chat, survey: closed.survey, csatLink: closed.csatLink! };
+  // The event cursor once the survey is posted.
+  return { ...chat, survey: closed.survey, csatLink: closed.csatLink!, afterSurvey: await eventCursor(server, chat.token) };
 }
 
 export const answerInWidget = (server: TestServer, token: string, chatId: string, messageId: string, body: unknown) =>

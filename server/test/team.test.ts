@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, clientId, manager, MANAGER_TOKEN, removeDir, Socket, startServer, widget, bootVisitor, type TestServer } from './helpers.ts';
+import { call, clientId, manager, MANAGER_TOKEN, removeDir, Socket, startServer, widget, bootVisitor, eventCursor, type TestServer } from './helpers.ts';
 
 let server: TestServer;
 let owner: ReturnType<typeof manager>;
@@ -220,10 +220,10 @@ describe('replies and assignment', () => {
   });
 
   it('reassigns from PATCH, announces it live, and refuses an unknown manager', async () => {
-    const { chat } = await customerChat();
+    const { chat, token } = await customerChat();
     const agent = await newManager('agent');
     const socket = await Socket.open(server);
-    socket.send({ type: 'hello', managerToken: agent.token, since: (await owner('GET', '/chats?limit=1')).body.chats[0].lastMessage.seq });
+    socket.send({ type: 'hello', managerToken: agent.token, since: await eventCursor(server, token) });
     expect((await socket.next()).type).toBe('ready');
     const assigned = await owner('PATCH', `/chats/${chat.id}`, { body: { assigneeId: agent.id } });
     expect(assigned.body.chat.assigneeId).toBe(agent.id);

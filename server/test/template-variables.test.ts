@@ -64,7 +64,7 @@ describe('variables in manager replies', () => {
       const sent = await api('POST', `/chats/${chatId}/messages`, { body: { text: '{{user.name}}님, {{profile.productName}} 재고 있어요' } });
       expect(sent.body.message.template).toBeDefined();
       let frame = await socket.next();
-      while (frame.event?.seq !== sent.body.message.seq) frame = await socket.next();
+      while (frame.event?.message?.id !== sent.body.message.id) frame = await socket.next();
       expect(frame.event.message.text).toBe('김민지님, 린넨 셔츠 재고 있어요');
       expect(JSON.stringify(frame)).not.toContain('template');
       expect(ready.cursor).toBeGreaterThan(0);

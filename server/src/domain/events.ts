@@ -5,8 +5,6 @@ import type { ChatDetail, EventType } from './types.ts';
 import { toChat } from './views.ts';
 
 interface RecordOptions {
-  /** A seq reserved earlier with `nextEventSeq`, so the message already carries it. */
-  seq?: number;
   message?: Message;
   /** The chat after the change, when the caller knows it without reading it back. */
   detail?: ChatDetail;
@@ -20,12 +18,11 @@ export async function recordEvent(
   tx: StoreTx,
   chatId: string,
   type: EventType,
-  { seq, message, detail: known }: RecordOptions = {},
+  { message, detail: known }: RecordOptions = {},
 ): Promise<ChatDetail> {
   const detail = known ?? (await tx.getChatDetail(chatId));
   if (!detail) throw new Error(`chat ${chatId} missing inside its own unit of work`);
   await tx.appendEvent({
-    seq: seq ?? (await tx.nextEventSeq()),
     channelId: detail.chat.channelId,
     userId: detail.chat.userId,
     chatId,

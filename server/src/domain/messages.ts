@@ -59,7 +59,7 @@ export async function postMessage(tx: StoreTx, current: ChatDetail, input: NewMe
     await tx.updateChat(chat);
     await recordEvent(tx, chatId, 'chat', { detail: { ...current, chat } });
   }
-  const seq = await tx.nextEventSeq();
+  const seq = await tx.nextMessageSeq(chatId);
   const message: Message = { id: newId(), chatId, author: input.author, text: input.text, createdAt: now, seq };
   if (input.clientId !== undefined) message.clientId = input.clientId;
   if (input.authorName !== undefined) message.authorName = input.authorName;
@@ -74,7 +74,7 @@ export async function postMessage(tx: StoreTx, current: ChatDetail, input: NewMe
   await tx.updateChat(chat);
   const unread = input.author === 'customer' ? 0 : current.unread + 1;
   const detail: ChatDetail = { chat, lastMessage: message, unread, user: current.user };
-  await recordEvent(tx, chatId, 'message', { seq, message, detail });
+  await recordEvent(tx, chatId, 'message', { message, detail });
   return { message, detail, created: true };
 }
 

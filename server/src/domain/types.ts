@@ -134,6 +134,9 @@ export interface EventPayload {
   assigneeId?: string;
 }
 
+/** An event as a unit of work records it: the store gives its seq (StoreTx.appendEvent). */
+export type NewEvent = Omit<EventRecord, 'seq'>;
+
 export interface EventRecord {
   seq: number;
   channelId: string;

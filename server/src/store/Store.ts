@@ -19,6 +19,7 @@ import type {
   ChatRecord,
   CsatAnswerRecord,
   EventRecord,
+  NewEvent,
   GroupedCounts,
   ManagerRecord,
   ManagerTokenRecord,
@@ -171,9 +172,16 @@ export interface StoreTx {
   /** Sets the comment of the survey's stored answer, which had none. */
   addAnswerComment(messageId: string, comment: string): Promise<void>;
 
-  /** Reserves the next event seq, so a message can carry the seq of the event that announces it. */
-  nextEventSeq(): Promise<number>;
-  appendEvent(event: EventRecord): Promise<void>;
+  /**
+   * The seq the chat's next message takes: above every message of the chat. A message's seq
+   * orders it within its chat (read markers, unread counts, paging); the event log has its own.
+   */
+  nextMessageSeq(chatId: string): Promise<number>;
+  /**
+   * Appends an event; the store gives it the log's next seq (SQLite at once; PostgreSQL at commit,
+   * so that seq order is commit order, or earlier if the unit reads the log after appending).
+   */
+  appendEvent(event: NewEvent): Promise<void>;
   listEvents(query: EventQuery): Promise<EventRecord[]>;
   /** Highest stored seq, of one channel or of all. */
   latestSeq(channelId?: string): Promise<number>;

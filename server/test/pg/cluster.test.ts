@@ -121,7 +121,7 @@ describe.each(BUSES)('three instances on one PostgreSQL, BUS=$bus', ({ bus, skip
         expect(boot.status).toBe(200);
         const created = await request(k + 2, `/api/widget/${pluginKey}/chats`, 'POST', { clientId: clientId(), message: { text: 'first', clientId: clientId('m') } }, boot.body.token);
         expect(created.status).toBe(201);
-        const socket = new Listener({ token: boot.body.token, since: created.body.message.seq - 2 });
+        const socket = new Listener({ token: boot.body.token, since: boot.body.cursor });
         await socket.open(url(k + 1));
         return { k, token: boot.body.token as string, userId: boot.body.user.id as string, chatId: created.body.chat.id as string, socket, sent: ['first'] };
       }),

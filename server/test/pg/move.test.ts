@@ -33,7 +33,9 @@ describe.skipIf(!PG_URL)('moving a SQLite installation into PostgreSQL', () => {
         // The customer's session and cursor still work; what is written next follows the log.
         const sent = await widget(pg)('POST', `/chats/${chatId}/messages`, { token, body: { text: 'Thanks!', clientId: clientId('m') } });
         expect(sent.status).toBe(201);
-        expect(sent.body.message.seq).toBeGreaterThan(cursor);
+        const polled = await widget(pg)('GET', `/realtime?since=${cursor}`, { token });
+        expect(polled.body.events.map((event: { seq: number; message?: { id: string } }) => event.message?.id)).toContain(sent.body.message.id);
+        expect(polled.body.events.every((event: { seq: number }) => event.seq > cursor)).toBe(true);
         const me = await call(`${pg.url}/api/manager/session`, 'GET', { token: MANAGER_TOKEN });
         expect(me.status).toBe(200);
       } finally {

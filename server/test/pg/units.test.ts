@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventRecord } from '../../src/domain/types.ts';
+import type { EventRecord, NewEvent } from '../../src/domain/types.ts';
 import { EventFeed } from '../../src/realtime/EventFeed.ts';
 import { connect, migrate, underStartLock, type Sql } from '../../src/store/pg/connect.ts';
 import { PgStore } from '../../src/store/pg/PgStore.ts';
-import { PgUnits, type PendingEvent } from '../../src/store/pg/PgUnits.ts';
+import { PgUnits } from '../../src/store/pg/PgUnits.ts';
 import { freshDatabase, PG_URL } from './pgDatabase.ts';
 
-const event = (chatId: string): PendingEvent =>
+const event = (chatId: string): NewEvent =>
   ({ channelId: 'ch', userId: 'u', chatId, type: 'chat', payload: {} as EventRecord['payload'], createdAt: 0 });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -66,11 +66,14 @@ describe.skipIf(!PG_URL)('PostgreSQL units of work', () => {
     // The first unit holds its transaction open for 300 ms before it records anything.
     const work = Array.from({ length: 40 }, (_, i) =>
       units.run(async (unit) => {
-        // Every fourth unit takes its first seq before its work, as a message announcing itself does.
-        const early = i % 4 === 1 ? await unit.reserveSeq() : null;
+        // Every fourth unit stores its first event before its work, as a boot that reads the log does.
+        const early = i % 4 === 1;
+        if (early) {
+          unit.appendEvent(event(`c${i}`));
+          await unit.settle();
+        }
         await unit.sql`SELECT pg_sleep(${i === 0 ? 0.3 : Math.random() * 0.03})`;
-        if (early !== null) unit.appendReserved({ ...event(`c${i}`), seq: early });
-        for (let n = early === null ? 0 : 1; n <= i % 3; n++) unit.appendEvent(event(`c${i}`));
+        for (let n = early ? 1 : 0; n <= i % 3; n++) unit.appendEvent(event(`c${i}`));
         return i;
       }),
     );

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/store/sqlite/migrations.ts';
-import { clientId, manager, MANAGER_TOKEN, removeDir, Socket, startServer, visitorWithChat, widget, type TestServer } from '../helpers.ts';
+import { clientId, manager, MANAGER_TOKEN, eventCursor, removeDir, Socket, startServer, visitorWithChat, widget, type TestServer } from '../helpers.ts';
 
 let server: TestServer;
 let api: ReturnType<typeof manager>;
@@ -72,7 +72,7 @@ describe("each side sees only its own messages' clientIds", () => {
   it("never shows a manager the customer's clientId: thread, list, realtime", async () => {
     const { token, chatId } = await visitorWithChat(server);
     const socket = await Socket.open(server);
-    await socket.hello({ managerToken: MANAGER_TOKEN, since: (await api('GET', '/chats?limit=1')).body.chats[0].lastMessage.seq });
+    await socket.hello({ managerToken: MANAGER_TOKEN, since: await eventCursor(server, token) });
     await widget(server)('POST', `/chats/${chatId}/messages`, { token, body: { text: 'mine', clientId: 'cust-9' } });
     const event = (await socket.next()).event;
     socket.close();

@@ -16,7 +16,7 @@ import type {
   ChatRange,
   ChatRecord,
   CsatAnswerRecord,
-  EventRecord,
+  NewEvent,
   ManagerRecord,
   ManagerTokenRecord,
   SavedReplyRecord,
@@ -319,7 +319,7 @@ export class PgTx implements StoreTx {
       WHERE c.channel_id = ${channelId} AND s.skipped_at IS NULL
         AND m.form::jsonb -> 'required' IN ('true'::jsonb, '1'::jsonb)
         AND (a.message_id IS NULL OR (a.comment IS NULL AND m.form::jsonb -> 'commentRequired' IN ('true'::jsonb, '1'::jsonb)))
-      ORDER BY m.seq`;
+      ORDER BY m.created_at, m.chat_id, m.seq`;
     return found.map(rows.toMessage);
   }
   /** The latest answered, then the latest stored (rowid: schema.ts migration 2), as listAnswerScales. */
@@ -357,24 +357,24 @@ export class PgTx implements StoreTx {
     return row ? toCsatAnswer(row) : null;
   }
 
-  /** Takes the seq from the shared counter, whose row then stays locked until COMMIT (PgUnits). */
-  async nextEventSeq() {
-    return this.unit.reserveSeq();
+  /** Under the chat's lock, taken when the unit read the chat (getChatDetail). */
+  async nextMessageSeq(chatId: string) {
+    return (await this.lastMessageSeq(chatId)) + 1;
   }
-  /**
-   * Stored at once, not at commit: a boot that reaches a goal reads latestSeq after appending its
-   * event (domain/users.ts), and SQLite's answer includes it. PgUnits announces it at commit.
-   */
-  async appendEvent(event: EventRecord) {
-    await this.unit.insertReserved(event);
+  /** Stamped at commit (PgUnits), unless the unit reads the log first. */
+  async appendEvent(event: NewEvent) {
+    this.unit.appendEvent(event);
   }
+  /** A unit that reads the log after appending sees its own events, as on SQLite (PgUnit.settle). */
   async listEvents({ after, upTo, channelId, userId, limit }: EventQuery) {
+    await this.unit.settle();
     const sql = this.sql;
     const of = userId ? sql`AND user_id = ${userId}` : channelId ? sql`AND channel_id = ${channelId}` : sql``;
     const found = await sql<EventRow[]>`SELECT * FROM events WHERE seq > ${after} AND seq <= ${upTo} ${of} ORDER BY seq LIMIT ${limit}`;
     return found.map(rows.toEvent);
   }
   async latestSeq(channelId?: string) {
+    await this.unit.settle();
     const of = channelId ? this.sql`WHERE channel_id = ${channelId}` : this.sql``;
     const [{ seq }] = await this.sql<{ seq: number }[]>`SELECT COALESCE(MAX(seq), 0) AS seq FROM events ${of}`;
     return seq;

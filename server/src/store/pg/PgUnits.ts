@@ -7,14 +7,12 @@
  * after a serialisation failure, a deadlock, or a unique violation of an idempotency key: the
  * rerun finds the row the other unit wrote and answers as if they had run one after the other.
  */
-import type { EventRecord } from '../../domain/types.ts';
+import type { EventRecord, NewEvent } from '../../domain/types.ts';
 import type postgres from 'postgres';
 import type { Sql } from './connect.ts';
 
 export type PgTransaction = postgres.TransactionSql;
 
-/** An event as a unit records it: its seq is given at commit. */
-export type PendingEvent = Omit<EventRecord, 'seq'>;
 
 const RETRYABLE = new Set(['40001', '40P01', '23505']);
 const ATTEMPTS = 3;
@@ -24,21 +22,14 @@ export interface PgUnit {
   /** The database's clock when the unit began (ms), or the configured test clock's. */
   readonly now: number;
   /** Records an event; its seq is stamped when the unit commits. */
-  appendEvent(event: PendingEvent): void;
+  appendEvent(event: NewEvent): void;
   /**
-   * Takes the next seq now, for a unit that must know it before it ends (a message carries the
-   * seq of the event announcing it). The counter row stays locked from here to COMMIT, so order
-   * and density hold as for stamped events; events recorded later in the unit follow it.
+   * Stamps and stores the events recorded so far at once rather than at commit, for a unit that
+   * reads the log after appending (as on SQLite: a boot that reaches a goal answers with a cursor
+   * past the goal's event). The counter row stays locked from here to COMMIT, so order and
+   * density hold; events recorded later follow them. Announced at commit with the others.
    */
-  reserveSeq(): Promise<number>;
-  /** Records an event under a seq this unit reserved. */
-  appendReserved(event: EventRecord): void;
-  /**
-   * Stores an event under a seq this unit reserved at once rather than at commit, so the unit's
-   * own later reads of the log see it (as on SQLite: a boot that reaches a goal answers with a
-   * cursor past the goal's event). Announced at commit with the others; others see it only then.
-   */
-  insertReserved(event: EventRecord): Promise<void>;
+  settle(): Promise<void>;
   /** Locks a row for the rest of the unit, before it is read to be changed (order: channel, user, chat). */
   lock(table: 'channels' | 'users' | 'chats', id: string): Promise<void>;
 }
@@ -90,25 +81,21 @@ export class PgUnits {
       const now = this.options.clock
         ? this.options.clock()
         : Number((await sql<{ now: string }[]>`SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::int8 AS now`)[0].now);
-      const pending: PendingEvent[] = [];
-      const reserved: EventRecord[] = [];
+      const pending: NewEvent[] = [];
       const stored: EventRecord[] = [];
       const unit: PgUnit = {
         sql,
         now,
         appendEvent: (event) => void pending.push(event),
-        reserveSeq: () => this.takeSeqs(sql, 1),
-        appendReserved: (event) => void reserved.push(event),
-        insertReserved: async (event) => {
-          await insertEvents(sql, [event]);
-          stored.push(event);
+        settle: async () => {
+          stored.push(...(await this.store(sql, pending.splice(0))));
         },
         lock: async (table, id) => {
           await sql`SELECT 1 FROM ${sql(table)} WHERE id = ${id} FOR UPDATE`;
         },
       };
       const result = await work(unit);
-      stamped = await this.stamp(sql, pending, reserved, stored);
+      stamped = await this.stamp(sql, pending, stored);
       return result;
     });
     return { value: value as T, events: stamped };
@@ -120,21 +107,22 @@ export class PgUnits {
     return last;
   }
 
+  /** Stamps `pending` with the counter's next seqs (its lock is then held until COMMIT) and stores them. */
+  private async store(sql: PgTransaction, pending: readonly NewEvent[]): Promise<EventRecord[]> {
+    if (pending.length === 0) return [];
+    const first = (await this.takeSeqs(sql, pending.length)) - pending.length + 1;
+    const events = pending.map((event, i) => ({ ...event, seq: first + i }));
+    await insertEvents(sql, events);
+    return events;
+  }
+
   /**
-   * Takes the next seqs from the counter (its lock is then held until COMMIT), stores the events
-   * not stored yet, and returns all of the unit's events in seq order.
+   * Stamps and stores the events not stored yet, the unit's last statements before COMMIT, and
+   * returns all of the unit's events in seq order.
    */
-  private async stamp(
-    sql: PgTransaction,
-    pending: readonly PendingEvent[],
-    reserved: readonly EventRecord[],
-    stored: readonly EventRecord[],
-  ): Promise<EventRecord[]> {
-    if (pending.length === 0 && reserved.length === 0 && stored.length === 0) return [];
-    const first = pending.length ? (await this.takeSeqs(sql, pending.length)) - pending.length + 1 : 0;
-    const unstored = [...reserved, ...pending.map((event, i) => ({ ...event, seq: first + i }))];
-    if (unstored.length > 0) await insertEvents(sql, unstored);
-    const events = [...stored, ...unstored].sort((a, b) => a.seq - b.seq);
+  private async stamp(sql: PgTransaction, pending: readonly NewEvent[], stored: readonly EventRecord[]): Promise<EventRecord[]> {
+    if (pending.length === 0 && stored.length === 0) return [];
+    const events = [...stored, ...(await this.store(sql, pending))];
     const hold = this.options.holdCommitMs?.() ?? 0;
     if (hold > 0) await new Promise((resolve) => setTimeout(resolve, hold));
     if (this.options.notifyChannel) await sql`SELECT pg_notify(${this.options.notifyChannel}, ${`${this.options.instanceId ?? ''}:${events[events.length - 1].seq}`})`;

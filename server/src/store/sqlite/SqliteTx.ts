@@ -13,6 +13,7 @@ import type {
   ChatRecord,
   CsatAnswerRecord,
   EventRecord,
+  NewEvent,
   ManagerRecord,
   ManagerTokenRecord,
   SavedReplyRecord,
@@ -37,7 +38,6 @@ import type { Statements } from './statements.ts';
 export class SqliteTx implements StoreTx {
   /** Events appended in this unit of work, published by the store once committed. */
   readonly appended: EventRecord[] = [];
-  private reservedSeq = 0;
 
   constructor(
     private readonly s: Statements,
@@ -251,12 +251,12 @@ export class SqliteTx implements StoreTx {
     return row ? toCsatAnswer(row as CsatAnswerRow) : null;
   }
 
-  async nextEventSeq() {
-    const used = (this.s.sequence.get() as number | undefined) ?? 0;
-    this.reservedSeq = Math.max(this.reservedSeq, used) + 1;
-    return this.reservedSeq;
+  async nextMessageSeq(chatId: string) {
+    return (this.s.lastMessageSeq.get(chatId) as number) + 1;
   }
-  async appendEvent(event: EventRecord) {
+  /** Units run one at a time here, so the next seq is the log's last plus one, at once. */
+  async appendEvent(pending: NewEvent) {
+    const event: EventRecord = { ...pending, seq: ((this.s.sequence.get() as number | undefined) ?? 0) + 1 };
     this.s.insertEvent.run({
       seq: event.seq,
       channel_id: event.channelId,

@@ -107,7 +107,7 @@ export function prepareStatements(db: Database.Database) {
       LEFT JOIN csat_answers a ON a.message_id = s.message_id
       WHERE c.channel_id = ? AND s.skipped_at IS NULL AND json_extract(m.form, '$.required') = 1
         AND (a.message_id IS NULL OR (a.comment IS NULL AND json_extract(m.form, '$.commentRequired') = 1))
-      ORDER BY m.seq`),
+      ORDER BY m.created_at, m.chat_id, m.seq`),
     // The same order as answerScales: the answer profile.csat holds.
     latestAnswer: p('SELECT * FROM csat_answers WHERE chat_id = ? ORDER BY answered_at DESC, rowid DESC LIMIT 1'),
     // A survey's scale is in its form, so unanswered surveys count under their scale too.
