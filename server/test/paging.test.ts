@@ -103,6 +103,22 @@ describe('messages', () => {
       texts: [...texts, 'late'],
     });
   });
+
+  it('numbers the messages of a chat 1, 2, 3… when the customer and the team write at once', async () => {
+    const { token } = await bootVisitor(server);
+    const chat = (await newChat(token, 'first')).body.chat;
+    const sent = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        i % 2 === 0
+          ? widget(server)('POST', `/chats/${chat.id}/messages`, { token, body: { text: `c${i}`, clientId: clientId() } })
+          : api('POST', `/chats/${chat.id}/messages`, { body: { text: `t${i}` } }),
+      ),
+    );
+    expect(sent.map((reply) => reply.status)).toEqual(Array(30).fill(201));
+    const stored = (await api('GET', `/chats/${chat.id}?limit=100`)).body.messages.map((m: { seq: number }) => m.seq);
+    expect(stored).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
+    expect(sent.map((reply) => reply.body.message.seq).sort((a: number, b: number) => a - b)).toEqual(stored.slice(1));
+  });
 });
 
 describe('refusals', () => {
