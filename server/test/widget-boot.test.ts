@@ -106,6 +106,19 @@ describe('boot', () => {
     expect(again.body.user.profile).toEqual({ ...profile, likes: ['silk'], grades: ['A'] });
   });
 
+  it('keeps every change when one customer writes profile values and tags at once', async () => {
+    const { token } = await bootVisitor(server);
+    const writes = Array.from({ length: 20 }, (_, i) =>
+      i % 2 === 0
+        ? api('PATCH', '/user', { token, body: { profile: { [`key${i}`]: `value${i}` } } })
+        : api('POST', '/user/tags', { token, body: { add: [`tag${i}`] } }),
+    );
+    expect((await Promise.all(writes)).map((reply) => reply.status)).toEqual(Array(20).fill(200));
+    const user = (await api('POST', '/boot', { body: { token } })).body.user;
+    expect(Object.keys(user.profile).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `key${i * 2}`).sort());
+    expect([...user.tags].sort()).toEqual(Array.from({ length: 10 }, (_, i) => `tag${i * 2 + 1}`).sort());
+  });
+
   it('refuses an unknown plugin key with 404 channel_not_found', async () => {
     const reply = await widget(server, 'no-such-key')('POST', '/boot', { body: {} });
     expect(reply.status).toBe(404);

@@ -10,6 +10,9 @@ import { achieveGoals } from './goals.ts';
 import { sessionRefusal, startSession, touchSession, useSession, type SessionIdle } from './sessions.ts';
 import type { ChannelRecord, TrackRecord, UserRecord } from './types.ts';
 
+/** The user is read to be changed: boot and widget calls save its profile, language and tags. */
+const FOR_UPDATE = { forUpdate: true } as const;
+
 export interface BootInput {
   token?: string;
   memberId?: string;
@@ -118,9 +121,10 @@ export async function asCustomer<T>(store: Store, token: string, idle: SessionId
   }
 }
 
+/** Every widget call's first read: the user is locked, as the call may change it (updateUser, tags). */
 async function sessionCustomer(tx: StoreTx, token: string, idle: SessionIdle, channelId?: string) {
   const lookup = await useSession(tx, token, idle);
-  const user = lookup.state === 'live' ? await tx.getUser(lookup.session.userId) : null;
+  const user = lookup.state === 'live' ? await tx.getUser(lookup.session.userId, FOR_UPDATE) : null;
   if (lookup.state === 'expired') throw sessionRefusal('expired');
   if (!user || (channelId !== undefined && user.channelId !== channelId)) throw sessionRefusal('unknown');
   return { user, touched: lookup.state === 'live' && lookup.touched };
@@ -152,7 +156,7 @@ export async function trackEvent(store: Store, track: Omit<TrackRecord, 'created
 /** The user of a live session of this channel, or null: a boot with any other token starts afresh. */
 async function sessionUser(tx: StoreTx, token: string, idle: SessionIdle, channelId: string): Promise<UserRecord | null> {
   const lookup = await useSession(tx, token, idle);
-  const user = lookup.state === 'live' ? await tx.getUser(lookup.session.userId) : null;
+  const user = lookup.state === 'live' ? await tx.getUser(lookup.session.userId, FOR_UPDATE) : null;
   return user && user.channelId === channelId ? user : null;
 }
 
@@ -164,7 +168,7 @@ async function findOrCreateUser(
   verified: boolean,
 ): Promise<UserRecord> {
   const memberId = input.memberId ?? null;
-  const existing = verified ? await tx.findMember(channel.id, memberId!) : null;
+  const existing = verified ? await tx.findMember(channel.id, memberId!, FOR_UPDATE) : null;
   if (existing) return existing;
   const user: UserRecord = {
     id: newId(),

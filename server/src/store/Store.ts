@@ -57,6 +57,11 @@ export interface SessionPurge {
   limit: number;
 }
 
+/** How a unit reads a row it may then change (StoreTx.getUser). */
+export interface RowRead {
+  forUpdate?: boolean;
+}
+
 export interface StoreTx {
   /**
    * The time of this unit of work (ms since epoch), read once from the store's clock when it
@@ -77,9 +82,13 @@ export interface StoreTx {
   insertChannel(channel: ChannelRecord): Promise<void>;
   updateChannel(channel: ChannelRecord): Promise<void>;
 
-  getUser(id: string): Promise<UserRecord | null>;
+  /**
+   * A user. With `forUpdate` the row stays locked until the unit ends, for a unit that may change
+   * it (PostgreSQL; SQLite runs one unit at a time). Locks are taken channel, user, chat.
+   */
+  getUser(id: string, read?: RowRead): Promise<UserRecord | null>;
   /** The channel's user with this verified member id; unverified ids are labels and match nothing. */
-  findMember(channelId: string, memberId: string): Promise<UserRecord | null>;
+  findMember(channelId: string, memberId: string, read?: RowRead): Promise<UserRecord | null>;
   insertUser(user: UserRecord): Promise<void>;
   updateUser(user: UserRecord): Promise<void>;
 

@@ -26,7 +26,7 @@ import type {
   TrackRecord,
   UserRecord,
 } from '../../domain/types.ts';
-import type { EventQuery, SessionPurge, SessionRecord, StoreTx } from '../Store.ts';
+import type { EventQuery, SessionPurge, RowRead, SessionRecord, StoreTx } from '../Store.ts';
 import { indexText } from '../searchText.ts';
 import { csatAnswerParams, surveyParams, toCsatAnswer, toSurvey, type CsatAnswerRow, type SurveyRow } from '../sqlite/csatRows.ts';
 import { profileFieldParams, toProfileField, type ProfileFieldRow } from '../sqlite/profileFieldRows.ts';
@@ -85,14 +85,18 @@ export class PgTx implements StoreTx {
       WHERE id = ${p.id}`;
   }
 
-  async getUser(id: string) {
-    const row = await this.one(this.sql<UserRow[]>`SELECT * FROM users WHERE id = ${id}`);
+  async getUser(id: string, read?: RowRead) {
+    const row = await this.one(this.sql<UserRow[]>`SELECT * FROM users WHERE id = ${id} ${this.forUpdate(read)}`);
     return row ? rows.toUser(row) : null;
   }
-  async findMember(channelId: string, memberId: string) {
+  async findMember(channelId: string, memberId: string, read?: RowRead) {
     const row = await this.one(this.sql<UserRow[]>`SELECT * FROM users
-      WHERE channel_id = ${channelId} AND member_id = ${memberId} AND member_verified = 1`);
+      WHERE channel_id = ${channelId} AND member_id = ${memberId} AND member_verified = 1 ${this.forUpdate(read)}`);
     return row ? rows.toUser(row) : null;
+  }
+  /** The row lock a read for update takes in the same statement, so it costs no round trip. */
+  private forUpdate(read: RowRead | undefined) {
+    return read?.forUpdate ? this.sql`FOR UPDATE` : this.sql``;
   }
   /** userParams carries search_body, the text the users_search index reads. */
   async insertUser(user: UserRecord) {
