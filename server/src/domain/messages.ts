@@ -59,7 +59,8 @@ export async function postMessage(tx: StoreTx, current: ChatDetail, input: NewMe
     await tx.updateChat(chat);
     await recordEvent(tx, chatId, 'chat', { detail: { ...current, chat } });
   }
-  const seq = await tx.nextMessageSeq(chatId);
+  // The chat's next: `current` was read under the chat's lock, so no other writer takes it too.
+  const seq = (await tx.lastMessageSeq(chatId)) + 1;
   const message: Message = { id: newId(), chatId, author: input.author, text: input.text, createdAt: now, seq };
   if (input.clientId !== undefined) message.clientId = input.clientId;
   if (input.authorName !== undefined) message.authorName = input.authorName;

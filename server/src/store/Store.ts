@@ -19,10 +19,10 @@ import type {
   ChatRecord,
   CsatAnswerRecord,
   EventRecord,
-  NewEvent,
   GroupedCounts,
   ManagerRecord,
   ManagerTokenRecord,
+  NewEvent,
   SavedReplyRecord,
   StatsGrouping,
   SurveyCount,
@@ -128,7 +128,10 @@ export interface StoreTx {
   listMessages(chatId: string): Promise<Message[]>;
   /** The `limit` newest messages of a chat with a seq below `before`, oldest first. */
   listMessagesBefore(chatId: string, before: number | undefined, limit: number): Promise<Message[]>;
-  /** Highest message seq of a chat (0 when it has none). */
+  /**
+   * Highest message seq of a chat (0 when it has none). A message's seq orders it within its chat
+   * (read markers, unread counts, paging); the event log has its own.
+   */
   lastMessageSeq(chatId: string): Promise<number>;
 
   /** The channel's stored survey rule, or null while it has never been set. */
@@ -181,11 +184,6 @@ export interface StoreTx {
   /** Sets the comment of the survey's stored answer, which had none. */
   addAnswerComment(messageId: string, comment: string): Promise<void>;
 
-  /**
-   * The seq the chat's next message takes: above every message of the chat. A message's seq
-   * orders it within its chat (read markers, unread counts, paging); the event log has its own.
-   */
-  nextMessageSeq(chatId: string): Promise<number>;
   /**
    * Appends an event; the store gives it the log's next seq (SQLite at once; PostgreSQL at commit,
    * so that seq order is commit order, or earlier if the unit reads the log after appending).

@@ -16,9 +16,9 @@ import type {
   ChatRange,
   ChatRecord,
   CsatAnswerRecord,
-  NewEvent,
   ManagerRecord,
   ManagerTokenRecord,
+  NewEvent,
   SavedReplyRecord,
   StatsGrouping,
   SurveyRange,
@@ -361,10 +361,6 @@ export class PgTx implements StoreTx {
     return row ? toCsatAnswer(row) : null;
   }
 
-  /** Under the chat's lock, taken when the unit read the chat (getChatDetail). */
-  async nextMessageSeq(chatId: string) {
-    return (await this.lastMessageSeq(chatId)) + 1;
-  }
   /** Stamped at commit (PgUnits), unless the unit reads the log first. */
   async appendEvent(event: NewEvent) {
     this.unit.appendEvent(event);

@@ -13,7 +13,6 @@ import type { Sql } from './connect.ts';
 
 export type PgTransaction = postgres.TransactionSql;
 
-
 const RETRYABLE = new Set(['40001', '40P01', '23505']);
 const ATTEMPTS = 3;
 

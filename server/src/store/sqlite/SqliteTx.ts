@@ -13,9 +13,9 @@ import type {
   ChatRecord,
   CsatAnswerRecord,
   EventRecord,
-  NewEvent,
   ManagerRecord,
   ManagerTokenRecord,
+  NewEvent,
   SavedReplyRecord,
   SurveyCount,
   SurveyRange,
@@ -251,9 +251,6 @@ export class SqliteTx implements StoreTx {
     return row ? toCsatAnswer(row as CsatAnswerRow) : null;
   }
 
-  async nextMessageSeq(chatId: string) {
-    return (this.s.lastMessageSeq.get(chatId) as number) + 1;
-  }
   /** Units run one at a time here, so the next seq is the log's last plus one, at once. */
   async appendEvent(pending: NewEvent) {
     const event: EventRecord = { ...pending, seq: ((this.s.sequence.get() as number | undefined) ?? 0) + 1 };
